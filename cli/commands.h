@@ -1,0 +1,19 @@
+// The subcommands of `bamlc`. Each registers its options on the CLI11 app and runs later;
+// run functions return the process exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace bamlc::cli {
+
+// Exit codes shared by every subcommand.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;  // the project has errors, or the call failed
+inline constexpr int kExitUsage = 2;   // bad arguments, a missing directory
+
+using Runner = std::function<int()>;
+
+Runner add_check_command(CLI::App& app);
+
+}  // namespace bamlc::cli

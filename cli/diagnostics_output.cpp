@@ -1,0 +1,41 @@
+#include "cli/diagnostics_output.h"
+
+#include <filesystem>
+#include <iostream>
+
+#include "compiler/diag/render.h"
+
+namespace bamlc::cli {
+
+void print_diagnostics(const Compilation& compilation, OutputFormat format) {
+  for (const std::string& path : compilation.unreadable) {
+    std::cerr << path << ": error: cannot read this file\n";
+  }
+  for (const Diagnostic& d : compilation.diags.sorted(compilation.sources)) {
+    switch (format) {
+      case OutputFormat::Text: render_text(std::cerr, d, compilation.sources); break;
+      case OutputFormat::Json: std::cout << render_json(d, compilation.sources) << '\n'; break;
+    }
+  }
+  if (format == OutputFormat::Text) {
+    const std::size_t errors = compilation.diags.error_count();
+    const std::size_t warnings = compilation.diags.warning_count();
+    auto plural = [](std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); };
+    std::cerr << "bamlc: " << plural(compilation.sources.size(), "file") << " checked, " << plural(errors, "error")
+              << ", " << plural(warnings, "warning") << '\n';
+  }
+}
+
+bool check_source_dir(const std::string& dir) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(dir, ec)) return true;
+  if (std::filesystem::is_regular_file(dir, ec) && std::filesystem::path(dir).extension() == ".baml") return true;
+  if (std::filesystem::exists(dir, ec)) {
+    std::cerr << "bamlc: error: `" << dir << "` is neither a directory nor a .baml file\n  help: pass the folder that holds your .baml files with --from DIR\n";
+  } else {
+    std::cerr << "bamlc: error: no such directory: `" << dir << "`\n  help: pass the folder that holds your .baml files with --from DIR (default: ./baml_src)\n";
+  }
+  return false;
+}
+
+}  // namespace bamlc::cli

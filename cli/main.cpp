@@ -1,0 +1,29 @@
+// The `bamlc` command line: one subcommand per job, each in its own file.
+#include <iostream>
+#include <vector>
+
+#include "cli/commands.h"
+
+#ifndef BAMLC_VERSION
+#error "BAMLC_VERSION is set by CMake"
+#endif
+
+int main(int argc, char** argv) {
+  CLI::App app{"bamlc: compiler and runtime for BAML, with deadlines you can trust", "bamlc"};
+  app.set_version_flag("--version", "bamlc " BAMLC_VERSION);
+  app.require_subcommand(1);
+  std::vector<bamlc::cli::Runner> runners{
+      bamlc::cli::add_check_command(app),
+  };
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);  // prints help, the version, or the usage error
+    return code == 0 ? bamlc::cli::kExitOk : bamlc::cli::kExitUsage;
+  }
+  for (auto& run : runners) {
+    const int code = run();
+    if (code >= 0) return code;
+  }
+  return bamlc::cli::kExitUsage;
+}

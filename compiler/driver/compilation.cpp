@@ -1,0 +1,47 @@
+#include "compiler/driver/compilation.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "compiler/sema/sema.h"
+#include "compiler/syntax/parser.h"
+
+namespace bamlc {
+
+std::vector<std::filesystem::path> find_baml_files(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> out;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(dir, ec)) return {dir.lexically_normal()};
+  auto options = std::filesystem::directory_options::skip_permission_denied;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, options, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec) && it->path().extension() == ".baml") out.push_back(it->path().lexically_normal());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void add_source(Compilation& compilation, std::string path, std::string text) {
+  const FileId id = compilation.sources.add(std::move(path), std::move(text));
+  compilation.files.push_back(parse_file(compilation.sources.file(id), compilation.diags));
+}
+
+Compilation parse_project(const std::filesystem::path& dir) {
+  Compilation compilation;
+  for (const auto& path : find_baml_files(dir)) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    if (in) text << in.rdbuf();
+    if (!in) {
+      compilation.unreadable.push_back(path.string());
+      continue;
+    }
+    add_source(compilation, path.string(), text.str());
+  }
+  analyze(compilation.files, compilation.diags);
+  return compilation;
+}
+
+}  // namespace bamlc

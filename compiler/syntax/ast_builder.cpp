@@ -1,0 +1,471 @@
+// Walks the typed parse-tree contexts once, copying names, values and spans into AST nodes and
+// reporting what the grammar accepts but the language does not (a missing value, a bad
+// duration, an unterminated string). Each context accessor that may be null after error
+// recovery is checked: a partly parsed declaration still yields what could be read.
+#include "compiler/syntax/ast_builder.h"
+
+#include "BamlLexer.h"
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
+
+#include "compiler/syntax/duration_literal.h"
+#include "compiler/syntax/literals.h"
+
+namespace bamlc::syntax {
+namespace {
+
+using gen::BamlLexer;
+using gen::BamlParser;
+
+class AstBuilder {
+ public:
+  AstBuilder(antlr4::CommonTokenStream& tokens, const SourceFile& file, const TokenOffsets& offsets,
+             DiagnosticSink& diags)
+      : tokens_(tokens), file_(file), offsets_(offsets), diags_(diags) {}
+
+  ast::File build(BamlParser::ProjectContext& project) {
+    ast::File out;
+    out.id = file_.id();
+    for (auto* decl : project.declaration()) {
+      if (auto built = declaration(*decl)) out.declarations.push_back(std::move(*built));
+    }
+    return out;
+  }
+
+ private:
+  // ---- spans and names ----
+
+  Span span_of(antlr4::Token* token) const {
+    return Span{file_.id(), offsets_.byte_offset(token->getStartIndex()), offsets_.byte_offset(token->getStopIndex() + 1)};
+  }
+
+  Span span_of(antlr4::ParserRuleContext* ctx) const {
+    antlr4::Token* start = ctx->getStart();
+    antlr4::Token* stop = ctx->getStop();
+    const std::uint32_t begin = offsets_.byte_offset(start->getStartIndex());
+    // After error recovery a context can end before it starts; keep it empty then.
+    if (stop == nullptr || stop->getType() == antlr4::Token::EOF || stop->getTokenIndex() < start->getTokenIndex()) {
+      return Span{file_.id(), begin, begin};
+    }
+    return Span{file_.id(), begin, offsets_.byte_offset(stop->getStopIndex() + 1)};
+  }
+
+  // A declared or referenced name. Names are ASCII (BAML's rule); the lexer lets other letters
+  // through only so that they can be reported here, once.
+  ast::Name name(BamlParser::IdentifierContext* ctx) const {
+    if (ctx == nullptr || ctx->getStart() == nullptr) return {};
+    ast::Name out{ctx->getText(), span_of(ctx)};
+    const bool ascii = std::all_of(out.text.begin(), out.text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (!ascii) {
+      diags_.report(DiagKind::InvalidName, out.span, "`" + out.text + "` is not a valid name")
+          .with_hint("names use ASCII letters, digits and `_`; put other text in a string or an @alias");
+    }
+    return out;
+  }
+
+  // The `///` comments directly above a declaration, without their slashes.
+  std::string doc_comment(antlr4::ParserRuleContext* ctx) const {
+    std::string doc;
+    for (antlr4::Token* token : tokens_.getHiddenTokensToLeft(ctx->getStart()->getTokenIndex(), BamlLexer::DOC_COMMENTS)) {
+      std::string line = token->getText().substr(3);
+      if (!line.empty() && line[0] == ' ') line.erase(0, 1);
+      if (!doc.empty()) doc += '\n';
+      doc += line;
+    }
+    return doc;
+  }
+
+  // ---- declarations ----
+
+  std::optional<ast::Declaration> declaration(BamlParser::DeclarationContext& ctx) {
+    if (auto* c = ctx.classDecl()) return class_decl(*c);
+    if (auto* c = ctx.enumDecl()) return enum_decl(*c);
+    if (auto* c = ctx.functionDecl()) return function_decl(*c);
+    if (auto* c = ctx.clientDecl()) return client_decl(*c);
+    if (auto* c = ctx.retryPolicyDecl()) {
+      return ast::RetryPolicyDecl{name(c->identifier()), body(c->bodyEntry()), doc_comment(c), span_of(c)};
+    }
+    if (auto* c = ctx.templateStringDecl()) return template_string_decl(*c);
+    if (auto* c = ctx.testDecl()) return test_decl(*c);
+    if (auto* c = ctx.generatorDecl()) return ast::GeneratorDecl{name(c->identifier()), body(c->bodyEntry()), span_of(c)};
+    if (auto* c = ctx.typeAliasDecl()) return type_alias_decl(*c);
+    return std::nullopt;  // nothing usable survived error recovery
+  }
+
+  ast::ClassDecl class_decl(BamlParser::ClassDeclContext& ctx) {
+    ast::ClassDecl out;
+    out.name = name(ctx.identifier());
+    out.dynamic = ctx.DYNAMIC() != nullptr;
+    out.doc = doc_comment(&ctx);
+    out.span = span_of(&ctx);
+    for (auto* member : ctx.classMember()) {
+      if (auto* attr = member->blockAttribute()) {
+        out.block_attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), true, span_of(attr)));
+      } else if (auto* f = member->field()) {
+        out.fields.push_back(field(*f));
+      }
+    }
+    return out;
+  }
+
+  ast::Field field(BamlParser::FieldContext& ctx) {
+    ast::Field out;
+    out.name = name(ctx.identifier());
+    out.doc = doc_comment(&ctx);
+    out.span = span_of(&ctx);
+    if (auto* type = ctx.typeExpr()) {
+      out.type = type_expr(*type);
+    } else if (!out.name.text.empty()) {
+      diags_.report(DiagKind::MissingType, out.name.span, "expected a type after field `" + out.name.text + "`")
+          .with_hint("write the field and its type on one line, e.g. `" + out.name.text + " string`");
+    }
+    for (auto* attr : ctx.attribute()) out.attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), false, span_of(attr)));
+    return out;
+  }
+
+  ast::EnumDecl enum_decl(BamlParser::EnumDeclContext& ctx) {
+    ast::EnumDecl out;
+    out.name = name(ctx.identifier());
+    out.dynamic = ctx.DYNAMIC() != nullptr;
+    out.doc = doc_comment(&ctx);
+    out.span = span_of(&ctx);
+    for (auto* member : ctx.enumMember()) {
+      if (auto* attr = member->blockAttribute()) {
+        out.block_attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), true, span_of(attr)));
+      } else if (auto* v = member->enumValue()) {
+        ast::EnumValue value{name(v->identifier()), {}, doc_comment(v), span_of(v)};
+        for (auto* a : v->attribute()) value.attributes.push_back(attribute(a->attributeName(), a->attributeArgs(), false, span_of(a)));
+        out.values.push_back(std::move(value));
+      }
+    }
+    return out;
+  }
+
+  std::vector<ast::Parameter> parameters(BamlParser::ParameterListContext* ctx) {
+    std::vector<ast::Parameter> out;
+    if (ctx == nullptr) return out;
+    for (auto* p : ctx->parameter()) {
+      ast::Parameter param;
+      param.name = name(p->identifier());
+      if (auto* type = p->typeExpr()) param.type = type_expr(*type);
+      for (auto* attr : p->attribute()) param.attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), false, span_of(attr)));
+      param.span = span_of(p);
+      out.push_back(std::move(param));
+    }
+    return out;
+  }
+
+  ast::FunctionDecl function_decl(BamlParser::FunctionDeclContext& ctx) {
+    ast::FunctionDecl out;
+    out.name = name(ctx.identifier());
+    out.parameters = parameters(ctx.parameterList());
+    if (auto* ret = ctx.typeExpr()) out.return_type = type_expr(*ret);
+    out.body = body(ctx.bodyEntry());
+    out.doc = doc_comment(&ctx);
+    out.span = span_of(&ctx);
+    return out;
+  }
+
+  ast::ClientDecl client_decl(BamlParser::ClientDeclContext& ctx) {
+    ast::ClientDecl out;
+    auto ids = ctx.identifier();
+    // client<llm> Name: two identifiers; plain `client Name`: one.
+    if (ctx.LT() != nullptr && ids.size() >= 2) {
+      out.kind = name(ids[0]);
+      out.name = name(ids[1]);
+    } else if (!ids.empty()) {
+      out.name = name(ids.back());
+    }
+    out.body = body(ctx.bodyEntry());
+    out.doc = doc_comment(&ctx);
+    out.span = span_of(&ctx);
+    return out;
+  }
+
+  ast::TemplateStringDecl template_string_decl(BamlParser::TemplateStringDeclContext& ctx) {
+    ast::TemplateStringDecl out;
+    out.name = name(ctx.identifier());
+    out.parameters = parameters(ctx.parameterList());
+    if (auto* raw = ctx.rawString()) out.body = raw_string(*raw);
+    out.doc = doc_comment(&ctx);
+    out.span = span_of(&ctx);
+    return out;
+  }
+
+  ast::TestDecl test_decl(BamlParser::TestDeclContext& ctx) {
+    ast::TestDecl out;
+    out.name = name(ctx.identifier());
+    out.doc = doc_comment(&ctx);
+    out.span = span_of(&ctx);
+    for (auto* member : ctx.testMember()) {
+      if (auto* attr = member->blockAttribute()) {
+        out.block_attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), true, span_of(attr)));
+      } else if (auto* e = member->entry()) {
+        out.body.push_back(entry(*e));
+      } else if (auto* tb = member->typeBuilderBlock()) {
+        ast::TypeBuilderBlock block;
+        block.span = span_of(tb);
+        for (auto* m : tb->typeBuilderMember()) {
+          if (auto* c = m->classDecl()) block.classes.push_back(class_decl(*c));
+          if (auto* en = m->enumDecl()) block.enums.push_back(enum_decl(*en));
+          if (auto* a = m->typeAliasDecl()) block.aliases.push_back(type_alias_decl(*a));
+        }
+        out.type_builder = std::move(block);
+      }
+    }
+    return out;
+  }
+
+  ast::TypeAliasDecl type_alias_decl(BamlParser::TypeAliasDeclContext& ctx) {
+    ast::TypeAliasDecl out;
+    out.name = name(ctx.identifier());
+    if (auto* type = ctx.typeExpr()) out.type = type_expr(*type);
+    for (auto* attr : ctx.attribute()) out.attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), false, span_of(attr)));
+    out.doc = doc_comment(&ctx);
+    out.span = span_of(&ctx);
+    return out;
+  }
+
+  // ---- entries and values ----
+
+  std::vector<ast::MapEntry> body(const std::vector<BamlParser::BodyEntryContext*>& entries) {
+    std::vector<ast::MapEntry> out;
+    out.reserve(entries.size());
+    for (auto* e : entries) {
+      if (auto* inner = e->entry()) out.push_back(entry(*inner));
+    }
+    return out;
+  }
+
+  ast::MapEntry entry(BamlParser::EntryContext& ctx) {
+    ast::MapEntry out;
+    out.span = span_of(&ctx);
+    if (auto* key = ctx.key()) {
+      if (auto* id = key->identifier()) {
+        out.key = name(id);
+      } else if (auto* str = key->STRING()) {
+        out.key = ast::Name{decode_quoted_string(str->getText()), span_of(str->getSymbol())};
+        out.key_quoted = true;
+      }
+    }
+    if (auto* v = ctx.value()) {
+      out.value = value(*v);
+    } else if (!out.key.text.empty()) {
+      diags_.report(DiagKind::MissingValue, out.key.span, "expected a value after `" + out.key.text + "`")
+          .with_hint("write the value on the same line as its key, e.g. `" + out.key.text + " \"...\"`");
+    }
+    return out;
+  }
+
+  ast::Value value(BamlParser::ValueContext& ctx) {
+    if (auto* t = ctx.STRING()) {
+      ast::Value v = make(ast::ValueKind::String, t->getSymbol());
+      v.text = decode_quoted_string(t->getText());
+      v.content_span = v.span.sub(1, v.span.size() - 2);
+      return v;
+    }
+    if (auto* t = ctx.UNTERMINATED_STRING()) {
+      ast::Value v = make(ast::ValueKind::Invalid, t->getSymbol());
+      diags_.report(DiagKind::UnterminatedString, v.span, "this string is never closed")
+          .with_hint("add `\"` at the end of the string; strings cannot span lines (use `#\"...\"#` for that)");
+      return v;
+    }
+    if (auto* raw = ctx.rawString()) return raw_string(*raw);
+    if (auto* t = ctx.NUMBER()) return number(t->getSymbol());
+    if (auto* t = ctx.NUMBER_WITH_SUFFIX()) return suffixed_number(t->getSymbol());
+    if (auto* id = ctx.identifier()) {
+      ast::Value v;
+      v.span = span_of(id);
+      v.text = id->getText();
+      v.kind = ast::ValueKind::Word;
+      if (v.text.rfind("env.", 0) == 0 && v.text.size() > 4) {
+        v.kind = ast::ValueKind::EnvRef;
+        v.text.erase(0, 4);
+      }
+      return v;
+    }
+    if (auto* map = ctx.mapValue()) {
+      ast::Value v;
+      v.kind = ast::ValueKind::Map;
+      v.span = span_of(map);
+      for (auto* e : map->entry()) v.entries.push_back(entry(*e));
+      return v;
+    }
+    if (auto* list = ctx.listValue()) {
+      ast::Value v;
+      v.kind = ast::ValueKind::List;
+      v.span = span_of(list);
+      for (auto* item : list->value()) v.items.push_back(value(*item));
+      return v;
+    }
+    ast::Value v;
+    v.span = span_of(&ctx);
+    return v;  // Invalid: the parser already reported it
+  }
+
+  ast::Value make(ast::ValueKind kind, antlr4::Token* token) const {
+    ast::Value v;
+    v.kind = kind;
+    v.span = span_of(token);
+    return v;
+  }
+
+  ast::Value raw_string(BamlParser::RawStringContext& ctx) {
+    antlr4::Token* token = ctx.getStart();
+    ast::Value v = make(ast::ValueKind::RawString, token);
+    const std::string text = token->getText();
+    const RawStringParts parts = split_raw_string(text);
+    v.raw_hashes = parts.hashes;
+    const auto open = static_cast<std::uint32_t>(parts.hashes + 1);
+    v.content_span = Span{file_.id(), v.span.begin + open, v.span.end - (parts.terminated ? open : 0)};
+    v.text = std::string(parts.content);
+    if (!parts.terminated) {
+      const std::string close = "\"" + std::string(static_cast<std::size_t>(parts.hashes), '#');
+      diags_.report(DiagKind::UnterminatedRawString, v.span.sub(0, open), "this raw string is never closed")
+          .with_hint("end it with `" + close + "`");
+      v.kind = ast::ValueKind::Invalid;
+    }
+    return v;
+  }
+
+  ast::Value number(antlr4::Token* token) {
+    ast::Value v = make(ast::ValueKind::Int, token);
+    v.text = token->getText();
+    std::string_view digits = v.text;
+    if (!digits.empty() && digits[0] == '+') digits.remove_prefix(1);
+    if (v.text.find('.') != std::string::npos) {
+      v.kind = ast::ValueKind::Float;
+      v.float_value = std::strtod(v.text.c_str(), nullptr);
+      return v;
+    }
+    auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v.int_value);
+    if (ec != std::errc() || ptr != digits.data() + digits.size()) {
+      diags_.report(DiagKind::InvalidNumber, v.span, "the integer `" + v.text + "` is too large")
+          .with_hint("integers must fit in 64 bits");
+      v.kind = ast::ValueKind::Invalid;
+    }
+    return v;
+  }
+
+  ast::Value suffixed_number(antlr4::Token* token) {
+    ast::Value v = make(ast::ValueKind::Duration, token);
+    v.text = token->getText();
+    if (auto problem = non_duration_number_problem(v.text)) {
+      diags_.report(DiagKind::InvalidNumber, v.span, problem->message).with_hint(problem->hint);
+      v.kind = ast::ValueKind::Invalid;
+      return v;
+    }
+    DurationParse parsed = parse_duration_literal(v.text);
+    if (parsed.error) {
+      const DurationError& e = *parsed.error;
+      const Span at = e.length == 0 ? v.span : v.span.sub(e.offset, e.length);
+      diags_.report(e.kind, at, e.message).with_hint(e.hint);
+      v.kind = ast::ValueKind::Invalid;
+      return v;
+    }
+    v.duration = *parsed.value;
+    return v;
+  }
+
+  ast::Attribute attribute(BamlParser::AttributeNameContext* name_ctx, BamlParser::AttributeArgsContext* args,
+                           bool block, Span span) {
+    ast::Attribute out;
+    out.block = block;
+    out.span = span;
+    if (name_ctx != nullptr) out.name = name(name_ctx->identifier());
+    if (args == nullptr) return out;
+    for (auto* arg : args->attributeArg()) {
+      if (auto* jinja = arg->JINJA_EXPR()) {
+        ast::Value v = make(ast::ValueKind::JinjaExpr, jinja->getSymbol());
+        v.content_span = v.span.sub(2, v.span.size() - 4);
+        v.text = std::string(file_.slice(v.content_span));
+        out.args.push_back(std::move(v));
+      } else if (auto* val = arg->value()) {
+        out.args.push_back(value(*val));
+      }
+    }
+    return out;
+  }
+
+  // ---- types ----
+
+  ast::TypeExpr type_expr(BamlParser::TypeExprContext& ctx) {
+    auto members = ctx.unionMember();
+    if (members.size() == 1) return union_member(*members[0]);
+    ast::TypeExpr out;
+    out.kind = ast::TypeKind::Union;
+    out.span = span_of(&ctx);
+    for (auto* m : members) out.children.push_back(union_member(*m));
+    return out;
+  }
+
+  ast::TypeExpr union_member(BamlParser::UnionMemberContext& ctx) {
+    ast::TypeExpr out;
+    if (auto* primary = ctx.primaryType()) out = primary_type(*primary);
+    for (auto* suffix : ctx.typeSuffix()) {
+      ast::TypeExpr wrapped;
+      wrapped.kind = suffix->QUESTION() != nullptr ? ast::TypeKind::Optional : ast::TypeKind::List;
+      wrapped.span = out.span.valid() ? out.span.merge(span_of(suffix)) : span_of(suffix);
+      wrapped.children.push_back(std::move(out));
+      out = std::move(wrapped);
+    }
+    return out;
+  }
+
+  ast::TypeExpr primary_type(BamlParser::PrimaryTypeContext& ctx) {
+    ast::TypeExpr out;
+    out.span = span_of(&ctx);
+    if (auto* map = ctx.mapType()) {
+      out.kind = ast::TypeKind::Map;
+      out.name = name(map->identifier());
+      if (out.name.text != "map") {
+        diags_.report(DiagKind::UnexpectedToken, out.name.span, "`" + out.name.text + "<...>` is not a type")
+            .with_hint("only `map<K, V>` takes type arguments");
+        out.kind = ast::TypeKind::Invalid;
+        return out;
+      }
+      for (auto* t : map->typeExpr()) out.children.push_back(type_expr(*t));
+      return out;
+    }
+    if (auto* inner = ctx.typeExpr()) {
+      out = type_expr(*inner);
+      out.span = span_of(&ctx);
+      for (auto* attr : ctx.attribute()) out.attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), false, span_of(attr)));
+      return out;
+    }
+    if (auto* id = ctx.identifier()) {
+      out.kind = ast::TypeKind::Named;
+      out.name = name(id);
+      return out;
+    }
+    if (auto* t = ctx.STRING()) {
+      out.kind = ast::TypeKind::Literal;
+      ast::Value v = make(ast::ValueKind::String, t->getSymbol());
+      v.text = decode_quoted_string(t->getText());
+      out.literal = std::move(v);
+      return out;
+    }
+    if (auto* t = ctx.NUMBER()) {
+      out.kind = ast::TypeKind::Literal;
+      out.literal = number(t->getSymbol());
+      return out;
+    }
+    return out;  // Invalid: already reported by the parser
+  }
+
+  antlr4::CommonTokenStream& tokens_;
+  const SourceFile& file_;
+  const TokenOffsets& offsets_;
+  DiagnosticSink& diags_;
+};
+
+}  // namespace
+
+ast::File build_ast(BamlParser::ProjectContext& tree, antlr4::CommonTokenStream& tokens, const SourceFile& file,
+                    const TokenOffsets& offsets, DiagnosticSink& diags) {
+  return AstBuilder(tokens, file, offsets, diags).build(tree);
+}
+
+}  // namespace bamlc::syntax

@@ -1,0 +1,88 @@
+// Two-stage parsing: SLL prediction with a bail-out strategy first (fast, and enough for
+// almost every real file), then full LL with error reporting and recovery only when SLL
+// fails. SLL either yields the tree LL would or fails, so diagnostics always come from the LL
+// pass.
+#include "compiler/syntax/parser.h"
+
+#include "BamlLexer.h"
+#include "BamlParser.h"
+#include "antlr4-runtime.h"
+#include "compiler/syntax/ast_builder.h"
+#include "compiler/syntax/syntax_errors.h"
+#include "compiler/syntax/token_offsets.h"
+
+namespace bamlc {
+
+namespace {
+
+// Characters the lexer could not use were routed to a channel of their own; report each run
+// of them once.
+void report_stray_characters(antlr4::CommonTokenStream& tokens, const SourceFile& file,
+                             const syntax::TokenOffsets& offsets, DiagnosticSink& diags) {
+  std::size_t last_stop = SIZE_MAX;
+  for (antlr4::Token* token : tokens.getTokens()) {
+    if (token->getType() != syntax::gen::BamlLexer::ERROR_CHAR) continue;
+    const bool continues_run = last_stop != SIZE_MAX && token->getStartIndex() == last_stop + 1;
+    last_stop = token->getStopIndex();
+    if (continues_run) continue;
+    const Span at{file.id(), offsets.byte_offset(token->getStartIndex()), offsets.byte_offset(token->getStopIndex() + 1)};
+    diags.report(DiagKind::UnexpectedCharacter, at, "unexpected character `" + token->getText() + "`")
+        .with_hint("BAML has no such symbol here; quote it if it is part of a string");
+  }
+}
+
+// The ANTLR input stream rejects malformed UTF-8 with an exception; find it first and report
+// where it is. Returns the offset of the first bad byte, or npos.
+std::size_t first_invalid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || i + length > text.size()) return i;
+    for (std::size_t k = 1; k < length; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return i;
+    }
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+ast::File parse_file(const SourceFile& file, DiagnosticSink& diags) {
+  using syntax::gen::BamlLexer;
+  using syntax::gen::BamlParser;
+
+  if (const std::size_t bad = first_invalid_utf8(file.text()); bad != std::string_view::npos) {
+    const auto at = static_cast<std::uint32_t>(bad);
+    diags.report(DiagKind::InvalidUtf8, Span{file.id(), at, at + 1}, "this file is not valid UTF-8")
+        .with_hint("save the file as UTF-8");
+    return ast::File{file.id(), {}};
+  }
+  const syntax::TokenOffsets offsets(file.text());
+  antlr4::ANTLRInputStream input(file.text());
+  BamlLexer lexer(&input);
+  lexer.removeErrorListeners();  // every character becomes a token: the lexer cannot fail
+  antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+  report_stray_characters(tokens, file, offsets, diags);
+
+  BamlParser parser(&tokens);
+  parser.removeErrorListeners();
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+
+  BamlParser::ProjectContext* tree = nullptr;
+  try {
+    tree = parser.project();
+  } catch (const antlr4::ParseCancellationException&) {
+    tokens.seek(0);
+    parser.reset();
+    parser.setErrorHandler(syntax::make_friendly_error_strategy(file.id(), offsets, diags));
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    tree = parser.project();
+  }
+  return syntax::build_ast(*tree, tokens, file, offsets, diags);
+}
+
+}  // namespace bamlc

@@ -1,0 +1,71 @@
+// Tokens of BAML v0 plus bamlc's duration literals. Newlines are not tokens: BAML's
+// one-entry-per-line layout is checked in the parser from token line numbers, which lets
+// bamlc also accept several entries on one line.
+lexer grammar BamlLexer;
+
+channels { DOC_COMMENTS, ERRORS }
+
+BLOCK_COMMENT : '{//' .*? ('//}' | EOF) -> skip ;
+DOC_COMMENT   : '///' ~[\r\n]* -> channel(DOC_COMMENTS) ;
+LINE_COMMENT  : '//' ~[\r\n]* -> skip ;
+WS            : [ \t\r\n\f\u00A0\uFEFF]+ -> skip ;
+
+// Raw strings: #"..."#, ##"..."##, ... A missing terminator runs to the end of the file; the
+// AST builder reports it (the token then does not end with its closing quote).
+RAW_STRING_1 : '#"' .*? ('"#' | EOF) ;
+RAW_STRING_2 : '##"' .*? ('"##' | EOF) ;
+RAW_STRING_3 : '###"' .*? ('"###' | EOF) ;
+RAW_STRING_4 : '####"' .*? ('"####' | EOF) ;
+RAW_STRING_5 : '#####"' .*? ('"#####' | EOF) ;
+
+STRING              : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* '"' ;
+UNTERMINATED_STRING : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* ;
+
+// A Jinja expression inside an attribute, e.g. @assert({{ this > 0 }}).
+JINJA_EXPR : '{{' .*? '}}' ;
+
+// Keywords that open declarations. They are also valid names elsewhere (see `identifier`).
+CLASS           : 'class' ;
+ENUM            : 'enum' ;
+FUNCTION        : 'function' ;
+CLIENT          : 'client' ;
+RETRY_POLICY    : 'retry_policy' ;
+TEMPLATE_STRING : 'template_string' ;
+TEST            : 'test' ;
+GENERATOR       : 'generator' ;
+TYPE            : 'type' ;
+TYPE_BUILDER    : 'type_builder' ;
+DYNAMIC         : 'dynamic' ;
+
+// A plain number: 3, -1, 0.25. A number glued to letters (4s, 1m30s, 1.5s, but also 4min,
+// 1e3, 30_000) is one token, so that the AST builder can report `4min` as a bad duration unit
+// instead of a number followed by a name.
+NUMBER             : [+-]? [0-9]+ ( '.' [0-9]+ )? ;
+NUMBER_WITH_SUFFIX : [+-]? [0-9] [0-9_.]* [a-zA-Z_\u00B5] [a-zA-Z0-9_.\u00B5]* ;
+
+// Names, dotted names (env.OPENAI_API_KEY, stream.done) and unquoted strings (openai-generic,
+// gpt-4o, openai/gpt-4o) are one token kind; the AST builder tells them apart. Non-ASCII
+// letters are accepted here so that `class Ä` is one clear "invalid name" error from the AST
+// builder instead of a cascade of syntax errors.
+WORD : [a-zA-Z_\u0080-\uFFFF] [a-zA-Z0-9_\-./\u0080-\uFFFF]* ;
+
+ARROW    : '->' ;
+ATAT     : '@@' ;
+AT       : '@' ;
+LBRACE   : '{' ;
+RBRACE   : '}' ;
+LBRACK   : '[' ;
+RBRACK   : ']' ;
+LPAREN   : '(' ;
+RPAREN   : ')' ;
+LT       : '<' ;
+GT       : '>' ;
+COMMA    : ',' ;
+COLON    : ':' ;
+PIPE     : '|' ;
+QUESTION : '?' ;
+EQUALS   : '=' ;
+
+// Anything else is reported by the AST builder as an unexpected character and kept away from
+// the parser, so one stray character costs one diagnostic.
+ERROR_CHAR : . -> channel(ERRORS) ;

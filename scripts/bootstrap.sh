@@ -1,0 +1,32 @@
+# Shared by scripts/demo and scripts/test: install the Debian packages bamlc needs when they are
+# missing, configure once, and build incrementally. Sourced, not run.
+set -euo pipefail
+
+BAMLC_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BAMLC_BUILD="${BAMLC_BUILD:-$BAMLC_ROOT/build}"
+
+# Everything comes from Debian 12's archive; nothing is downloaded at build time.
+BAMLC_PACKAGES=(cmake ninja-build g++ pkg-config python3 default-jre-headless antlr4 libantlr4-runtime-dev
+                libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev doctest-dev libevent-dev)
+
+bamlc_install_packages() {
+  local missing=()
+  for pkg in "${BAMLC_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "bamlc: installing Debian packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+bamlc_build() {
+  bamlc_install_packages
+  if [ ! -f "$BAMLC_BUILD/build.ninja" ]; then
+    cmake -S "$BAMLC_ROOT" -B "$BAMLC_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  fi
+  # Two cores: the default parallelism of ninja would oversubscribe the machine.
+  cmake --build "$BAMLC_BUILD" -- -j"$(nproc)"
+}
