@@ -93,7 +93,8 @@ value
   | listValue
   ;
 mapValue : LBRACE entry* RBRACE ;
-listValue : LBRACK ( value ( COMMA value )* COMMA? )? RBRACK ;
+// Items are separated by commas, or by line breaks alone (BAML accepts both).
+listValue : LBRACK ( value ( COMMA? value )* COMMA? )? RBRACK ;
 
 rawString : RAW_STRING_1 | RAW_STRING_2 | RAW_STRING_3 | RAW_STRING_4 | RAW_STRING_5 ;
 

@@ -9,8 +9,9 @@ root = pathlib.Path(sys.argv[1])
 pattern = re.compile(r'#\s*include\s*[<"](antlr4-runtime\.h|antlr4-runtime/|Baml(Lexer|Parser)\.h|[A-Za-z/]*ATN)')
 offenders = []
 checked = 0
-for path in root.rglob("*"):
-    if path.suffix not in {".h", ".hpp", ".cpp", ".cc"} or "build" in path.relative_to(root).parts[:1]:
+SOURCE_DIRS = ("compiler", "runtime", "cli", "tools", "tests", "stdlib")
+for path in (p for d in SOURCE_DIRS for p in (root / d).rglob("*")):
+    if path.suffix not in {".h", ".hpp", ".cpp", ".cc"}:
         continue
     checked += 1
     if path.relative_to(root).parts[:2] == ("compiler", "syntax"):

@@ -1,11 +1,11 @@
 // Tests of the edit distance, the did-you-mean choice and the quoted name lists.
 #include "compiler/base/spelling.h"
 
+#include <doctest/doctest.h>
+
 #include <array>
 #include <string>
 #include <vector>
-
-#include <doctest/doctest.h>
 
 using namespace bamlc;
 

@@ -28,6 +28,10 @@ void add_source(Compilation& compilation, std::string path, std::string text) {
   compilation.files.push_back(parse_file(compilation.sources.file(id), compilation.diags));
 }
 
+void analyze_project(Compilation& compilation) {
+  compilation.program = analyze(compilation.files, compilation.diags);
+}
+
 Compilation parse_project(const std::filesystem::path& dir) {
   Compilation compilation;
   for (const auto& path : find_baml_files(dir)) {
@@ -40,7 +44,7 @@ Compilation parse_project(const std::filesystem::path& dir) {
     }
     add_source(compilation, path.string(), text.str());
   }
-  analyze(compilation.files, compilation.diags);
+  analyze_project(compilation);
   return compilation;
 }
 

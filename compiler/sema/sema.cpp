@@ -1,15 +1,28 @@
 #include "compiler/sema/sema.h"
 
+#include "compiler/sema/clients.h"
+#include "compiler/sema/composites.h"
+#include "compiler/sema/context.h"
 #include "compiler/sema/generators.h"
+#include "compiler/sema/retry_policies.h"
+#include "compiler/sema/timeout_plan.h"
 
 namespace bamlc {
 
-void analyze(const std::vector<ast::File>& files, DiagnosticSink& diags) {
-  for (const ast::File& file : files) {
-    for (const ast::Declaration& decl : file.declarations) {
-      if (const auto* generator = std::get_if<ast::GeneratorDecl>(&decl)) sema::check_generator(*generator, diags);
-    }
-  }
+model::Program analyze(const std::vector<ast::File>& files, DiagnosticSink& diags) {
+  sema::Context ctx{files, diags, {}, {}};
+  ctx.symbols.collect(files, diags);
+  // Order matters: later checkers read what earlier ones put into ctx.program.
+  // -- types: classes, enums, aliases (sema/types.cpp) --
+  sema::check_retry_policies(ctx);
+  sema::check_clients(ctx);
+  sema::check_composites(ctx);
+  // -- functions (sema/functions.cpp) --
+  // -- templates and check expressions (sema/template_check.cpp) --
+  // -- tests (sema/tests.cpp) --
+  sema::check_timeout_plans(ctx);  // after functions: which clients they call matters
+  ctx.for_each<ast::GeneratorDecl>([&](const ast::GeneratorDecl& g) { sema::check_generator(g, diags); });
+  return std::move(ctx.program);
 }
 
 }  // namespace bamlc

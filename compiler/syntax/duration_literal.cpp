@@ -14,9 +14,8 @@ namespace bamlc {
 namespace {
 
 constexpr std::string_view kUnitsInWords = "durations use ms, s, m or h";
-constexpr std::string_view kMicro = "\xC2\xB5";       // µ, MICRO SIGN (what the lexer accepts)
-constexpr std::string_view kGreekMu = "\xCE\xBC";     // μ, GREEK SMALL LETTER MU (looks the same)
-constexpr int kMaxRepairDepth = 4;                   // a repair re-parses; fixes converge fast
+constexpr std::string_view kMicro = "\xC2\xB5";  // µ, MICRO SIGN: a letter to the lexer
+constexpr int kMaxRepairDepth = 4;               // a repair re-parses; fixes converge fast
 
 struct Unit {
   std::string_view name;
@@ -42,29 +41,52 @@ struct Spelling {
 };
 
 constexpr Spelling kSpellings[] = {
-    {"min", Meaning::Unit, "m"},          {"mins", Meaning::Unit, "m"},
-    {"minute", Meaning::Unit, "m"},       {"minutes", Meaning::Unit, "m"},
-    {"sec", Meaning::Unit, "s"},          {"secs", Meaning::Unit, "s"},
-    {"second", Meaning::Unit, "s"},       {"seconds", Meaning::Unit, "s"},
-    {"hr", Meaning::Unit, "h"},           {"hrs", Meaning::Unit, "h"},
-    {"hour", Meaning::Unit, "h"},         {"hours", Meaning::Unit, "h"},
-    {"msec", Meaning::Unit, "ms"},        {"msecs", Meaning::Unit, "ms"},
-    {"milli", Meaning::Unit, "ms"},       {"millis", Meaning::Unit, "ms"},
-    {"millisecond", Meaning::Unit, "ms"}, {"milliseconds", Meaning::Unit, "ms"},
-    {"d", Meaning::Days, ""},             {"day", Meaning::Days, ""},
-    {"days", Meaning::Days, ""},          {"w", Meaning::Weeks, ""},
-    {"wk", Meaning::Weeks, ""},           {"week", Meaning::Weeks, ""},
-    {"weeks", Meaning::Weeks, ""},        {"us", Meaning::Microseconds, ""},
-    {"\xC2\xB5s", Meaning::Microseconds, ""}, {"\xCE\xBCs", Meaning::Microseconds, ""},
-    {"usec", Meaning::Microseconds, ""},  {"usecs", Meaning::Microseconds, ""},
-    {"micros", Meaning::Microseconds, ""}, {"microsecond", Meaning::Microseconds, ""},
-    {"microseconds", Meaning::Microseconds, ""}, {"ns", Meaning::Nanoseconds, ""},
-    {"nsec", Meaning::Nanoseconds, ""},   {"nsecs", Meaning::Nanoseconds, ""},
-    {"nanos", Meaning::Nanoseconds, ""},  {"nanosecond", Meaning::Nanoseconds, ""},
-    {"nanoseconds", Meaning::Nanoseconds, ""},
-    // Canonical units, so that a typo of one (`mss`) is matched too.
-    {"h", Meaning::Unit, "h"},            {"m", Meaning::Unit, "m"},
+    {"min", Meaning::Unit, "m"},
+    {"mins", Meaning::Unit, "m"},
+    {"minute", Meaning::Unit, "m"},
+    {"minutes", Meaning::Unit, "m"},
+    {"sec", Meaning::Unit, "s"},
+    {"secs", Meaning::Unit, "s"},
+    {"second", Meaning::Unit, "s"},
+    {"seconds", Meaning::Unit, "s"},
+    {"hr", Meaning::Unit, "h"},
+    {"hrs", Meaning::Unit, "h"},
+    {"hour", Meaning::Unit, "h"},
+    {"hours", Meaning::Unit, "h"},
+    {"msec", Meaning::Unit, "ms"},
+    {"msecs", Meaning::Unit, "ms"},
+    {"milli", Meaning::Unit, "ms"},
+    {"millis", Meaning::Unit, "ms"},
+    {"millisecond", Meaning::Unit, "ms"},
+    {"milliseconds", Meaning::Unit, "ms"},
+    // Canonical units too, so that a typo of one (`hh`) is matched.
+    {"h", Meaning::Unit, "h"},
+    {"m", Meaning::Unit, "m"},
     {"s", Meaning::Unit, "s"},
+
+    {"d", Meaning::Days, ""},
+    {"day", Meaning::Days, ""},
+    {"days", Meaning::Days, ""},
+    {"w", Meaning::Weeks, ""},
+    {"wk", Meaning::Weeks, ""},
+    {"week", Meaning::Weeks, ""},
+    {"weeks", Meaning::Weeks, ""},
+
+    // µs is spelled with MICRO SIGN (what the lexer accepts) or GREEK SMALL LETTER MU.
+    {"us", Meaning::Microseconds, ""},
+    {"\xC2\xB5s", Meaning::Microseconds, ""},
+    {"\xCE\xBCs", Meaning::Microseconds, ""},
+    {"usec", Meaning::Microseconds, ""},
+    {"usecs", Meaning::Microseconds, ""},
+    {"micros", Meaning::Microseconds, ""},
+    {"microsecond", Meaning::Microseconds, ""},
+    {"microseconds", Meaning::Microseconds, ""},
+    {"ns", Meaning::Nanoseconds, ""},
+    {"nsec", Meaning::Nanoseconds, ""},
+    {"nsecs", Meaning::Nanoseconds, ""},
+    {"nanos", Meaning::Nanoseconds, ""},
+    {"nanosecond", Meaning::Nanoseconds, ""},
+    {"nanoseconds", Meaning::Nanoseconds, ""},
 };
 
 std::string lowercase(std::string_view text) {
@@ -164,8 +186,12 @@ Millis to_millis(std::string_view number, Scale scale) {
   return out;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_number_char(char c) { return is_digit(c) || c == '.' || c == '_'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_number_char(char c) {
+  return is_digit(c) || c == '.' || c == '_';
+}
 
 // One number and the unit written after it. Either may be empty in a malformed literal.
 struct Segment {
@@ -206,7 +232,9 @@ struct Outcome {
 
 Outcome parse(std::string_view text, int depth);
 
-std::string quoted(std::string_view text) { return "`" + std::string(text) + "`"; }
+std::string quoted(std::string_view text) {
+  return "`" + std::string(text) + "`";
+}
 
 // `candidate` if it parses, else the fix its own error offers; nothing when neither works.
 std::optional<std::string> repair(std::string_view candidate, int depth) {
@@ -248,17 +276,16 @@ std::optional<Failure> check_number(std::string_view text, const Segment& s, int
     std::string plain(n);
     std::erase(plain, '_');
     return failure(DiagKind::DurationMalformed, "the number " + quoted(n) + " contains a digit separator",
-                   "remove the `_` separators",
-                   repair(with_segment_replaced(text, s.begin, n.size(), plain), depth), s.begin,
-                   static_cast<std::uint32_t>(n.size()));
+                   "remove the `_` separators", repair(with_segment_replaced(text, s.begin, n.size(), plain), depth),
+                   s.begin, static_cast<std::uint32_t>(n.size()));
   }
   const auto dots = std::count(n.begin(), n.end(), '.');
   if (dots > 1) {
     // `1..5s` is a doubled key press; `1.2.3s` has no obvious meaning.
     std::string collapsed(n);
-    collapsed.erase(std::unique(collapsed.begin(), collapsed.end(),
-                                [](char a, char b) { return a == '.' && b == '.'; }),
-                    collapsed.end());
+    collapsed.erase(
+        std::unique(collapsed.begin(), collapsed.end(), [](char a, char b) { return a == '.' && b == '.'; }),
+        collapsed.end());
     std::optional<std::string> fix;
     if (std::count(collapsed.begin(), collapsed.end(), '.') == 1) {
       fix = repair(with_segment_replaced(text, s.begin, n.size(), collapsed), depth);
@@ -343,8 +370,8 @@ Failure unknown_unit(std::string_view text, const std::vector<Segment>& segments
   } else if (reading && (reading->meaning == Meaning::Microseconds || reading->meaning == Meaning::Nanoseconds)) {
     advice = "units below a millisecond do not exist (" + advice + ", to the millisecond)";
   }
-  return failure(DiagKind::DurationUnknownUnit, "unknown duration unit " + quoted(s.unit), advice, fix,
-                 s.unit_begin, static_cast<std::uint32_t>(s.unit.size()));
+  return failure(DiagKind::DurationUnknownUnit, "unknown duration unit " + quoted(s.unit), advice, fix, s.unit_begin,
+                 static_cast<std::uint32_t>(s.unit.size()));
 }
 
 Failure sign(std::string_view text, int depth) {
@@ -357,7 +384,9 @@ std::string overflow_advice() {
   return "the largest duration is 2^53 - 1 ms (`" + std::to_string(kMaxDurationMs) + "ms`, about 285,000 years)";
 }
 
-Outcome fail(Failure f) { return Outcome{std::nullopt, std::move(f)}; }
+Outcome fail(Failure f) {
+  return Outcome{std::nullopt, std::move(f)};
+}
 
 Outcome parse(std::string_view text, int depth) {
   if (text.empty()) {
@@ -385,8 +414,9 @@ Outcome parse(std::string_view text, int depth) {
   for (const Segment& s : segments) {
     const Millis part = to_millis(s.number, Scale{kUnits[*unit_rank(s.unit)].ms, 0});
     if (part.too_large) {
-      return fail(failure(DiagKind::DurationOverflow, "duration " + quoted(text.substr(s.begin, s.size())) + " is too large",
-                          overflow_advice(), std::nullopt, s.begin, s.size()));
+      return fail(failure(DiagKind::DurationOverflow,
+                          "duration " + quoted(text.substr(s.begin, s.size())) + " is too large", overflow_advice(),
+                          std::nullopt, s.begin, s.size()));
     }
     total += part.floor;  // at most 4 x 2^53: no wrap-around
     if (!part.whole) {
@@ -405,8 +435,8 @@ Outcome parse(std::string_view text, int depth) {
         upper = lower;
       }
       Failure f = failure(DiagKind::DurationSubMillisecond,
-                          quoted(text.substr(s.begin, s.size())) + " is not a whole number of milliseconds",
-                          advice, upper, s.begin, s.size());
+                          quoted(text.substr(s.begin, s.size())) + " is not a whole number of milliseconds", advice,
+                          upper, s.begin, s.size());
       f.fix.reset();  // rounding changes the value: suggest it, never apply it in a repair
       return fail(std::move(f));
     }
@@ -430,10 +460,10 @@ Outcome parse(std::string_view text, int depth) {
     }
     const std::size_t previous = *unit_rank(segments[i - 1].unit);
     if (rank < previous) {
-      return fail(failure(DiagKind::DurationUnitOrder,
-                          "duration units are out of order: " + quoted(s.unit) + " comes after " +
-                              quoted(segments[i - 1].unit),
-                          "units go from largest to smallest", normalized, s.begin, s.size()));
+      return fail(
+          failure(DiagKind::DurationUnitOrder,
+                  "duration units are out of order: " + quoted(s.unit) + " comes after " + quoted(segments[i - 1].unit),
+                  "units go from largest to smallest", normalized, s.begin, s.size()));
     }
   }
   return Outcome{std::chrono::milliseconds(static_cast<std::int64_t>(total)), std::nullopt};

@@ -2,9 +2,9 @@
 // span, the exactness of the arithmetic, and the canonical formatting.
 #include "compiler/syntax/duration_literal.h"
 
-#include <string>
-
 #include <doctest/doctest.h>
+
+#include <string>
 
 using namespace bamlc;
 using std::chrono::milliseconds;
@@ -44,7 +44,9 @@ void check_error(std::string_view text, const Expected& expected) {
 
 constexpr std::string_view kUnits = "durations use ms, s, m or h";
 
-std::string units_hint(std::string_view fix) { return std::string(kUnits) + "; write `" + std::string(fix) + "`"; }
+std::string units_hint(std::string_view fix) {
+  return std::string(kUnits) + "; write `" + std::string(fix) + "`";
+}
 
 }  // namespace
 
@@ -56,9 +58,9 @@ TEST_CASE("one number and a unit") {
   CHECK(ms_of("0s") == 0);
   CHECK(ms_of("0ms") == 0);
   CHECK(ms_of("0h") == 0);
-  CHECK(ms_of("90s") == 90'000);    // not normalized: still valid
+  CHECK(ms_of("90s") == 90'000);  // not normalized: still valid
   CHECK(ms_of("120m") == 7'200'000);
-  CHECK(ms_of("007s") == 7'000);    // leading zeros are harmless
+  CHECK(ms_of("007s") == 7'000);  // leading zeros are harmless
 }
 
 TEST_CASE("decimal numbers that come to whole milliseconds") {
@@ -89,20 +91,19 @@ TEST_CASE("the limit is 2^53 - 1 milliseconds, computed exactly") {
   CHECK(ms_of("2501999792h59m991ms") == kMaxDurationMs);
   CHECK(ms_of("00000000000000000000000000000000000000001s") == 1'000);
   CHECK(ms_of("1.000000000000000000000000000000000000000s") == 1'000);
-  const std::string too_large_hint =
-      "the largest duration is 2^53 - 1 ms (`9007199254740991ms`, about 285,000 years)";
-  check_error("9007199254740992ms", {DiagKind::DurationOverflow, "duration `9007199254740992ms` is too large",
-                                      too_large_hint, 0, 18});
-  check_error("9007199254740.992s", {DiagKind::DurationOverflow, "duration `9007199254740.992s` is too large",
-                                      too_large_hint, 0, 18});
-  check_error("2501999792h59m992ms", {DiagKind::DurationOverflow, "duration `2501999792h59m992ms` is too large",
-                                       too_large_hint, 0, 19});
+  const std::string too_large_hint = "the largest duration is 2^53 - 1 ms (`9007199254740991ms`, about 285,000 years)";
+  check_error("9007199254740992ms",
+              {DiagKind::DurationOverflow, "duration `9007199254740992ms` is too large", too_large_hint, 0, 18});
+  check_error("9007199254740.992s",
+              {DiagKind::DurationOverflow, "duration `9007199254740.992s` is too large", too_large_hint, 0, 18});
+  check_error("2501999792h59m992ms",
+              {DiagKind::DurationOverflow, "duration `2501999792h59m992ms` is too large", too_large_hint, 0, 19});
   // A single segment past the limit is blamed on its own.
-  check_error("1h9999999999999999999ms", {DiagKind::DurationOverflow, "duration `9999999999999999999ms` is too large",
-                                           too_large_hint, 2, 21});
+  check_error("1h9999999999999999999ms",
+              {DiagKind::DurationOverflow, "duration `9999999999999999999ms` is too large", too_large_hint, 2, 21});
   const std::string digits(200, '9');
-  check_error(digits + "h", {DiagKind::DurationOverflow, "duration `" + digits + "h` is too large", too_large_hint,
-                             0, 201});
+  check_error(digits + "h",
+              {DiagKind::DurationOverflow, "duration `" + digits + "h` is too large", too_large_hint, 0, 201});
 }
 
 TEST_CASE("a sign is an error") {
@@ -110,7 +111,8 @@ TEST_CASE("a sign is an error") {
   check_error("+5s", {DiagKind::DurationSign, "a duration cannot have a sign", "remove the sign; write `5s`", 0, 1});
   check_error("-0s", {DiagKind::DurationSign, "negative durations do not exist", "remove the sign; write `0s`", 0, 1});
   // The suggestion also repairs what follows the sign.
-  check_error("-4min", {DiagKind::DurationSign, "negative durations do not exist", "remove the sign; write `4m`", 0, 1});
+  check_error("-4min",
+              {DiagKind::DurationSign, "negative durations do not exist", "remove the sign; write `4m`", 0, 1});
   check_error("-1.2.3s", {DiagKind::DurationSign, "negative durations do not exist", "remove the sign", 0, 1});
 }
 
@@ -125,7 +127,8 @@ TEST_CASE("unknown units suggest the unit meant") {
   check_error("2hrs", {DiagKind::DurationUnknownUnit, "unknown duration unit `hrs`", units_hint("2h"), 1, 3});
   check_error("1hour", {DiagKind::DurationUnknownUnit, "unknown duration unit `hour`", units_hint("1h"), 1, 4});
   check_error("500msec", {DiagKind::DurationUnknownUnit, "unknown duration unit `msec`", units_hint("500ms"), 3, 4});
-  check_error("500millis", {DiagKind::DurationUnknownUnit, "unknown duration unit `millis`", units_hint("500ms"), 3, 6});
+  check_error("500millis",
+              {DiagKind::DurationUnknownUnit, "unknown duration unit `millis`", units_hint("500ms"), 3, 6});
   check_error("5milliseconds",
               {DiagKind::DurationUnknownUnit, "unknown duration unit `milliseconds`", units_hint("5ms"), 1, 12});
   check_error("1.5sec", {DiagKind::DurationUnknownUnit, "unknown duration unit `sec`", units_hint("1.5s"), 3, 3});
@@ -166,9 +169,11 @@ TEST_CASE("days and weeks become hours") {
 }
 
 TEST_CASE("sub-millisecond units do not exist") {
-  const std::string sub = "units below a millisecond do not exist (durations use ms, s, m or h, to the millisecond); write ";
+  const std::string sub =
+      "units below a millisecond do not exist (durations use ms, s, m or h, to the millisecond); write ";
   check_error("5000us", {DiagKind::DurationUnknownUnit, "unknown duration unit `us`", sub + "`5ms`", 4, 2});
-  check_error("500us", {DiagKind::DurationUnknownUnit, "unknown duration unit `us`", sub + "`1ms`", 3, 2});  // rounds up
+  check_error("500us",
+              {DiagKind::DurationUnknownUnit, "unknown duration unit `us`", sub + "`1ms`", 3, 2});  // rounds up
   check_error("5\xC2\xB5s", {DiagKind::DurationUnknownUnit, "unknown duration unit `\xC2\xB5s`", sub + "`1ms`", 1, 3});
   check_error("2000000ns", {DiagKind::DurationUnknownUnit, "unknown duration unit `ns`", sub + "`2ms`", 7, 2});
   check_error("0ns", {DiagKind::DurationUnknownUnit, "unknown duration unit `ns`", sub + "`0s`", 1, 2});
@@ -180,7 +185,8 @@ TEST_CASE("typos of units are matched; a lone unknown letter is not guessed at")
   check_error("4minuts", {DiagKind::DurationUnknownUnit, "unknown duration unit `minuts`", units_hint("4m"), 1, 6});
   check_error("4secnds", {DiagKind::DurationUnknownUnit, "unknown duration unit `secnds`", units_hint("4s"), 1, 6});
   check_error("3x", {DiagKind::DurationUnknownUnit, "unknown duration unit `x`", std::string(kUnits), 1, 1});
-  check_error("3parsecs", {DiagKind::DurationUnknownUnit, "unknown duration unit `parsecs`", std::string(kUnits), 1, 7});
+  check_error("3parsecs",
+              {DiagKind::DurationUnknownUnit, "unknown duration unit `parsecs`", std::string(kUnits), 1, 7});
 }
 
 TEST_CASE("units out of order or repeated") {
@@ -208,10 +214,10 @@ TEST_CASE("a remainder below a millisecond") {
   check_error("1s0.5ms", {DiagKind::DurationSubMillisecond, "`0.5ms` is not a whole number of milliseconds",
                           "durations have a resolution of 1ms; write `1s` or `1s1ms`", 2, 5});
   // Far below the millisecond, where a double would round to a whole number.
-  check_error("1.0000000000000000000000000000001s",
-              {DiagKind::DurationSubMillisecond,
-               "`1.0000000000000000000000000000001s` is not a whole number of milliseconds",
-               "durations have a resolution of 1ms; write `1s` or `1s1ms`", 0, 34});
+  check_error(
+      "1.0000000000000000000000000000001s",
+      {DiagKind::DurationSubMillisecond, "`1.0000000000000000000000000000001s` is not a whole number of milliseconds",
+       "durations have a resolution of 1ms; write `1s` or `1s1ms`", 0, 34});
   // 1/3600000 h is 1ms only at infinite precision; a double rounds both of these to 1ms.
   check_error("0.0000002777777777777777777777777777777777778h",
               {DiagKind::DurationSubMillisecond,
@@ -228,12 +234,12 @@ TEST_CASE("a remainder below a millisecond") {
 }
 
 TEST_CASE("malformed numbers and missing parts") {
-  check_error("1.s", {DiagKind::DurationMalformed, "the number `1.` has no digit after its decimal point",
-                      "write `1s`", 0, 2});
+  check_error(
+      "1.s", {DiagKind::DurationMalformed, "the number `1.` has no digit after its decimal point", "write `1s`", 0, 2});
   check_error(".5s", {DiagKind::DurationMalformed, "the number `.5` has no digit before its decimal point",
                       "write `0.5s`", 0, 2});
-  check_error("1..5s", {DiagKind::DurationMalformed, "the number `1..5` has more than one decimal point",
-                        "write `1.5s`", 0, 4});
+  check_error("1..5s",
+              {DiagKind::DurationMalformed, "the number `1..5` has more than one decimal point", "write `1.5s`", 0, 4});
   check_error("1.2.3s", {DiagKind::DurationMalformed, "the number `1.2.3` has more than one decimal point",
                          "write a number with one decimal point at most", 0, 5});
   check_error("1m30", {DiagKind::DurationMalformed, "the number `30` has no unit", "write `1m30s`", 2, 2});

@@ -1,0 +1,114 @@
+#include "compiler/sema/composites.h"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "compiler/sema/clients.h"
+
+namespace bamlc::sema {
+namespace {
+
+model::Client* find_mutable(model::Program& program, std::string_view name) {
+  for (model::Client& c : program.clients) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+void resolve_strategy(Context& ctx, const ast::ClientDecl& decl, std::string_view client_name) {
+  const ast::MapEntry* options = ast::find_entry(decl.body, "options");
+  if (options == nullptr || !options->value || options->value->kind != ast::ValueKind::Map) return;
+  const ast::MapEntry* strategy = ast::find_entry(options->value->entries, "strategy");
+  if (strategy == nullptr || !strategy->value || strategy->value->kind == ast::ValueKind::Invalid) return;
+  const ast::Value& list = *strategy->value;
+  if (list.kind != ast::ValueKind::List) {
+    ctx.diags.report(DiagKind::EmptyStrategy, list.span, "`strategy` takes a list of clients")
+        .with_hint("write `strategy [Primary, Backup]`");
+    return;
+  }
+  if (list.items.empty()) {
+    ctx.diags.report(DiagKind::EmptyStrategy, list.span, "the strategy of `" + std::string(client_name) + "` is empty")
+        .with_hint("list at least one client: `strategy [Primary]`");
+    return;
+  }
+  std::vector<std::string> children;
+  std::vector<Span> spans;
+  for (const ast::Value& item : list.items) {
+    std::optional<std::string> child = resolve_client_reference(ctx, item);
+    if (!child) continue;
+    auto earlier = std::find(children.begin(), children.end(), *child);
+    if (earlier != children.end()) {
+      ctx.diags.report(DiagKind::DuplicateStrategyEntry, item.span, "`" + *child + "` appears twice in the strategy of `" + std::string(client_name) + "`")
+          .with_hint("a client listed twice is tried twice; use a retry_policy to retry it")
+          .with_note(spans[static_cast<std::size_t>(earlier - children.begin())], "first listed here");
+    }
+    children.push_back(*child);
+    spans.push_back(item.span);
+  }
+  model::Client* client = find_mutable(ctx.program, client_name);
+  client->strategy = std::move(children);
+  client->strategy_spans = std::move(spans);
+
+  if (const ast::MapEntry* start = ast::find_entry(options->value->entries, "start"); start != nullptr && start->value &&
+                                                                                        client->kind == model::ClientKind::RoundRobin) {
+    const ast::Value& v = *start->value;
+    const auto size = static_cast<std::int64_t>(list.items.size());
+    if (v.kind != ast::ValueKind::Int || v.int_value < 0 || v.int_value >= size) {
+      if (v.kind != ast::ValueKind::Invalid) {
+        ctx.diags.report(DiagKind::BadStart, v.span, "`start` must be an index into the strategy, from 0 to " + std::to_string(size - 1))
+            .with_hint("`start 0` begins with the first client listed");
+      }
+    } else {
+      client->start = v.int_value;
+    }
+  }
+}
+
+// Depth-first search for a cycle through composites; reports each cycle once, at the client
+// that closes it.
+void report_cycles(Context& ctx) {
+  enum class Mark { None, Active, Done };
+  std::map<std::string, Mark, std::less<>> marks;
+  std::vector<std::string> path;
+  std::set<std::string> reported;
+  std::function<void(const model::Client&)> visit = [&](const model::Client& client) {
+    marks[client.name] = Mark::Active;
+    path.push_back(client.name);
+    for (std::size_t i = 0; i < client.strategy.size(); ++i) {
+      const model::Client* child = ctx.program.find_client(client.strategy[i]);
+      if (child == nullptr || child->kind == model::ClientKind::Leaf) continue;
+      const Mark mark = marks[child->name];
+      if (mark == Mark::Active) {
+        auto begin = std::find(path.begin(), path.end(), child->name);
+        std::string cycle;
+        for (auto it = begin; it != path.end(); ++it) cycle += *it + " → ";
+        cycle += child->name;
+        if (reported.insert(child->name).second) {
+          ctx.diags.report(DiagKind::CompositeCycle, client.strategy_spans[i], "these clients form a cycle: " + cycle)
+              .with_hint("a composite cannot contain itself; list leaf clients in one of them");
+        }
+      } else if (mark == Mark::None) {
+        visit(*child);
+      }
+    }
+    path.pop_back();
+    marks[client.name] = Mark::Done;
+  };
+  for (const model::Client& client : ctx.program.clients) {
+    if (client.kind != model::ClientKind::Leaf && marks[client.name] == Mark::None) visit(client);
+  }
+}
+
+}  // namespace
+
+void check_composites(Context& ctx) {
+  ctx.for_each<ast::ClientDecl>([&](const ast::ClientDecl& decl) {
+    const model::Client* client = ctx.program.find_client(decl.name.text);
+    if (client == nullptr || client->kind == model::ClientKind::Leaf || client->span.begin != decl.name.span.begin) return;
+    resolve_strategy(ctx, decl, decl.name.text);
+  });
+  report_cycles(ctx);
+}
+
+}  // namespace bamlc::sema

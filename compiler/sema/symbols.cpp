@@ -1,0 +1,104 @@
+#include "compiler/sema/symbols.h"
+
+#include <array>
+#include <cctype>
+
+#include "compiler/base/spelling.h"
+
+namespace bamlc::sema {
+namespace {
+
+std::string_view kind_word(const ast::Declaration& decl) {
+  struct Visitor {
+    std::string_view operator()(const ast::ClassDecl&) const { return "class"; }
+    std::string_view operator()(const ast::EnumDecl&) const { return "enum"; }
+    std::string_view operator()(const ast::FunctionDecl&) const { return "function"; }
+    std::string_view operator()(const ast::ClientDecl&) const { return "client"; }
+    std::string_view operator()(const ast::RetryPolicyDecl&) const { return "retry_policy"; }
+    std::string_view operator()(const ast::TemplateStringDecl&) const { return "template_string"; }
+    std::string_view operator()(const ast::TestDecl&) const { return "test"; }
+    std::string_view operator()(const ast::GeneratorDecl&) const { return "generator"; }
+    std::string_view operator()(const ast::TypeAliasDecl&) const { return "type alias"; }
+  };
+  return std::visit(Visitor{}, decl);
+}
+
+}  // namespace
+
+bool is_reserved_type_name(std::string_view name) {
+  static constexpr std::array<std::string_view, 17> kReserved = {
+      "string", "int", "float", "bool", "null", "duration", "image", "audio", "pdf", "video",
+      "map", "Json", "env", "ctx", "_", "this", "true"};
+  for (std::string_view r : kReserved) {
+    if (name == r) return true;
+  }
+  return name == "false";
+}
+
+void SymbolTable::collect(const std::vector<ast::File>& files, DiagnosticSink& diags) {
+  for (const ast::File& file : files) {
+    for (const ast::Declaration& decl : file.declarations) {
+      std::visit(
+          [&](const auto& d) {
+            using T = std::decay_t<decltype(d)>;
+            if constexpr (std::is_same_v<T, ast::ClassDecl> || std::is_same_v<T, ast::EnumDecl> ||
+                          std::is_same_v<T, ast::TypeAliasDecl>) {
+              declare(Namespace::Types, d.name, decl, diags);
+            } else if constexpr (std::is_same_v<T, ast::FunctionDecl> || std::is_same_v<T, ast::TemplateStringDecl>) {
+              declare(Namespace::Functions, d.name, decl, diags);
+            } else if constexpr (std::is_same_v<T, ast::ClientDecl>) {
+              declare(Namespace::Clients, d.name, decl, diags);
+            } else if constexpr (std::is_same_v<T, ast::RetryPolicyDecl>) {
+              declare(Namespace::RetryPolicies, d.name, decl, diags);
+            } else if constexpr (std::is_same_v<T, ast::TestDecl>) {
+              declare(Namespace::Tests, d.name, decl, diags);
+            } else if constexpr (std::is_same_v<T, ast::GeneratorDecl>) {
+              declare(Namespace::Generators, d.name, decl, diags);
+            }
+          },
+          decl);
+    }
+  }
+}
+
+void SymbolTable::declare(Namespace ns, const ast::Name& name, const ast::Declaration& decl, DiagnosticSink& diags) {
+  if (name.text.empty()) return;  // a declaration whose name did not parse
+  if (ns == Namespace::Types && is_reserved_type_name(name.text)) {
+    diags.report(DiagKind::ReservedName, name.span, "`" + name.text + "` is a reserved name and cannot be declared")
+        .with_hint("choose another name, e.g. `My" + std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(name.text[0])))) + name.text.substr(1) + "`");
+    return;
+  }
+  Table& table = tables_[static_cast<int>(ns)];
+  auto [it, inserted] = table.by_name.try_emplace(name.text, Symbol{name.text, name.span, &decl});
+  if (inserted) {
+    table.order.push_back(name.text);
+    return;
+  }
+  diags.report(DiagKind::DuplicateDefinition, name.span,
+               std::string(kind_word(decl)) + " `" + name.text + "` is defined more than once")
+      .with_hint("rename one of them; names must be unique across all files of a project")
+      .with_note(it->second.span, "the first definition (" + std::string(kind_word(*it->second.decl)) + ") is here");
+}
+
+const Symbol* SymbolTable::find(Namespace ns, std::string_view name) const {
+  const Table& table = tables_[static_cast<int>(ns)];
+  auto it = table.by_name.find(name);
+  return it == table.by_name.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string_view> SymbolTable::names(Namespace ns) const { return tables_[static_cast<int>(ns)].order; }
+
+void SymbolTable::report_unknown(Namespace ns, std::string_view what, std::string_view name, Span at, DiagKind kind,
+                                 DiagnosticSink& diags) const {
+  Diagnostic& d = diags.report(kind, at, std::string(what) + " `" + std::string(name) + "` does not exist");
+  const std::vector<std::string_view> candidates = names(ns);
+  if (auto guess = closest_match(name, std::span<const std::string_view>(candidates))) {
+    d.with_hint("did you mean `" + *guess + "`?");
+  } else if (!candidates.empty() && candidates.size() <= 6) {
+    d.with_hint("declared " + std::string(what) + "s: " + quoted_list(std::span<const std::string_view>(candidates), "and"));
+  } else if (candidates.empty()) {
+    d.with_hint("this project declares no " + std::string(what) + " yet");
+  }
+}
+
+}  // namespace bamlc::sema

@@ -1,0 +1,50 @@
+// The names a project declares, across all of its files. Types (classes, enums, aliases) share
+// one namespace, as do functions and template_strings (both are callable from prompts); clients,
+// retry policies, tests and generators each have their own. Collecting reports duplicates (with
+// both spans) and reserved names; lookups offer did-you-mean suggestions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/ast/ast.h"
+#include "compiler/diag/diagnostic.h"
+
+namespace bamlc::sema {
+
+enum class Namespace { Types, Functions, Clients, RetryPolicies, Tests, Generators };
+
+struct Symbol {
+  std::string_view name;
+  Span span;  // of the declared name
+  const ast::Declaration* decl = nullptr;
+};
+
+class SymbolTable {
+ public:
+  void collect(const std::vector<ast::File>& files, DiagnosticSink& diags);
+
+  const Symbol* find(Namespace ns, std::string_view name) const;
+  // All names of a namespace, in declaration order, for suggestions.
+  std::vector<std::string_view> names(Namespace ns) const;
+
+  // Reports `what `name` does not exist` at `at`, with a did-you-mean from the namespace.
+  void report_unknown(Namespace ns, std::string_view what, std::string_view name, Span at, DiagKind kind,
+                      DiagnosticSink& diags) const;
+
+ private:
+  void declare(Namespace ns, const ast::Name& name, const ast::Declaration& decl, DiagnosticSink& diags);
+
+  struct Table {
+    std::unordered_map<std::string_view, Symbol> by_name;
+    std::vector<std::string_view> order;
+  };
+  Table tables_[6];
+};
+
+// Names a declaration may not take: primitive type names and the names prompts reserve.
+bool is_reserved_type_name(std::string_view name);
+
+}  // namespace bamlc::sema
