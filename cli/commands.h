@@ -15,5 +15,7 @@ inline constexpr int kExitUsage = 2;   // bad arguments, a missing directory
 using Runner = std::function<int()>;
 
 Runner add_check_command(CLI::App& app);
+Runner add_build_command(CLI::App& app);
+Runner add_explain_command(CLI::App& app);
 
 }  // namespace bamlc::cli

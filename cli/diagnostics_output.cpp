@@ -2,6 +2,9 @@
 
 #include <filesystem>
 #include <iostream>
+#include <map>
+
+#include "cli/commands.h"
 
 #include "compiler/diag/render.h"
 
@@ -36,6 +39,24 @@ bool check_source_dir(const std::string& dir) {
     std::cerr << "bamlc: error: no such directory: `" << dir << "`\n  help: pass the folder that holds your .baml files with --from DIR (default: ./baml_src)\n";
   }
   return false;
+}
+
+void add_compile_options(CLI::App& cmd, CompileOptions& options) {
+  cmd.add_option("--from", options.from, "Directory holding the .baml files (or one .baml file)")->default_str("./baml_src");
+  const std::map<std::string, OutputFormat> formats{{"text", OutputFormat::Text}, {"json", OutputFormat::Json}};
+  cmd.add_option("--format", options.format, "Output as text or as JSON")
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+      ->default_str("text");
+}
+
+std::optional<int> compile_or_exit(const CompileOptions& options, Compilation& out) {
+  if (!check_source_dir(options.from)) return kExitUsage;
+  out = parse_project(options.from);
+  const bool failed = out.diags.has_errors() || !out.unreadable.empty();
+  // A successful command prints only what it was asked for, but warnings are always shown.
+  if (failed || out.diags.warning_count() > 0) print_diagnostics(out, OutputFormat::Text);
+  if (failed) return kExitFailed;
+  return std::nullopt;
 }
 
 }  // namespace bamlc::cli

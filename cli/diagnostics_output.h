@@ -2,6 +2,8 @@
 // stdout), shared by every subcommand that compiles.
 #pragma once
 
+#include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 
 #include "compiler/driver/compilation.h"
@@ -15,5 +17,16 @@ void print_diagnostics(const Compilation& compilation, OutputFormat format);
 
 // Checks that --from names a directory (or a single .baml file); prints the problem and returns false otherwise.
 bool check_source_dir(const std::string& dir);
+
+// What every compiling subcommand shares: --from and --format.
+struct CompileOptions {
+  std::string from = "./baml_src";
+  OutputFormat format = OutputFormat::Text;
+};
+void add_compile_options(CLI::App& cmd, CompileOptions& options);
+
+// Compiles the project and prints its diagnostics. Returns the exit code to stop with
+// (kExitUsage, kExitFailed), or nothing when the program is error-free and the command goes on.
+std::optional<int> compile_or_exit(const CompileOptions& options, Compilation& out);
 
 }  // namespace bamlc::cli

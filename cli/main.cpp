@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::vector<bamlc::cli::Runner> runners{
       bamlc::cli::add_check_command(app),
+      bamlc::cli::add_build_command(app),
+      bamlc::cli::add_explain_command(app),
   };
   try {
     app.parse(argc, argv);

@@ -59,7 +59,8 @@ enumDecl : DYNAMIC? ENUM identifier LBRACE enumMember* RBRACE ;
 enumMember : {!starts_declaration()}? ( enumValue | blockAttribute ) ;
 enumValue : identifier attribute* ;
 
-functionDecl : FUNCTION identifier LPAREN parameterList? RPAREN ARROW typeExpr LBRACE bodyEntry* RBRACE ;
+// The return type may carry attributes, as in `-> int @check(small, {{ this < 10 }})`.
+functionDecl : FUNCTION identifier LPAREN parameterList? RPAREN ARROW typeExpr attribute* LBRACE bodyEntry* RBRACE ;
 parameterList : parameter ( COMMA parameter )* COMMA? ;
 parameter : identifier COLON typeExpr attribute* ;
 

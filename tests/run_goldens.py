@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Golden tests for diagnostics: every `NAME.baml` under a folder is checked on its own with
+"""Golden tests. Diagnostics: every `NAME.baml` under a folder is checked on its own with
 `bamlc check --from NAME.baml`, run from that folder, and its stderr plus exit code must equal
-`NAME.expected` byte for byte.
+`NAME.expected` byte for byte. IR (`--ir`): `bamlc build --emit-ir -` must print `NAME.ir.json`.
 
-    run_goldens.py BAMLC DIR          compare (exit 1 on any difference)
-    run_goldens.py BAMLC DIR --update rewrite every .expected from the current output
+    run_goldens.py BAMLC DIR [--ir]          compare (exit 1 on any difference)
+    run_goldens.py BAMLC DIR [--ir] --update rewrite every expectation from the current output
 
-A folder NAME/ holding a `.golden-project` marker is checked as one project instead.
+A folder NAME/ holding a `.golden-project` marker is one case, checked as one project.
 """
 import difflib
 import os
@@ -15,19 +15,22 @@ import subprocess
 import sys
 
 
-def cases(root):
+def cases(root, suffix):
     projects = sorted(marker.parent for marker in root.rglob(".golden-project"))
     for path in sorted(root.rglob("*.baml")):
         if not any(project in path.parents for project in projects):
-            yield path, path.with_suffix(".expected")
+            yield path, path.with_suffix(suffix)
     for folder in projects:
-        yield folder, folder.with_suffix(".expected")
+        yield folder, folder.with_suffix(suffix)
 
 
-def run(bamlc, case, root):
+def run(bamlc, case, root, ir):
     rel = os.path.relpath(case, root)
-    proc = subprocess.run([bamlc, "check", "--from", rel], cwd=root, capture_output=True, text=True,
+    command = ["build", "--emit-ir", "-"] if ir else ["check"]
+    proc = subprocess.run([bamlc, *command, "--from", rel], cwd=root, capture_output=True, text=True,
                           errors="replace", timeout=60)
+    if ir:
+        return proc.stdout if proc.returncode == 0 else proc.stderr + f"exit: {proc.returncode}\n"
     return proc.stderr + f"exit: {proc.returncode}\n"
 
 
@@ -37,9 +40,10 @@ def main():
         return 2
     bamlc, root = os.path.abspath(sys.argv[1]), pathlib.Path(sys.argv[2]).resolve()
     update = "--update" in sys.argv[3:]
+    ir = "--ir" in sys.argv[3:]
     passed = failed = 0
-    for case, expected_path in cases(root):
-        actual = run(bamlc, case, root)
+    for case, expected_path in cases(root, ".ir.json" if ir else ".expected"):
+        actual = run(bamlc, case, root, ir)
         if update:
             expected_path.write_text(actual)
             passed += 1
@@ -53,7 +57,7 @@ def main():
         sys.stdout.writelines(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
                                                    "expected", "actual"))
     if failed:
-        print(f"to accept the new output: {sys.argv[0]} {sys.argv[1]} {sys.argv[2]} --update")
+        print(f"to accept the new output: {' '.join(sys.argv)} --update")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -17,7 +17,8 @@
 #include "compiler/base/source.h"
 
 namespace bamlc::ast {
-struct Template;  // compiler/ast/template_ast.h
+struct Template;      // compiler/ast/template_ast.h
+struct TemplateExpr;  // compiler/ast/template_ast.h
 }
 
 namespace bamlc::model {
@@ -54,7 +55,8 @@ struct Check {
   std::string name;        // empty for an unnamed @assert
   bool is_assert = false;  // @assert throws, @check records
   std::string expression;  // the Jinja expression text
-  Span span;
+  Span span;               // of the expression text, between `{{` and `}}`
+  std::shared_ptr<const ast::TemplateExpr> parsed;  // by sema/template_check.cpp; null if it does not parse
 };
 
 struct Field {

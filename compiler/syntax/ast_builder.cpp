@@ -162,6 +162,9 @@ class AstBuilder {
     out.name = name(ctx.identifier());
     out.parameters = parameters(ctx.parameterList());
     if (auto* ret = ctx.typeExpr()) out.return_type = type_expr(*ret);
+    for (auto* attr : ctx.attribute()) {
+      out.return_type.attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), false, span_of(attr)));
+    }
     out.body = body(ctx.bodyEntry());
     out.doc = doc_comment(&ctx);
     out.span = span_of(&ctx);

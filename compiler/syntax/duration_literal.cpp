@@ -59,10 +59,6 @@ constexpr Spelling kSpellings[] = {
     {"millis", Meaning::Unit, "ms"},
     {"millisecond", Meaning::Unit, "ms"},
     {"milliseconds", Meaning::Unit, "ms"},
-    // Canonical units too, so that a typo of one (`hh`) is matched.
-    {"h", Meaning::Unit, "h"},
-    {"m", Meaning::Unit, "m"},
-    {"s", Meaning::Unit, "s"},
 
     {"d", Meaning::Days, ""},
     {"day", Meaning::Days, ""},
@@ -87,6 +83,13 @@ constexpr Spelling kSpellings[] = {
     {"nanos", Meaning::Nanoseconds, ""},
     {"nanosecond", Meaning::Nanoseconds, ""},
     {"nanoseconds", Meaning::Nanoseconds, ""},
+
+    // The units themselves, so that a typo of one (`hh`) is matched too. Last, so that on a
+    // tie an alias wins: `mn` reads as `min` (minutes), not as `ms`.
+    {"h", Meaning::Unit, "h"},
+    {"m", Meaning::Unit, "m"},
+    {"s", Meaning::Unit, "s"},
+    {"ms", Meaning::Unit, "ms"},
 };
 
 std::string lowercase(std::string_view text) {
@@ -108,21 +111,21 @@ struct Reading {
 // is one edit from every unit, which makes a guess worthless).
 std::optional<Reading> read_unit(std::string_view spelling) {
   const std::string lower = lowercase(spelling);
-  if (auto rank = unit_rank(lower)) return Reading{Meaning::Unit, kUnits[*rank].name, true};
-  for (const Spelling& s : kSpellings) {
-    if (s.text == lower) return Reading{s.meaning, s.unit, false};
+  if (auto rank = unit_rank(lower)) return Reading{Meaning::Unit, kUnits[*rank].name, lower != spelling};
+  std::string_view known = lower;
+  if (std::ranges::none_of(kSpellings, [&](const Spelling& s) { return s.text == lower; })) {
+    if (spelling.size() < 2) return std::nullopt;
+    static const std::vector<std::string_view> texts = [] {
+      std::vector<std::string_view> out;
+      for (const Spelling& s : kSpellings) out.push_back(s.text);
+      return out;
+    }();
+    const auto guess = closest_match(lower, texts);
+    if (!guess) return std::nullopt;
+    known = *std::ranges::find(texts, *guess);
   }
-  if (spelling.size() < 2) return std::nullopt;
-  std::vector<std::string_view> texts;
-  for (const Spelling& s : kSpellings) texts.push_back(s.text);
-  texts.push_back("ms");  // last: on a tie, `mn` reads as minutes, not milliseconds
-  const auto guess = closest_match(lower, texts);
-  if (!guess) return std::nullopt;
-  if (*guess == "ms") return Reading{Meaning::Unit, "ms", false};
-  for (const Spelling& s : kSpellings) {
-    if (s.text == *guess) return Reading{s.meaning, s.unit, false};
-  }
-  return std::nullopt;
+  const Spelling& s = *std::ranges::find(kSpellings, known, &Spelling::text);
+  return Reading{s.meaning, s.unit, false};
 }
 
 // A literal's value is digits x multiplier / 10^decimals, in milliseconds.

@@ -11,6 +11,7 @@
 #include "BamlLexer.h"
 #include "BamlParser.h"
 #include "antlr4-runtime.h"
+#include "compiler/syntax/error_words.h"
 #include "compiler/base/spelling.h"
 #include "compiler/syntax/literals.h"
 
@@ -75,26 +76,6 @@ std::string describe_expected(std::size_t type) {
     case antlr4::Token::EOF: return "the end of the file";
     default: return is_name_token(type) ? "a name" : "something else";
   }
-}
-
-// How the token actually found is named in a message.
-std::string describe_found(antlr4::Token* token) {
-  if (token->getType() == antlr4::Token::EOF) return "end of file";
-  std::string text = token->getText();
-  if (text.size() > 40) text = text.substr(0, 37) + "...";
-  for (char& c : text) {
-    if (c == '\n' || c == '\r') c = ' ';
-  }
-  return "`" + text + "`";
-}
-
-std::string join_alternatives(const std::vector<std::string>& items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += (i + 1 == items.size()) ? " or " : ", ";
-    out += items[i];
-  }
-  return out;
 }
 
 // The declaration (and the construct inside it) the parser is in, for "in class `Foo`".
@@ -208,7 +189,7 @@ class FriendlyErrorStrategy : public antlr4::DefaultErrorStrategy {
     antlr4::Token* previous = recognizer->getTokenStream()->LT(-1);
     Span at = previous != nullptr ? span_after(previous) : span_of(token);
     std::string message = "expected " + describe_expected_set(expected, recognizer->getContext()->getRuleIndex()) +
-                          " " + describe_context(recognizer->getContext()) + ", found " + describe_found(token);
+                          " " + describe_context(recognizer->getContext()) + ", found " + describe_found(token, "file");
     diags_.report(DiagKind::UnexpectedToken, at, std::move(message));
   }
 
@@ -249,7 +230,7 @@ class FriendlyErrorStrategy : public antlr4::DefaultErrorStrategy {
   void report_unexpected_now(antlr4::Parser* recognizer, antlr4::Token* token, const antlr4::misc::IntervalSet& expected) {
     if (report_unclosed_block(recognizer, token, expected)) return;
     const std::size_t rule = recognizer->getContext()->getRuleIndex();
-    std::string message = "unexpected " + describe_found(token) + " " + describe_context(recognizer->getContext()) +
+    std::string message = "unexpected " + describe_found(token, "file") + " " + describe_context(recognizer->getContext()) +
                           "; expected " + describe_expected_set(expected, rule);
     Diagnostic& d = diags_.report(DiagKind::UnexpectedToken, span_of(token), std::move(message));
     if (rule == BamlParser::RuleProject || rule == BamlParser::RuleDeclaration) {

@@ -1,0 +1,176 @@
+// The checks of `function` declarations and their translation into model::Function. The client
+// reference is resolved by sema/clients.cpp (a declared client or a "provider/model" shorthand);
+// types by sema/types.cpp; the prompt is only required to be a string here.
+#include "compiler/sema/functions.h"
+
+#include <algorithm>
+#include <array>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/base/spelling.h"
+#include "compiler/sema/attributes.h"
+#include "compiler/sema/clients.h"
+#include "compiler/sema/types.h"
+
+namespace bamlc::sema {
+namespace {
+
+constexpr std::array<std::string_view, 2> kBodyKeys = {"client", "prompt"};
+
+// The first `@check` carried by the type through an alias (at any depth), if any. BAML rejects
+// such types as parameters: a check records a result that a caller could never read back.
+const model::Check* carried_check(const model::Program& program, const model::Type& type, int depth) {
+  if (depth > 64) return nullptr;
+  if (type.kind == model::TypeKind::Alias) {
+    const model::TypeAlias* alias = program.find_alias(type.name);
+    if (alias == nullptr) return nullptr;
+    for (const model::Check& check : alias->checks) {
+      if (!check.is_assert) return &check;
+    }
+    return carried_check(program, alias->target, depth + 1);
+  }
+  for (const model::Type& child : type.children) {
+    if (const model::Check* check = carried_check(program, child, depth + 1)) return check;
+  }
+  return nullptr;
+}
+
+class FunctionChecker {
+ public:
+  FunctionChecker(Context& ctx, const ast::FunctionDecl& decl) : ctx_(ctx), decl_(decl) {}
+
+  model::Function check() {
+    out_.name = decl_.name.text;
+    out_.doc = decl_.doc;
+    out_.span = decl_.span;
+    for (const ast::Parameter& parameter : decl_.parameters) check_parameter(parameter);
+    out_.return_type = resolve_type(ctx_, decl_.return_type);
+    check_body();
+    return std::move(out_);
+  }
+
+ private:
+  void check_parameter(const ast::Parameter& parameter) {
+    if (parameter.name.text.empty()) return;  // the parser reported it
+    auto first = std::find_if(out_.parameters.begin(), out_.parameters.end(),
+                              [&](const model::Parameter& p) { return p.name == parameter.name.text; });
+    if (first != out_.parameters.end()) {
+      ctx_.diags
+          .report(DiagKind::DuplicateParameter, parameter.name.span,
+                  "parameter `" + parameter.name.text + "` is declared twice in function `" + decl_.name.text + "`")
+          .with_hint("rename one of them")
+          .with_note(first->span, "first declared here");
+      return;
+    }
+    model::Parameter p;
+    p.name = parameter.name.text;
+    p.type = resolve_type(ctx_, parameter.type);
+    p.checks = check_attributes(ctx_, AttributeSite::Parameter, parameter.attributes).checks;
+    p.span = parameter.name.span;
+    if (const model::Check* check = carried_check(ctx_.program, p.type, 0)) {
+      ctx_.diags
+          .report(DiagKind::CheckedParameter, parameter.type.span,
+                  "parameter `" + p.name + "` has type `" + model::to_string(p.type) +
+                      "`, which carries a `@check`; types with checks cannot be parameters")
+          .with_hint("use a type without `@check` here, or make the alias's check an `@assert`")
+          .with_note(check->span, "the check is here");
+    }
+    out_.parameters.push_back(std::move(p));
+  }
+
+  void check_body() {
+    const ast::MapEntry* client = nullptr;
+    const ast::MapEntry* prompt = nullptr;
+    for (const ast::MapEntry& entry : decl_.body) {
+      const std::string& key = entry.key.text;
+      if (key == "client" || key == "prompt") {
+        const ast::MapEntry*& slot = key == "client" ? client : prompt;
+        if (slot != nullptr) {
+          ctx_.diags
+              .report(DiagKind::DuplicateEntry, entry.key.span,
+                      "`" + key + "` is given twice in function `" + decl_.name.text + "`")
+              .with_hint("keep one of them")
+              .with_note(slot->key.span, "first given here");
+          continue;
+        }
+        slot = &entry;
+        continue;
+      }
+      Diagnostic& d = ctx_.diags.report(DiagKind::UnknownEntry, entry.key.span,
+                                        "unknown entry `" + key + "` in function `" + decl_.name.text + "`");
+      if (auto guess = closest_match(key, std::span<const std::string_view>(kBodyKeys))) {
+        d.with_hint("did you mean `" + *guess + "`?");
+      } else {
+        d.with_hint("a function's body holds only `client` and `prompt`; model settings go in a client's `options`");
+      }
+    }
+    check_client(client);
+    check_prompt(prompt);
+  }
+
+  void check_client(const ast::MapEntry* client) {
+    if (client == nullptr) {
+      const std::vector<std::string_view> declared = ctx_.symbols.names(Namespace::Clients);
+      ctx_.diags
+          .report(DiagKind::MissingFunctionClient, decl_.name.span,
+                  "function `" + decl_.name.text + "` has no `client`")
+          .with_hint(declared.empty() ? "add `client \"openai/gpt-4o\"` (provider/model), or declare a `client<llm>`"
+                                      : "add `client " + std::string(declared.front()) +
+                                            "`, or another client, or a shorthand such as `client \"openai/gpt-4o\"`");
+      return;
+    }
+    if (!client->value) return;  // the parser reported the missing value
+    if (auto name = resolve_client_reference(ctx_, *client->value)) out_.client = std::move(*name);
+  }
+
+  void check_prompt(const ast::MapEntry* prompt) {
+    if (prompt == nullptr) {
+      ctx_.diags
+          .report(DiagKind::MissingFunctionPrompt, decl_.name.span,
+                  "function `" + decl_.name.text + "` has no `prompt`")
+          .with_hint("add `prompt #\"...\"#` with the template to send to the model");
+      return;
+    }
+    if (!prompt->value) return;
+    const ast::Value& value = *prompt->value;
+    switch (value.kind) {
+      case ast::ValueKind::RawString:
+      case ast::ValueKind::String:
+        out_.prompt = value.text;
+        out_.prompt_span = value.content_span;
+        return;
+      case ast::ValueKind::Invalid: return;  // already reported
+      case ast::ValueKind::Int:
+      case ast::ValueKind::Float:
+      case ast::ValueKind::Duration:
+      case ast::ValueKind::Word:
+      case ast::ValueKind::EnvRef:
+      case ast::ValueKind::Map:
+      case ast::ValueKind::List:
+      case ast::ValueKind::JinjaExpr: break;
+    }
+    ctx_.diags
+        .report(DiagKind::InvalidPrompt, value.span,
+                "the prompt must be a string, not " + std::string(ast::value_kind_name(value.kind)))
+        .with_hint("write the template as a raw string: `prompt #\"...\"#`");
+  }
+
+  Context& ctx_;
+  const ast::FunctionDecl& decl_;
+  model::Function out_;
+};
+
+}  // namespace
+
+void check_functions(Context& ctx) {
+  ctx.for_each<ast::FunctionDecl>([&](const ast::FunctionDecl& decl) {
+    const Symbol* symbol = ctx.symbols.find(Namespace::Functions, decl.name.text);
+    if (symbol == nullptr || std::get_if<ast::FunctionDecl>(symbol->decl) != &decl) return;  // a duplicate
+    ctx.program.functions.push_back(FunctionChecker(ctx, decl).check());
+  });
+}
+
+}  // namespace bamlc::sema

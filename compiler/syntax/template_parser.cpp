@@ -1,0 +1,164 @@
+// The template parse driver, two-stage like parse_file(): SLL prediction with a bail-out
+// strategy first, then full LL with the friendly error strategy only when SLL fails, so the
+// common well-formed prompt never pays for error recovery and diagnostics always come from LL.
+#include "compiler/syntax/template_parser.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "JinjaLexer.h"
+#include "JinjaParser.h"
+#include "antlr4-runtime.h"
+#include "compiler/syntax/template_builder.h"
+#include "compiler/syntax/template_expr_builder.h"
+#include "compiler/syntax/template_syntax_errors.h"
+#include "compiler/syntax/template_tokens.h"
+#include "compiler/syntax/token_offsets.h"
+
+namespace bamlc {
+namespace {
+
+using syntax::gen::JinjaLexer;
+using syntax::gen::JinjaParser;
+
+std::string hint_for_stray(std::string_view run) {
+  if (run.starts_with("&&")) return "Jinja writes `and`";
+  if (run.starts_with("!")) return "Jinja writes `not x`; `!=` compares";
+  if (run.starts_with("?")) return "Jinja writes a conditional as `a if condition else b`";
+  if (run.starts_with("`")) return "quote strings with `\"` or `'`";
+  return "this character has no meaning in a template expression";
+}
+
+// Characters the tag mode could not use were routed to a channel of their own; report each run
+// of them once. Strings missing their closing quote are reported here too, wherever the parser
+// happens to meet them.
+void report_bad_tokens(antlr4::CommonTokenStream& tokens, const syntax::TemplateTokenSpans& spans,
+                       DiagnosticSink& diags) {
+  const auto& all = tokens.getTokens();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all[i]->getType() == JinjaLexer::UNTERMINATED_STRING) {
+      const std::string quote(1, all[i]->getText().front());
+      diags.report(DiagKind::TemplateSyntax, spans.of(all[i]), "this string is never closed")
+          .with_hint("close it with `" + quote + "` on the same line");
+      continue;
+    }
+    if (all[i]->getType() != JinjaLexer::TAG_ERROR_CHAR) continue;
+    std::size_t j = i;
+    std::string run = all[i]->getText();
+    while (j + 1 < all.size() && all[j + 1]->getType() == JinjaLexer::TAG_ERROR_CHAR &&
+           all[j + 1]->getStartIndex() == all[j]->getStopIndex() + 1) {
+      run += all[++j]->getText();
+    }
+    diags
+        .report(DiagKind::TemplateSyntax, spans.of(all[i]).merge(spans.of(all[j])),
+                "unexpected `" + run + "` in a template expression")
+        .with_hint(hint_for_stray(run));
+    i = j;
+  }
+}
+
+// Rust's char::is_whitespace, which BAML's dedent uses: ASCII and Unicode White_Space.
+bool is_whitespace(char32_t c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+// Decodes the code point at `text[i]` (valid UTF-8: the file was checked) and advances `i`.
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
+  char32_t c = length == 1 ? lead : lead & (0x3F >> (length - 1));
+  for (std::size_t k = 1; k < length && i + k < text.size(); ++k)
+    c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  i += length;
+  return c;
+}
+
+std::uint32_t dedent_width(std::string_view text) {
+  std::optional<std::uint32_t> width;
+  std::size_t i = 0;
+  while (i <= text.size()) {
+    std::uint32_t leading = 0;
+    bool blank = true;
+    while (i < text.size() && text[i] != '\n') {
+      const char32_t c = next_code_point(text, i);
+      if (blank && is_whitespace(c)) {
+        ++leading;
+      } else {
+        blank = false;
+      }
+    }
+    if (!blank) width = std::min(width.value_or(leading), leading);
+    ++i;  // past the newline (or the end)
+  }
+  return width.value_or(0);
+}
+
+// Runs `rule` on a fresh parser over `tokens`: SLL first, LL with diagnostics if that fails.
+template <typename Rule>
+auto parse_two_stage(antlr4::CommonTokenStream& tokens, const syntax::TemplateTokenSpans& spans, DiagnosticSink& diags,
+                     std::string where, bool standalone, Rule rule) {
+  JinjaParser parser(&tokens);
+  parser.removeErrorListeners();
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+  try {
+    return rule(parser);
+  } catch (const antlr4::ParseCancellationException&) {
+    tokens.seek(0);
+    parser.reset();
+    parser.setErrorHandler(syntax::make_template_error_strategy(spans, diags, std::move(where), standalone));
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    return rule(parser);
+  }
+}
+
+}  // namespace
+
+std::shared_ptr<ast::Template> parse_template(std::string_view text, Span content, DiagnosticSink& diags) {
+  const syntax::TokenOffsets offsets(text);
+  const syntax::TemplateTokenSpans spans(content, offsets);
+  antlr4::ANTLRInputStream input{std::string(text)};
+  JinjaLexer lexer(&input);
+  lexer.removeErrorListeners();  // every character becomes a token: the lexer cannot fail
+  antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+  report_bad_tokens(tokens, spans, diags);
+  // The parse tree is owned by the parser, which lives inside parse_two_stage: build the AST
+  // there, before the tree goes away.
+  std::shared_ptr<ast::Template> tmpl =
+      parse_two_stage(tokens, spans, diags, "in the template", false,
+                      [&](JinjaParser& parser) { return syntax::build_template(*parser.document(), spans, diags); });
+  tmpl->dedent = dedent_width(text);
+  return tmpl;
+}
+
+std::shared_ptr<ast::Template> parse_template(const SourceFile& file, Span content, DiagnosticSink& diags) {
+  return parse_template(file.slice(content), content, diags);
+}
+
+std::optional<ast::TemplateExpr> parse_template_expression(std::string_view text, Span content, DiagnosticSink& diags) {
+  const syntax::TokenOffsets offsets(text);
+  const syntax::TemplateTokenSpans spans(content, offsets);
+  antlr4::ANTLRInputStream input{std::string(text)};
+  JinjaLexer lexer(&input);
+  lexer.removeErrorListeners();
+  lexer.pushMode(JinjaLexer::TAG);  // no delimiters: the text is what a `{{ }}` holds
+  antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+  const std::size_t errors_before = diags.error_count();
+  report_bad_tokens(tokens, spans, diags);
+  ast::TemplateExpr expr = parse_two_stage(tokens, spans, diags, "in the expression", true, [&](JinjaParser& parser) {
+    return syntax::TemplateExprBuilder(spans, diags).expression(parser.standaloneExpression()->expression());
+  });
+  if (diags.error_count() != errors_before) return std::nullopt;
+  return expr;
+}
+
+std::optional<ast::TemplateExpr> parse_template_expression(const SourceFile& file, Span content,
+                                                           DiagnosticSink& diags) {
+  return parse_template_expression(file.slice(content), content, diags);
+}
+
+}  // namespace bamlc

@@ -1,0 +1,56 @@
+// The fault language of the mock server: a request's `model` string such as
+// `mock:ttfb=5s,stall_after=3,reply=Hi there` is parsed into a Directives value that says how to
+// answer. Also how a reply text is cut into content chunks. The grammar and every directive's
+// meaning are documented in docs/mock_llm_server.md; this header is the code's side of that
+// contract.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace mock_llm {
+
+using Millis = std::chrono::milliseconds;
+
+inline constexpr std::string_view kDefaultReply = "Hello from the mock server.";
+
+struct Directives {
+  Millis ttfb{0};                            // before the status line and headers
+  Millis first{0};                           // after the headers, before the first content chunk
+  Millis gap{0};                             // between content chunks
+  std::optional<std::uint64_t> stall_after;  // hold silently after this many content chunks
+  std::optional<Millis> drip;                // a content chunk every D, never finishing
+  std::optional<Millis> ping;                // SSE comment keep-alives while waiting
+  std::optional<int> status;                 // answer with this HTTP error status
+  std::optional<std::string> retry_after;    // seconds as written, e.g. "2" or "0.25"
+  bool reset = false;                        // abort the connection instead of answering
+  bool echo = false;                         // reply with the request's headers and body
+  std::optional<std::string> reply;          // the content; kDefaultReply when absent
+  std::optional<std::uint64_t> chunks;       // split the reply evenly instead of by words
+  std::optional<std::uint64_t> fail_first;   // the first K requests of this model string fail
+};
+
+struct DirectiveError {
+  std::string directive;  // the offending `key=value` as written (or the key alone)
+  std::string message;    // a sentence naming the directive, for the 400 response
+};
+
+// Parses a model string. A model that does not start with "mock:" has no directives.
+std::variant<Directives, DirectiveError> parse_model(std::string_view model);
+
+// "500ms", "2s", "1m", "1m30s", "1h", "1.5s", or a bare "0". Components add up; units are
+// h, m, s, ms. Returns nullopt for anything else.
+std::optional<Millis> parse_duration(std::string_view text);
+
+// Cuts `content` into content chunks: by words (each chunk one word plus the whitespace after
+// it; leading whitespace joins the first chunk), or, with `chunks`, into that many nearly
+// equal pieces that never split a UTF-8 sequence. Concatenating the result gives `content`
+// back. Never empty: an empty content is one empty chunk, so a response always has a first chunk.
+std::vector<std::string> content_chunks(std::string_view content, std::optional<std::uint64_t> chunks);
+
+}  // namespace mock_llm

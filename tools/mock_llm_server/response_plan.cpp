@@ -1,0 +1,209 @@
+// Routing and per-request decisions of the mock server (see response_plan.h): the /_mock/
+// control endpoints, the two LLM endpoints, request validation, and how each directive turns
+// into a status, headers, body pieces and delays.
+#include "response_plan.h"
+
+#include <charconv>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "json_text.h"
+
+namespace mock_llm {
+namespace {
+
+using Json = nlohmann::json;
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Any prefix is accepted (`/v1`, `/openai/v1`, ...): clients differ in their base URLs.
+std::optional<Api> api_for_path(std::string_view path) {
+  if (ends_with(path, "/chat/completions")) return Api::OpenAi;
+  if (ends_with(path, "/messages")) return Api::Anthropic;
+  return std::nullopt;
+}
+
+// The request headers as a JSON object; repeated headers are joined as HTTP allows.
+Json headers_json(const HttpRequest& request) {
+  Json out = Json::object();
+  for (const auto& [name, value] : request.headers) {
+    if (out.contains(name)) {
+      out[name] = out[name].get<std::string>() + ", " + value;
+    } else {
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+HeaderList base_headers(std::string_view content_type, bool keep_alive) {
+  return {{"Content-Type", std::string(content_type)}, {"Connection", keep_alive ? "keep-alive" : "close"}};
+}
+
+// A complete answer with a Content-Length body, sent in one write after `ttfb`.
+ResponsePlan fixed_response(int status, std::string_view body, bool keep_alive, HeaderList extra = {}) {
+  ResponsePlan plan;
+  plan.keep_alive = keep_alive;
+  HeaderList headers = base_headers("application/json", keep_alive);
+  headers.insert(headers.end(), extra.begin(), extra.end());
+  headers.emplace_back("Content-Length", std::to_string(body.size()));
+  plan.head = response_head(status, headers);
+  plan.head += body;
+  return plan;
+}
+
+ResponsePlan control_endpoint(const HttpRequest& request, MockState& state) {
+  const std::string& path = request.path;
+  auto answer = [&](std::string_view method, const std::string& body) {
+    if (request.method != method) {
+      Json error = {{"error", "use " + std::string(method) + " for " + path}};
+      return fixed_response(405, json_text(error), request.keep_alive, {{"Allow", std::string(method)}});
+    }
+    return fixed_response(200, body, request.keep_alive);
+  };
+  if (path == "/_mock/counters") return answer("GET", json_text(state.counters_json()));
+  if (path == "/_mock/requests") return answer("GET", json_text(state.requests_json()));
+  if (path == "/_mock/reset") {
+    if (request.method == "POST") state.reset();
+    return answer("POST", R"({"ok":true})");
+  }
+  Json error = {{"error", "no such control endpoint: " + path}};
+  return fixed_response(404, json_text(error), request.keep_alive);
+}
+
+ResponsePlan error_response(Api api, int status, std::string_view message, bool keep_alive,
+                            const std::optional<std::string>& retry_after = std::nullopt) {
+  HeaderList extra;
+  if (retry_after) {
+    extra.emplace_back("Retry-After", *retry_after);
+    // The official SDKs prefer this header when present; it carries what Retry-After cannot.
+    if (retry_after->find('.') != std::string::npos) {
+      double seconds = 0;
+      std::from_chars(retry_after->data(), retry_after->data() + retry_after->size(), seconds);
+      extra.emplace_back("retry-after-ms", std::to_string(std::llround(seconds * 1000.0)));
+    }
+  }
+  ResponsePlan plan = fixed_response(status, error_body(api, status, message), keep_alive, extra);
+  plan.llm = true;
+  return plan;
+}
+
+ResponsePlan reset_connection() {
+  ResponsePlan plan;
+  plan.action = ResponsePlan::Action::Reset;
+  plan.llm = true;
+  return plan;
+}
+
+std::string failure_message(int status) {
+  return "mock error " + std::to_string(status);
+}
+
+ResponsePlan success_response(Api api, const HttpRequest& request, const Directives& d, const std::string& model,
+                              bool stream, MockState& state, std::int64_t now_unix) {
+  std::string content;
+  if (d.echo) {
+    Json echo = {{"headers", headers_json(request)}, {"body", Json::parse(request.body)}};
+    content = json_text(echo);
+  } else {
+    content = d.reply.value_or(std::string(kDefaultReply));
+  }
+  std::uint64_t id = state.next_id();
+  Completion completion;
+  completion.id = (api == Api::OpenAi ? "chatcmpl-mock-" : "msg_mock_") + std::to_string(id);
+  completion.model = model;
+  completion.chunks = content_chunks(content, d.chunks);
+  // Roughly four bytes per token, like the real tokenizers on English text.
+  completion.prompt_tokens = static_cast<std::int64_t>(request.body.size() / 4 + 1);
+  completion.created = now_unix;
+
+  ResponsePlan plan;
+  plan.llm = true;
+  plan.keep_alive = request.keep_alive;
+  HeaderList headers = base_headers(stream ? "text/event-stream" : "application/json", request.keep_alive);
+  headers.emplace_back("Transfer-Encoding", "chunked");
+  headers.emplace_back("x-request-id", "mock-" + std::to_string(id));
+  if (stream) headers.emplace_back("Cache-Control", "no-cache");
+  plan.head = response_head(200, headers);
+  plan.chunked = true;
+  plan.body = stream ? streaming_body(api, completion) : json_body(api, completion);
+  plan.ttfb = d.ttfb;
+  plan.first = d.first;
+  plan.gap = d.gap;
+  plan.stall_after = d.stall_after;
+  plan.drip = d.drip;
+  if (stream) plan.ping = d.ping;
+  return plan;
+}
+
+}  // namespace
+
+ResponsePlan plan_malformed(int status, std::string_view why) {
+  Json body = {{"error", "malformed HTTP request: " + std::string(why)}};
+  return fixed_response(status, json_text(body), /*keep_alive=*/false);
+}
+
+ResponsePlan plan_internal_error(std::string_view why) {
+  Json body = {{"error", "mock server internal error: " + std::string(why)}};
+  return fixed_response(500, json_text(body), /*keep_alive=*/false);
+}
+
+ResponsePlan plan_response(const HttpRequest& request, MockState& state, std::int64_t now_unix) {
+  if (request.path.rfind("/_mock/", 0) == 0) return control_endpoint(request, state);
+
+  std::optional<Api> dialect = api_for_path(request.path);
+  if (!dialect) {
+    Json error = {{"error", "no such endpoint: " + request.path}};
+    return fixed_response(404, json_text(error), request.keep_alive);
+  }
+  const Api api = *dialect;
+  if (request.method != "POST") {
+    ResponsePlan plan = error_response(api, 405, "use POST", request.keep_alive);
+    plan.llm = false;
+    return plan;
+  }
+  ++state.counters.requests;
+
+  Json body = Json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded() || !body.is_object()) {
+    state.record({request.path, "", false, headers_json(request)});
+    return error_response(api, 400, "request body is not a JSON object", request.keep_alive);
+  }
+  auto model_it = body.find("model");
+  std::string model = model_it != body.end() && model_it->is_string() ? model_it->get<std::string>() : "";
+  auto stream_it = body.find("stream");
+  bool stream = stream_it != body.end() && stream_it->is_boolean() && stream_it->get<bool>();
+  state.record({request.path, model, stream, headers_json(request)});
+  if (model_it == body.end() || !model_it->is_string()) {
+    return error_response(api, 400, "'model' must be a string", request.keep_alive);
+  }
+  if (stream_it != body.end() && !stream_it->is_boolean() && !stream_it->is_null()) {
+    return error_response(api, 400, "'stream' must be a boolean", request.keep_alive);
+  }
+
+  std::variant<Directives, DirectiveError> parsed = parse_model(model);
+  if (const DirectiveError* bad = std::get_if<DirectiveError>(&parsed)) {
+    return error_response(api, 400, "mock: " + bad->message, request.keep_alive);
+  }
+  const Directives& d = std::get<Directives>(parsed);
+
+  if (d.fail_first) {
+    // The failing requests get only the failure; the later ones follow the other directives.
+    if (state.within_first(model, *d.fail_first)) {
+      if (d.reset) return reset_connection();
+      int status = d.status.value_or(503);
+      return error_response(api, status, failure_message(status), request.keep_alive, d.retry_after);
+    }
+  } else if (d.reset) {
+    return reset_connection();
+  } else if (d.status) {
+    ResponsePlan plan = error_response(api, *d.status, failure_message(*d.status), request.keep_alive, d.retry_after);
+    plan.ttfb = d.ttfb;
+    return plan;
+  }
+  return success_response(api, request, d, model, stream, state, now_unix);
+}
+
+}  // namespace mock_llm
