@@ -1,0 +1,174 @@
+// Names of the closed sets and the one message format of every runtime error (see error_info.h).
+#include "errors/error_info.h"
+
+#include <cstdio>
+
+#include "time/duration_format.h"
+
+namespace baml {
+
+std::string_view to_string(ErrorType type) {
+  switch (type) {
+    case ErrorType::Timeout: return "timeout";
+    case ErrorType::Http: return "http";
+    case ErrorType::Connection: return "connection";
+    case ErrorType::FinishReason: return "finish_reason";
+    case ErrorType::Validation: return "validation";
+    case ErrorType::Cancelled: return "cancelled";
+    case ErrorType::Config: return "config";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(TimeoutKind kind) {
+  switch (kind) {
+    case TimeoutKind::Connect: return "connect";
+    case TimeoutKind::TimeToFirstToken: return "time_to_first_token";
+    case TimeoutKind::Idle: return "idle";
+    case TimeoutKind::Request: return "request";
+    case TimeoutKind::Total: return "total";
+    case TimeoutKind::Deadline: return "deadline";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(ConnectionFailure failure) {
+  switch (failure) {
+    case ConnectionFailure::NameLookup: return "name_lookup";
+    case ConnectionFailure::Refused: return "refused";
+    case ConnectionFailure::Reset: return "reset";
+    case ConnectionFailure::Tls: return "tls";
+    case ConnectionFailure::Other: return "other";
+  }
+  return "unknown";
+}
+
+std::string_view limit_field_name(TimeoutKind kind) {
+  switch (kind) {
+    case TimeoutKind::Connect: return "connect_timeout";
+    case TimeoutKind::TimeToFirstToken: return "time_to_first_token_timeout";
+    case TimeoutKind::Idle: return "idle_timeout";
+    case TimeoutKind::Request: return "request_timeout";
+    case TimeoutKind::Total: return "total_timeout";
+    case TimeoutKind::Deadline: return "deadline";
+  }
+  return "unknown";
+}
+
+const std::string& ErrorInfo::client() const {
+  static const std::string none;
+  return path.empty() ? none : path.back();
+}
+
+std::string format_bytes(std::size_t bytes) {
+  if (bytes < 1000) return std::to_string(bytes) + " B";
+  char buffer[32];
+  const double kb = static_cast<double>(bytes) / 1000.0;
+  if (kb < 1000.0) {
+    std::snprintf(buffer, sizeof buffer, "%.1f KB", kb);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.1f MB", kb / 1000.0);
+  }
+  return buffer;
+}
+
+namespace {
+
+// "ExtractResume via Resilient → Primary", "Primary", or "" when there is nothing to name.
+std::string call_context(const ErrorInfo& info) {
+  std::string path;
+  for (const std::string& client : info.path) {
+    if (!path.empty()) path += " \u2192 ";
+    path += client;
+  }
+  if (info.function.empty()) return path;
+  if (path.empty()) return info.function;
+  return info.function + " via " + path;
+}
+
+// What happened, e.g. "no first token after 10s".
+std::string timeout_phrase(TimeoutKind kind, const std::string& elapsed) {
+  switch (kind) {
+    case TimeoutKind::Connect: return "not connected after " + elapsed;
+    case TimeoutKind::TimeToFirstToken: return "no first token after " + elapsed;
+    case TimeoutKind::Idle: return "no new data for " + elapsed;
+    case TimeoutKind::Request: return "attempt not finished after " + elapsed;
+    case TimeoutKind::Total: return "call not finished after " + elapsed;
+    case TimeoutKind::Deadline: return "caller's deadline passed after " + elapsed;
+  }
+  return "timed out after " + elapsed;
+}
+
+std::string_view connection_phrase(ConnectionFailure failure) {
+  switch (failure) {
+    case ConnectionFailure::NameLookup: return "name lookup failed";
+    case ConnectionFailure::Refused: return "connection refused";
+    case ConnectionFailure::Reset: return "connection lost";
+    case ConnectionFailure::Tls: return "TLS failure";
+    case ConnectionFailure::Other: return "connection failed";
+  }
+  return "connection failed";
+}
+
+// The body of the message after "type: context: ".
+std::string what_happened(const ErrorInfo& info) {
+  const std::string elapsed = info.elapsed ? format_elapsed(*info.elapsed) : std::string("?");
+  switch (info.type) {
+    case ErrorType::Timeout: return timeout_phrase(info.timeout_kind.value_or(TimeoutKind::Request), elapsed);
+    case ErrorType::Http: {
+      std::string text = "status " + (info.status ? std::to_string(*info.status) : std::string("?"));
+      if (!info.detail.empty()) text += ": " + info.detail;
+      return text;
+    }
+    case ErrorType::Connection: {
+      std::string text(connection_phrase(info.connection_failure.value_or(ConnectionFailure::Other)));
+      if (!info.detail.empty()) text += ": " + info.detail;
+      return text;
+    }
+    case ErrorType::FinishReason:
+      return "the model stopped with finish reason \"" + info.finish_reason.value_or("") +
+             "\", which the client does not allow";
+    case ErrorType::Cancelled: {
+      // `detail` names another cause, such as the runtime shutting down.
+      const std::string cause = info.detail.empty() ? std::string("cancelled by the caller") : info.detail;
+      return info.elapsed ? cause + " after " + elapsed : cause;
+    }
+    case ErrorType::Validation:
+    case ErrorType::Config: return info.detail;
+  }
+  return info.detail;
+}
+
+// The parenthesised facts: the limit, the attempt, what arrived.
+std::string facts(const ErrorInfo& info) {
+  std::vector<std::string> parts;
+  if (info.type == ErrorType::Timeout && info.timeout_kind && info.limit) {
+    parts.push_back(std::string(limit_field_name(*info.timeout_kind)) + " " + format_duration(*info.limit));
+  }
+  if (info.attempt > 0) {
+    parts.push_back("attempt " + std::to_string(info.attempt) + " of " +
+                    std::to_string(info.max_attempts > 0 ? info.max_attempts : info.attempt));
+  }
+  if (info.retry_after) parts.push_back("retry after " + format_duration(*info.retry_after));
+  const bool shows_bytes = info.type == ErrorType::Timeout || info.type == ErrorType::Cancelled ||
+                           (info.type == ErrorType::Connection && info.bytes_received.value_or(0) > 0);
+  if (shows_bytes && info.bytes_received) parts.push_back(format_bytes(*info.bytes_received) + " received");
+  std::string out;
+  for (const std::string& part : parts) out += (out.empty() ? "" : ", ") + part;
+  return out;
+}
+
+}  // namespace
+
+std::string format_message(const ErrorInfo& info) {
+  std::string message(to_string(info.type));
+  message += ": ";
+  const std::string context = call_context(info);
+  if (!context.empty()) message += context + ": ";
+  message += what_happened(info);
+  const std::string parenthesised = facts(info);
+  if (!parenthesised.empty()) message += " (" + parenthesised + ")";
+  return message;
+}
+
+}  // namespace baml

@@ -1,0 +1,57 @@
+// ErrorInfo to JSON (see error_json.h). Durations are whole milliseconds; an elapsed time is
+// rounded down, so `elapsed_ms >= limit_ms` holds exactly when the limit really passed.
+#include "errors/error_json.h"
+
+namespace baml {
+
+namespace {
+
+std::int64_t floor_ms(std::chrono::nanoseconds d) {
+  return std::chrono::floor<std::chrono::milliseconds>(d).count();
+}
+
+}  // namespace
+
+nlohmann::json error_to_json(const ErrorInfo& info) {
+  nlohmann::json out = nlohmann::json::object();
+  out["type"] = to_string(info.type);
+  if (info.timeout_kind) out["kind"] = to_string(*info.timeout_kind);
+  if (info.connection_failure) out["kind"] = to_string(*info.connection_failure);
+  if (!info.client().empty()) out["client"] = info.client();
+  if (info.path.size() > 1) out["path"] = info.path;
+  if (!info.function.empty()) out["function"] = info.function;
+  if (info.limit) out["limit_ms"] = info.limit->count();
+  if (info.elapsed) out["elapsed_ms"] = floor_ms(*info.elapsed);
+  if (info.attempt > 0) {
+    out["attempt"] = info.attempt;
+    out["max_attempts"] = info.max_attempts;
+  }
+  if (info.status) out["status"] = *info.status;
+  if (info.retry_after) out["retry_after_ms"] = info.retry_after->count();
+  out["message"] = format_message(info);
+  if (!info.detail.empty()) out["detail"] = info.detail;
+  if (info.finish_reason) out["finish_reason"] = *info.finish_reason;
+  if (info.partial_text) out["partial_text"] = *info.partial_text;
+  if (info.bytes_received) out["bytes_received"] = *info.bytes_received;
+  if (info.usage.known()) {
+    nlohmann::json usage = nlohmann::json::object();
+    if (info.usage.input_tokens) usage["input_tokens"] = *info.usage.input_tokens;
+    if (info.usage.output_tokens) usage["output_tokens"] = *info.usage.output_tokens;
+    out["usage"] = usage;
+  }
+  if (info.variable) out["variable"] = *info.variable;
+  if (info.raw_output) out["raw_output"] = *info.raw_output;
+  if (!info.attempts.empty()) {
+    nlohmann::json attempts = nlohmann::json::array();
+    for (const AttemptRecord& record : info.attempts) {
+      nlohmann::json entry = {
+          {"client", record.client}, {"outcome", record.outcome}, {"elapsed_ms", floor_ms(record.elapsed)}};
+      if (record.status) entry["status"] = *record.status;
+      attempts.push_back(std::move(entry));
+    }
+    out["attempts"] = std::move(attempts);
+  }
+  return out;
+}
+
+}  // namespace baml

@@ -1,0 +1,99 @@
+// The typed exceptions of the runtime's API (RUNTIME.md, "Errors"). Each carries the ErrorInfo it
+// was made from; the subclasses only add typed accessors for the fields that matter to them.
+//
+//   Error ─┬─ ClientError ─┬─ TimeoutError      which limit fired, its value, the time elapsed
+//          │               ├─ HttpError         status, provider's message, Retry-After
+//          │               ├─ ConnectionError   name lookup, refused, reset, TLS
+//          │               └─ FinishReasonError a finish reason the client disallows
+//          ├─ ValidationError                   output that does not fit the return type
+//          ├─ CancelledError                    the caller cancelled
+//          └─ ConfigError                       e.g. a missing environment variable
+#pragma once
+
+#include <exception>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "errors/error_info.h"
+
+namespace baml {
+
+class Error : public std::exception {
+ public:
+  explicit Error(ErrorInfo info);
+
+  const char* what() const noexcept override { return message_.c_str(); }
+  const std::string& message() const { return message_; }
+  ErrorType type() const { return info_.type; }
+  const ErrorInfo& info() const { return info_; }
+  nlohmann::json to_json() const;
+
+ private:
+  ErrorInfo info_;
+  std::string message_;
+};
+
+class ClientError : public Error {
+ public:
+  using Error::Error;
+  const std::string& client() const { return info().client(); }
+  const std::vector<std::string>& path() const { return info().path; }
+  const std::vector<AttemptRecord>& attempts() const { return info().attempts; }
+  int attempt() const { return info().attempt; }
+  // What had arrived before the failure; empty when nothing had.
+  const std::string& partial_text() const;
+  std::size_t bytes_received() const { return info().bytes_received.value_or(0); }
+  const Usage& usage() const { return info().usage; }
+};
+
+class TimeoutError : public ClientError {
+ public:
+  using ClientError::ClientError;
+  TimeoutKind kind() const { return info().timeout_kind.value_or(TimeoutKind::Request); }
+  std::chrono::milliseconds limit() const { return info().limit.value_or(std::chrono::milliseconds::zero()); }
+  std::chrono::nanoseconds elapsed() const { return info().elapsed.value_or(std::chrono::nanoseconds::zero()); }
+};
+
+class HttpError : public ClientError {
+ public:
+  using ClientError::ClientError;
+  int status() const { return info().status.value_or(0); }
+  const std::string& provider_message() const { return info().detail; }
+  std::optional<std::chrono::milliseconds> retry_after() const { return info().retry_after; }
+};
+
+class ConnectionError : public ClientError {
+ public:
+  using ClientError::ClientError;
+  ConnectionFailure failure() const { return info().connection_failure.value_or(ConnectionFailure::Other); }
+};
+
+class FinishReasonError : public ClientError {
+ public:
+  using ClientError::ClientError;
+  const std::string& finish_reason() const;
+};
+
+class ValidationError : public Error {
+ public:
+  using Error::Error;
+};
+
+class CancelledError : public Error {
+ public:
+  using Error::Error;
+};
+
+class ConfigError : public Error {
+ public:
+  using Error::Error;
+};
+
+// The exception matching `info.type`, as an exception_ptr (for futures) or thrown.
+std::exception_ptr make_exception(ErrorInfo info);
+[[noreturn]] void throw_error(ErrorInfo info);
+
+// A ConfigError with just a message, for the many places that need one.
+[[noreturn]] void throw_config_error(std::string detail, std::string client = {});
+
+}  // namespace baml

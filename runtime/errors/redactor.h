@@ -1,0 +1,36 @@
+// Keeps API keys out of every message. The runtime registers each secret value it resolves (an
+// api_key, a header value read from the environment) and scrubs every error message, provider
+// message and partial text through this set before an error leaves the runtime. Scrubbing by value
+// rather than by field catches a key that a provider echoes back in its error body.
+#pragma once
+
+#include <cstddef>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "errors/error_info.h"
+
+namespace baml {
+
+class SecretRedactor {
+ public:
+  // Values shorter than this are not registered: no provider issues keys that short, and
+  // scrubbing a placeholder such as "ollama" or "none" would mangle ordinary words.
+  static constexpr std::size_t kMinSecretLength = 8;
+  static constexpr std::string_view kReplacement = "[REDACTED]";
+
+  // Thread-safe; adding the same value twice is harmless.
+  void add(std::string_view secret);
+
+  std::string scrub(std::string_view text) const;
+  // Every free-text field of the error.
+  void scrub(ErrorInfo& info) const;
+
+ private:
+  mutable std::shared_mutex mutex_;
+  std::vector<std::string> secrets_;  // longest first, so a key containing another is replaced whole
+};
+
+}  // namespace baml

@@ -1,0 +1,51 @@
+// Secrets never survive into a message.
+#include "errors/redactor.h"
+
+#include <doctest/doctest.h>
+
+#include "errors/errors.h"
+
+namespace baml {
+namespace {
+
+TEST_CASE("registered secrets are scrubbed wherever they appear") {
+  SecretRedactor redactor;
+  redactor.add("sk-live-abcdef123456");
+  CHECK(redactor.scrub("Incorrect API key provided: sk-live-abcdef123456.") ==
+        "Incorrect API key provided: [REDACTED].");
+  CHECK(redactor.scrub("twice sk-live-abcdef123456 sk-live-abcdef123456") == "twice [REDACTED] [REDACTED]");
+  CHECK(redactor.scrub("nothing here") == "nothing here");
+}
+
+TEST_CASE("a secret containing another is replaced whole") {
+  SecretRedactor redactor;
+  redactor.add("abcdefgh");
+  redactor.add("abcdefgh-longer-key");
+  CHECK(redactor.scrub("key abcdefgh-longer-key") == "key [REDACTED]");
+}
+
+TEST_CASE("placeholders too short to be keys are not registered") {
+  SecretRedactor redactor;
+  redactor.add("ollama");
+  redactor.add("");
+  CHECK(redactor.scrub("ollama is local") == "ollama is local");
+}
+
+TEST_CASE("every free-text field of an error is scrubbed") {
+  SecretRedactor redactor;
+  redactor.add("sk-live-abcdef123456");
+  ErrorInfo info;
+  info.type = ErrorType::Http;
+  info.path = {"Primary"};
+  info.status = 401;
+  info.detail = "Incorrect API key provided: sk-live-abcdef123456";
+  info.partial_text = "echo sk-live-abcdef123456";
+  redactor.scrub(info);
+  HttpError error(info);
+  CHECK(std::string(error.what()).find("sk-live") == std::string::npos);
+  CHECK(error.to_json().dump().find("sk-live") == std::string::npos);
+  CHECK(error.provider_message() == "Incorrect API key provided: [REDACTED]");
+}
+
+}  // namespace
+}  // namespace baml

@@ -1,0 +1,169 @@
+// The event loop (see engine.h). Within one pass, I/O is performed before limits are checked: data
+// that arrived in time is read even if the loop itself woke late, so a busy loop never turns an
+// on-time answer into a timeout.
+#include "http/engine.h"
+
+#include <algorithm>
+#include <limits>
+#include <stdexcept>
+
+#include "http/transfer.h"
+
+namespace baml {
+
+namespace {
+
+void global_init() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+}  // namespace
+
+Engine::Engine() {
+  global_init();
+  multi_ = curl_multi_init();
+  if (multi_ == nullptr) throw std::runtime_error("libcurl: could not create a multi handle");
+  thread_ = std::thread([this] { run(); });
+}
+
+Engine::~Engine() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake();
+  thread_.join();
+  curl_multi_cleanup(multi_);
+}
+
+void Engine::wake() {
+  curl_multi_wakeup(multi_);
+}
+
+void Engine::start(AttemptSpec spec, AttemptObserver observer) {
+  auto transfer = std::make_unique<Transfer>(std::move(spec), std::move(observer), real_clock().now());
+  std::unique_lock lock(mutex_);
+  if (stopping_) {
+    lock.unlock();
+    transfer->finish_cancelled(real_clock().now(), "the runtime is shutting down");
+    return;
+  }
+  incoming_.push_back(std::move(transfer));
+  lock.unlock();
+  wake();
+}
+
+void Engine::run() {
+  for (;;) {
+    std::vector<std::unique_ptr<Transfer>> incoming;
+    bool stopping = false;
+    {
+      std::lock_guard lock(mutex_);
+      incoming.swap(incoming_);
+      stopping = stopping_;
+    }
+    if (stopping) {
+      for (auto& transfer : incoming) transfer->finish_cancelled(real_clock().now(), "the runtime shut down");
+      break;
+    }
+    admit(incoming);
+    int running = 0;
+    curl_multi_perform(multi_, &running);
+    collect_finished();
+    const std::optional<SteadyTime> next = end_expired_and_cancelled(real_clock().now());
+    curl_multi_poll(multi_, nullptr, 0, poll_timeout_ms(next), nullptr);
+  }
+  std::vector<Transfer*> remaining;
+  for (auto& entry : active_) remaining.push_back(entry.first);
+  for (Transfer* transfer : remaining) detach(transfer)->finish_cancelled(real_clock().now(), "the runtime shut down");
+}
+
+void Engine::admit(std::vector<std::unique_ptr<Transfer>>& incoming) {
+  for (auto& transfer : incoming) {
+    if (std::optional<ErrorInfo> failure = transfer->prepare()) {
+      transfer->finish_failed(std::move(*failure), real_clock().now());
+      continue;
+    }
+    transfer->watch_cancellation([this] { wake(); });
+    if (curl_multi_add_handle(multi_, transfer->easy()) != CURLM_OK) {
+      ErrorInfo info;
+      info.type = ErrorType::Connection;
+      info.detail = "libcurl refused the transfer";
+      transfer->finish_failed(std::move(info), real_clock().now());
+      continue;
+    }
+    Transfer* key = transfer.get();
+    active_.emplace(key, std::move(transfer));
+  }
+}
+
+std::unique_ptr<Transfer> Engine::detach(Transfer* transfer) {
+  auto it = active_.find(transfer);
+  std::unique_ptr<Transfer> owned = std::move(it->second);
+  active_.erase(it);
+  // Removing an unfinished transfer closes its connection, so the server sees the disconnect.
+  curl_multi_remove_handle(multi_, owned->easy());
+  return owned;
+}
+
+void Engine::collect_finished() {
+  int queued = 0;
+  while (CURLMsg* message = curl_multi_info_read(multi_, &queued)) {
+    if (message->msg != CURLMSG_DONE) continue;
+    const CURLcode code = message->data.result;
+    Transfer* transfer = nullptr;
+    curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &transfer);
+    // `message` is invalid once the handle is removed; everything needed was copied above.
+    detach(transfer)->finish_completed(code, real_clock().now());
+  }
+}
+
+std::optional<SteadyTime> Engine::end_expired_and_cancelled(SteadyTime now) {
+  struct Ending {
+    Transfer* transfer;
+    std::optional<Expiry> expiry;  // nullopt: cancelled
+  };
+  std::vector<Ending> ending;
+  std::optional<SteadyTime> next;
+  for (auto& [key, transfer] : active_) {
+    if (transfer->cancel_requested()) {
+      ending.push_back({key, std::nullopt});
+      continue;
+    }
+    std::optional<Expiry> expiry = transfer->next_expiry();
+    if (!expiry) continue;
+    if (expiry->at <= now) {
+      ending.push_back({key, expiry});
+    } else if (!next || expiry->at < *next) {
+      next = expiry->at;
+    }
+  }
+  // Report first, clean up after: removing a handle closes its connection (several microseconds
+  // each), and with many transfers ending in one pass the last caller would otherwise wait for
+  // every earlier close. Observers may start new attempts, so this never runs while iterating
+  // active_; the handles stay in the multi handle untouched until they are detached below.
+  for (const Ending& end : ending) {
+    if (end.expiry) {
+      end.transfer->finish_expired(*end.expiry, real_clock().now());
+    } else {
+      end.transfer->finish_cancelled(real_clock().now(), "");
+    }
+  }
+  for (const Ending& end : ending) detach(end.transfer);
+  return next;
+}
+
+int Engine::poll_timeout_ms(std::optional<SteadyTime> next_expiry) const {
+  long wait = -1;  // libcurl's own next timer; -1 when it has none
+  curl_multi_timeout(multi_, &wait);
+  if (next_expiry) {
+    const long ours = static_cast<long>(ceil_ms(remaining(real_clock().now(), *next_expiry)).count());
+    wait = wait < 0 ? ours : std::min(wait, ours);
+  }
+  // Nothing to time: sleep until I/O or a wake-up (new work, a cancellation, shutdown).
+  if (wait < 0) return std::numeric_limits<int>::max();
+  return static_cast<int>(std::min<long>(wait, std::numeric_limits<int>::max()));
+}
+
+}  // namespace baml

@@ -1,0 +1,301 @@
+// The easy handle of one attempt: options, callbacks and the outcome (see transfer.h).
+#include "http/transfer.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <ctime>
+#include <limits>
+
+#include "http/curl_failure.h"
+
+namespace baml {
+
+namespace {
+
+SteadyTime now() {
+  return real_clock().now();
+}
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+  }
+  return true;
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
+
+// `Retry-After` is delay-seconds or an HTTP date (RFC 9110); `retry-after-ms` is OpenAI's.
+std::optional<milliseconds> parse_retry_after(std::string_view value, bool in_ms) {
+  const std::string text(trim(value));
+  if (text.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double number = std::strtod(text.c_str(), &end);
+  if (end != nullptr && *end == '\0') {
+    if (!std::isfinite(number) || number < 0) return std::nullopt;
+    return milliseconds(static_cast<std::int64_t>(std::ceil(in_ms ? number : number * 1000.0)));
+  }
+  if (in_ms) return std::nullopt;
+  const std::time_t at = curl_getdate(text.c_str(), nullptr);
+  if (at < 0) return std::nullopt;
+  const std::time_t wall_now = std::time(nullptr);
+  return milliseconds(at > wall_now ? static_cast<std::int64_t>(at - wall_now) * 1000 : 0);
+}
+
+std::string outcome_name(const ErrorInfo& info) {
+  std::string out(to_string(info.type));
+  if (info.timeout_kind) out += ":" + std::string(to_string(*info.timeout_kind));
+  if (info.connection_failure) out += ":" + std::string(to_string(*info.connection_failure));
+  if (info.type == ErrorType::Http && info.status) out += ":" + std::to_string(*info.status);
+  return out;
+}
+
+// libcurl's connect timeout, a backstop behind our own check of the same limits. libcurl counts
+// whole milliseconds from its own start and was measured firing up to a millisecond before the
+// exact instant, so the backstop sits one of its ticks later: our check always fires first and
+// reports the exact elapsed time; libcurl's only matters if the loop were stuck. libcurl's connect
+// timeout cannot be switched off (0 means its 300 s default), so "no limit" is the largest value.
+long connect_backstop_ms(const PhaseLimits& limits, const std::optional<Budget>& budget, SteadyTime start) {
+  std::optional<milliseconds> backstop = limits.connect;
+  auto tighten = [&backstop](milliseconds value) { backstop = backstop ? std::min(*backstop, value) : value; };
+  if (limits.request) tighten(*limits.request);
+  if (budget) tighten(ceil_ms(remaining(start, budget->deadline)));
+  if (!backstop) return std::numeric_limits<long>::max();
+  constexpr milliseconds kLibcurlTick{1};
+  return static_cast<long>((*backstop + kLibcurlTick).count());
+}
+
+}  // namespace
+
+Transfer::Transfer(AttemptSpec spec, AttemptObserver observer, SteadyTime start)
+    : spec_(std::move(spec)),
+      observer_(std::move(observer)),
+      timeline_(spec_.limits, spec_.budget, start),
+      decoder_(*spec_.provider, spec_.stream) {}
+
+Transfer::~Transfer() {
+  stop_watching_cancellation();
+  if (easy_ != nullptr) curl_easy_cleanup(easy_);
+  if (header_list_ != nullptr) curl_slist_free_all(header_list_);
+}
+
+std::optional<ErrorInfo> Transfer::prepare() {
+  easy_ = curl_easy_init();
+  if (easy_ == nullptr) {
+    ErrorInfo info = error_base(ErrorType::Connection, timeline_.start());
+    info.detail = "could not create a libcurl handle";
+    return info;
+  }
+  for (const auto& [name, value] : spec_.request.headers) {
+    std::string line = name;
+    line.append(": ").append(value);
+    header_list_ = curl_slist_append(header_list_, line.c_str());
+  }
+  // libcurl would otherwise send `Expect: 100-continue` for large bodies and wait for an answer
+  // that LLM APIs do not give.
+  header_list_ = curl_slist_append(header_list_, "Expect:");
+
+  curl_easy_setopt(easy_, CURLOPT_PRIVATE, this);
+  curl_easy_setopt(easy_, CURLOPT_URL, spec_.request.url.c_str());
+  curl_easy_setopt(easy_, CURLOPT_POST, 1L);
+  curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, spec_.request.body.data());
+  curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(spec_.request.body.size()));
+  curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, header_list_);
+  curl_easy_setopt(easy_, CURLOPT_ERRORBUFFER, error_buffer_);
+  // Threads and signals: never let libcurl use SIGALRM for its resolver timeouts.
+  curl_easy_setopt(easy_, CURLOPT_NOSIGNAL, 1L);
+#if LIBCURL_VERSION_NUM >= 0x075700
+  // Removing a handle whose name lookup is stuck would otherwise wait for the resolver thread.
+  curl_easy_setopt(easy_, CURLOPT_QUICK_EXIT, 1L);
+#endif
+  curl_easy_setopt(easy_, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(easy_, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl_easy_setopt(easy_, CURLOPT_FOLLOWLOCATION, 0L);
+  // Long silent reasoning calls must survive NAT and load-balancer idle timers.
+  curl_easy_setopt(easy_, CURLOPT_TCP_KEEPALIVE, 1L);
+  curl_easy_setopt(easy_, CURLOPT_CONNECTTIMEOUT_MS,
+                   connect_backstop_ms(spec_.limits, spec_.budget, timeline_.start()));
+  curl_easy_setopt(easy_, CURLOPT_WRITEFUNCTION, &Transfer::on_write);
+  curl_easy_setopt(easy_, CURLOPT_WRITEDATA, this);
+  curl_easy_setopt(easy_, CURLOPT_HEADERFUNCTION, &Transfer::on_header);
+  curl_easy_setopt(easy_, CURLOPT_HEADERDATA, this);
+  curl_easy_setopt(easy_, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(easy_, CURLOPT_XFERINFOFUNCTION, &Transfer::on_progress);
+  curl_easy_setopt(easy_, CURLOPT_XFERINFODATA, this);
+  curl_easy_setopt(easy_, CURLOPT_PREREQFUNCTION, &Transfer::on_prereq);
+  curl_easy_setopt(easy_, CURLOPT_PREREQDATA, this);
+  return std::nullopt;
+}
+
+void Transfer::watch_cancellation(const std::function<void()>& wake) {
+  if (!spec_.cancel) return;
+  cancel_subscription_ = spec_.cancel->subscribe([this, wake] {
+    cancel_requested_.store(true, std::memory_order_release);
+    wake();
+  });
+}
+
+void Transfer::stop_watching_cancellation() {
+  if (spec_.cancel && cancel_subscription_) spec_.cancel->unsubscribe(*cancel_subscription_);
+  cancel_subscription_.reset();
+}
+
+std::size_t Transfer::on_write(char* data, std::size_t size, std::size_t count, void* self_ptr) {
+  auto* self = static_cast<Transfer*>(self_ptr);
+  const std::size_t bytes = size * count;
+  const SteadyTime t = now();
+  if (!self->headers_done_) self->headers_complete(t);
+  const std::size_t text_before = self->decoder_.reply().text.size();
+  const ResponseDecoder::Progress progress = self->decoder_.feed(std::string_view(data, bytes));
+  if (progress.content) {
+    self->timeline_.on_content(t);
+  } else if (progress.data) {
+    self->timeline_.on_data(t);
+  }
+  const std::string& text = self->decoder_.reply().text;
+  if (text.size() > text_before && self->observer_.on_delta) {
+    self->observer_.on_delta(std::string_view(text).substr(text_before));
+  }
+  // A short count makes libcurl end the transfer with CURLE_WRITE_ERROR; the decoder keeps why.
+  return self->decoder_.failed() ? 0 : bytes;
+}
+
+std::size_t Transfer::on_header(char* data, std::size_t size, std::size_t count, void* self_ptr) {
+  auto* self = static_cast<Transfer*>(self_ptr);
+  const std::size_t bytes = size * count;
+  const std::string_view line(data, bytes);
+  if (starts_with_ci(line, "http/")) {
+    self->retry_after_.reset();  // a new response (after an interim 1xx) starts over
+  } else if (starts_with_ci(line, "retry-after-ms:")) {
+    if (auto value = parse_retry_after(line.substr(15), true)) self->retry_after_ = value;
+  } else if (starts_with_ci(line, "retry-after:")) {
+    if (!self->retry_after_) self->retry_after_ = parse_retry_after(line.substr(12), false);
+  } else if (trim(line).empty() && !self->headers_done_) {
+    // The blank line ending a header block (not the one ending chunked trailers).
+    self->headers_complete(now());
+  }
+  return bytes;
+}
+
+void Transfer::headers_complete(SteadyTime t) {
+  long status = 0;
+  curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &status);
+  if (status >= 100 && status < 200) return;  // an interim response; the real one follows
+  const char* content_type = nullptr;
+  curl_easy_getinfo(easy_, CURLINFO_CONTENT_TYPE, &content_type);
+  headers_done_ = true;
+  decoder_.on_headers(static_cast<int>(status), content_type != nullptr ? content_type : "");
+  timeline_.on_request_sent(t);
+}
+
+int Transfer::on_progress(void* self_ptr, curl_off_t, curl_off_t, curl_off_t, curl_off_t ul_now) {
+  auto* self = static_cast<Transfer*>(self_ptr);
+  if (self->timeline_.connected() && !self->timeline_.request_sent() &&
+      ul_now >= static_cast<curl_off_t>(self->spec_.request.body.size())) {
+    self->timeline_.on_request_sent(now());
+  }
+  return 0;
+}
+
+int Transfer::on_prereq(void* self_ptr, char*, char*, int, int) {
+  static_cast<Transfer*>(self_ptr)->timeline_.on_connected(now());
+  return CURL_PREREQFUNC_OK;
+}
+
+ErrorInfo Transfer::error_base(ErrorType type, SteadyTime t) const {
+  ErrorInfo info;
+  info.type = type;
+  info.function = spec_.function;
+  info.path = spec_.path;
+  info.attempt = spec_.attempt;
+  info.max_attempts = spec_.max_attempts;
+  if (headers_done_ && decoder_.status() > 0) info.status = decoder_.status();
+  info.bytes_received = decoder_.bytes();
+  if (!decoder_.partial_text().empty()) info.partial_text = decoder_.partial_text();
+  info.usage = decoder_.reply().usage;
+  info.elapsed = t - timeline_.start();
+  return info;
+}
+
+void Transfer::deliver(AttemptResult result) {
+  if (delivered_) return;
+  delivered_ = true;
+  stop_watching_cancellation();
+  if (observer_.on_done) observer_.on_done(std::move(result));
+}
+
+void Transfer::finish_completed(CURLcode code, SteadyTime t) {
+  if (code == CURLE_OPERATION_TIMEDOUT) {
+    // libcurl's connect backstop fired, at the same instant as the earliest of our own limits.
+    if (std::optional<Expiry> expiry = timeline_.next_expiry()) {
+      finish_expired(*expiry, t);
+      return;
+    }
+  }
+  if (code == CURLE_WRITE_ERROR && decoder_.failed()) {
+    ErrorInfo info = error_base(decoder_.failure()->type, t);
+    info.detail = decoder_.failure()->detail;
+    info.connection_failure = decoder_.failure()->connection_failure;
+    finish_failed(std::move(info), t);
+    return;
+  }
+  if (code != CURLE_OK) {
+    ErrorInfo info = error_base(ErrorType::Connection, t);
+    info.connection_failure = classify_curl_failure(code);
+    info.detail = error_buffer_[0] != '\0' ? std::string(error_buffer_) : std::string(curl_easy_strerror(code));
+    finish_failed(std::move(info), t);
+    return;
+  }
+  if (!headers_done_) headers_complete(t);
+  if (std::optional<ErrorInfo> failure = decoder_.finish()) {
+    ErrorInfo info = error_base(failure->type, t);
+    info.detail = failure->detail;
+    info.connection_failure = failure->connection_failure;
+    if (info.type == ErrorType::Http) info.retry_after = retry_after_;
+    finish_failed(std::move(info), t);
+    return;
+  }
+  const ProviderReply& reply = decoder_.reply();
+  Response response;
+  response.client = spec_.path.empty() ? std::string() : spec_.path.back();
+  response.text = reply.text;
+  response.finish_reason = reply.finish_reason;
+  response.usage = reply.usage;
+  response.model = reply.model;
+  response.status = decoder_.status();
+  response.bytes_received = decoder_.bytes();
+  long connects = 0;
+  curl_easy_getinfo(easy_, CURLINFO_NUM_CONNECTS, &connects);
+  response.reused_connection = connects == 0;
+  response.timings = timeline_.timings(t);
+  deliver(std::move(response));
+}
+
+void Transfer::finish_expired(const Expiry& expiry, SteadyTime t) {
+  ErrorInfo info = error_base(ErrorType::Timeout, t);
+  info.timeout_kind = expiry.kind;
+  info.limit = expiry.limit;
+  info.elapsed = t - expiry.measured_from;
+  finish_failed(std::move(info), t);
+}
+
+void Transfer::finish_cancelled(SteadyTime t, std::string detail) {
+  ErrorInfo info = error_base(ErrorType::Cancelled, t);
+  info.detail = std::move(detail);
+  info.elapsed = t - spec_.call_start;
+  finish_failed(std::move(info), t);
+}
+
+void Transfer::finish_failed(ErrorInfo info, SteadyTime t) {
+  info.attempts.push_back(AttemptRecord{info.client(), outcome_name(info), t - timeline_.start(), info.status});
+  deliver(std::move(info));
+}
+
+}  // namespace baml

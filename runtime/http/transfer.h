@@ -1,0 +1,84 @@
+// One attempt on the wire: the libcurl easy handle with its options and callbacks, the attempt's
+// timeline and the response decoder. libcurl's callbacks only record what happened (phase
+// instants, bytes, deltas); deciding that a limit passed is the engine's job, done on its thread
+// between calls into libcurl. A Transfer ends exactly once, through one of the finish_* methods,
+// after the engine has removed its handle from the multi handle.
+//
+// How the phase instants are observed (libcurl 7.88):
+// * connected: CURLOPT_PREREQFUNCTION, called when the connection (TCP + TLS, or a reused one) is
+//   ready and the request is about to go out;
+// * request sent: the first CURLOPT_XFERINFOFUNCTION call after that in which the uploaded byte
+//   count has reached the body size. libcurl calls it from every perform that touches the handle,
+//   right after writing to the socket (its once-per-second rate applies only to idle transfers),
+//   so the instant is within one loop iteration of the last byte reaching the kernel;
+// * first content and data: the write callback, through the decoder's classification;
+// * response headers also imply "request sent", in case the upload report is missed.
+#pragma once
+
+#include <curl/curl.h>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "http/attempt.h"
+#include "http/attempt_timeline.h"
+#include "http/response_decoder.h"
+
+namespace baml {
+
+class Transfer {
+ public:
+  Transfer(AttemptSpec spec, AttemptObserver observer, SteadyTime start);
+  ~Transfer();
+  Transfer(const Transfer&) = delete;
+  Transfer& operator=(const Transfer&) = delete;
+
+  // Creates and configures the easy handle. On failure returns the error; the transfer must then
+  // be ended with finish_failed without being added to a multi handle.
+  std::optional<ErrorInfo> prepare();
+  CURL* easy() const { return easy_; }
+
+  // Subscribes to the call's cancellation token; `wake` must wake the engine's loop.
+  void watch_cancellation(const std::function<void()>& wake);
+  bool cancel_requested() const { return cancel_requested_.load(std::memory_order_acquire); }
+
+  std::optional<Expiry> next_expiry() const { return timeline_.next_expiry(); }
+
+  // libcurl completed the transfer with `code`.
+  void finish_completed(CURLcode code, SteadyTime now);
+  // A limit passed before libcurl finished.
+  void finish_expired(const Expiry& expiry, SteadyTime now);
+  // The caller cancelled, or the engine is shutting down (`detail` says which).
+  void finish_cancelled(SteadyTime now, std::string detail);
+  void finish_failed(ErrorInfo info, SteadyTime now);
+
+ private:
+  static std::size_t on_write(char* data, std::size_t size, std::size_t count, void* self);
+  static std::size_t on_header(char* data, std::size_t size, std::size_t count, void* self);
+  static int on_progress(void* self, curl_off_t dl_total, curl_off_t dl_now, curl_off_t ul_total, curl_off_t ul_now);
+  static int on_prereq(void* self, char* remote_ip, char* local_ip, int remote_port, int local_port);
+
+  void headers_complete(SteadyTime now);
+  // An ErrorInfo with everything this transfer knows filled in.
+  ErrorInfo error_base(ErrorType type, SteadyTime now) const;
+  void deliver(AttemptResult result);
+  void stop_watching_cancellation();
+
+  AttemptSpec spec_;
+  AttemptObserver observer_;
+  AttemptTimeline timeline_;
+  ResponseDecoder decoder_;
+  CURL* easy_ = nullptr;
+  curl_slist* header_list_ = nullptr;
+  char error_buffer_[CURL_ERROR_SIZE] = {};
+  bool headers_done_ = false;
+  std::optional<milliseconds> retry_after_;
+  std::atomic<bool> cancel_requested_{false};
+  std::optional<std::uint64_t> cancel_subscription_;
+  bool delivered_ = false;
+};
+
+}  // namespace baml

@@ -1,0 +1,131 @@
+// Provider lookup and the helpers shared by the wire formats (see provider.h).
+#include "providers/provider.h"
+
+#include <cctype>
+
+#include "errors/errors.h"
+#include "providers/anthropic.h"
+#include "providers/openai.h"
+
+namespace baml {
+
+using nlohmann::json;
+
+const Provider& provider_for(const ClientSpec& client) {
+  static const OpenAiProvider openai(OpenAiFlavor::OpenAi);
+  static const OpenAiProvider generic(OpenAiFlavor::Generic);
+  static const OpenAiProvider azure(OpenAiFlavor::Azure);
+  static const OpenAiProvider ollama(OpenAiFlavor::Ollama);
+  static const AnthropicProvider anthropic;
+  switch (client.provider) {
+    case ProviderKind::OpenAI: return openai;
+    case ProviderKind::OpenAIGeneric: return generic;
+    case ProviderKind::AzureOpenAI: return azure;
+    case ProviderKind::Ollama: return ollama;
+    case ProviderKind::Anthropic: return anthropic;
+    case ProviderKind::Fallback:
+    case ProviderKind::RoundRobin:
+      throw_config_error("client " + client.name + " is a " + client.provider_name +
+                             " client; composite clients are run by the strategy layer, not called directly",
+                         client.name);
+    case ProviderKind::Unsupported: break;
+  }
+  throw_config_error("provider " + client.provider_name + " is not supported by this runtime", client.name);
+}
+
+std::string provider_error_message(std::string_view body) {
+  json parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (!parsed.is_discarded() && parsed.is_object()) {
+    auto error = parsed.find("error");
+    if (error != parsed.end()) {
+      if (error->is_string()) return error->get<std::string>();
+      if (error->is_object()) {
+        auto message = error->find("message");
+        if (message != error->end() && message->is_string()) return message->get<std::string>();
+      }
+    }
+    auto message = parsed.find("message");
+    if (message != parsed.end() && message->is_string()) return message->get<std::string>();
+  }
+  // Not an API error body (a proxy's HTML page, plain text): its first line says enough.
+  std::string_view first = body.substr(0, body.find_first_of("\r\n"));
+  constexpr std::size_t kShown = 200;
+  std::string out(first.substr(0, kShown));
+  if (first.size() > kShown) out += "...";
+  return out;
+}
+
+namespace wire {
+
+json parse_json(std::string_view text, std::string_view what) {
+  json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) {
+    std::string shown(text.substr(0, 80));
+    if (text.size() > 80) shown += "...";
+    throw MalformedResponse(std::string(what) + " is not valid JSON: " + shown);
+  }
+  return parsed;
+}
+
+void set_header(std::vector<std::pair<std::string, std::string>>& headers, std::string name, std::string value) {
+  auto same = [&name](const std::string& other) {
+    if (other.size() != name.size()) return false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(other[i])) != std::tolower(static_cast<unsigned char>(name[i]))) {
+        return false;
+      }
+    }
+    return true;
+  };
+  for (auto& header : headers) {
+    if (same(header.first)) {
+      header.second = std::move(value);
+      return;
+    }
+  }
+  headers.emplace_back(std::move(name), std::move(value));
+}
+
+namespace {
+
+std::string percent_encode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string with_query(std::string url, const std::vector<std::pair<std::string, std::string>>& params) {
+  for (const auto& [key, value] : params) {
+    url += url.find('?') == std::string::npos ? '?' : '&';
+    url += percent_encode(key) + "=" + percent_encode(value);
+  }
+  return url;
+}
+
+std::vector<std::pair<std::string, std::string>> query_params(const ResolvedOptions& options) {
+  std::vector<std::pair<std::string, std::string>> out;
+  auto it = options.values.find("query_params");
+  if (it == options.values.end() || it->is_null()) return out;
+  if (!it->is_object()) throw_config_error("option query_params must be a map of strings", options.client);
+  for (auto entry = it->begin(); entry != it->end(); ++entry) {
+    if (!entry.value().is_string())
+      throw_config_error("query param " + entry.key() + " must be a string", options.client);
+    out.emplace_back(entry.key(), entry.value().get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace wire
+
+}  // namespace baml

@@ -1,0 +1,97 @@
+// What the engine needs from an LLM API: build the HTTP request of a call, and decode what comes
+// back (a whole JSON body, or a stream event by event). One implementation per wire format:
+// OpenAI chat completions (openai, openai-generic, azure-openai, ollama) and Anthropic messages.
+// Providers are stateless; everything a call accumulates lives in a ProviderReply.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "call/request.h"
+#include "call/response.h"
+#include "http/sse_parser.h"
+#include "ir/client_spec.h"
+#include "providers/options.h"
+
+namespace baml {
+
+struct HttpRequest {
+  std::string url;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+};
+
+// What a stream event means for the phase limits (see attempt_timeline.h).
+enum class EventClass {
+  KeepAlive,  // a ping: resets nothing
+  Data,       // protocol data without content (role, usage, stop): restarts the idle clock
+  Content,    // text or a tool-call delta: ends time-to-first-token, restarts idle
+  Done,       // the provider's end-of-stream marker
+};
+
+// The reply being assembled from a body or a stream.
+struct ProviderReply {
+  std::string text;
+  std::optional<std::string> finish_reason;
+  Usage usage;
+  std::string model;
+  bool done = false;  // the stream's end marker arrived
+};
+
+// A body or event that is not what the API promises. The message says what was wrong.
+class MalformedResponse : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// An error the provider reported inside a 200 stream (e.g. Anthropic's `event: error`).
+class StreamErrorEvent : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Provider {
+ public:
+  virtual ~Provider() = default;
+
+  // The request of a call; `stream` selects the streaming API. Throws ConfigError for options
+  // the provider cannot work without.
+  virtual HttpRequest build_request(const ResolvedOptions& options, const Request& request, bool stream) const = 0;
+
+  // Decodes a whole 2xx body. Throws MalformedResponse.
+  virtual void parse_response(std::string_view body, ProviderReply& reply) const = 0;
+
+  // Decodes one event of a 2xx stream. Throws MalformedResponse or StreamErrorEvent.
+  virtual EventClass on_event(const SseEvent& event, ProviderReply& reply) const = 0;
+};
+
+// The provider of a leaf client's kind. Throws ConfigError for composites and for providers this
+// runtime does not implement.
+const Provider& provider_for(const ClientSpec& client);
+
+// The human message in an error body: `error.message` (OpenAI and Anthropic), `error` as a
+// string, or `message`; for a body that is not JSON, its first line, shortened. Never throws.
+std::string provider_error_message(std::string_view body);
+
+}  // namespace baml
+
+namespace baml::wire {
+
+// Helpers shared by the wire formats.
+
+// Parses a body or event as JSON; throws MalformedResponse naming `what` on a syntax error.
+nlohmann::json parse_json(std::string_view text, std::string_view what);
+
+// Sets a header, replacing one of the same name (compared case-insensitively).
+void set_header(std::vector<std::pair<std::string, std::string>>& headers, std::string name, std::string value);
+
+// `url` with `params` appended as a percent-encoded query string.
+std::string with_query(std::string url, const std::vector<std::pair<std::string, std::string>>& params);
+
+// The `query_params` option as a list of pairs.
+std::vector<std::pair<std::string, std::string>> query_params(const ResolvedOptions& options);
+
+}  // namespace baml::wire

@@ -1,0 +1,37 @@
+// Deadline arithmetic and budget construction (see deadline.h).
+#include "time/deadline.h"
+
+namespace baml {
+
+milliseconds ceil_ms(std::chrono::nanoseconds d) {
+  return std::chrono::ceil<milliseconds>(d);
+}
+
+std::chrono::nanoseconds remaining(SteadyTime now, Deadline deadline) {
+  if (deadline <= now) return std::chrono::nanoseconds::zero();
+  return deadline - now;
+}
+
+milliseconds Budget::limit() const {
+  // A caller may pass a deadline that is already behind the call's start: that budget is zero.
+  if (deadline <= start) return milliseconds::zero();
+  return std::chrono::round<milliseconds>(deadline - start);
+}
+
+std::optional<Budget> earliest(const std::optional<Budget>& a, const std::optional<Budget>& b) {
+  if (!a) return b;
+  if (!b) return a;
+  if (a->deadline != b->deadline) return a->deadline < b->deadline ? a : b;
+  return a->source == BudgetSource::ClientTotal ? a : b;
+}
+
+std::optional<Budget> make_budget(SteadyTime start, std::optional<milliseconds> client_total,
+                                  std::optional<milliseconds> caller_timeout, std::optional<Deadline> caller_deadline) {
+  std::optional<Budget> budget;
+  if (client_total) budget = earliest(budget, Budget{start, start + *client_total, BudgetSource::ClientTotal});
+  if (caller_timeout) budget = earliest(budget, Budget{start, start + *caller_timeout, BudgetSource::Caller});
+  if (caller_deadline) budget = earliest(budget, Budget{start, *caller_deadline, BudgetSource::Caller});
+  return budget;
+}
+
+}  // namespace baml

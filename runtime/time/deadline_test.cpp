@@ -1,0 +1,91 @@
+// Deadline arithmetic and budget selection, on a fake clock.
+#include "time/deadline.h"
+
+#include <doctest/doctest.h>
+
+#include "time/clock.h"
+
+namespace baml {
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST_CASE("a fake clock moves only when advanced") {
+  FakeClock clock;
+  const SteadyTime t0 = clock.now();
+  CHECK(clock.now() == t0);
+  clock.advance(250ms);
+  CHECK(clock.now() - t0 == 250ms);
+  clock.set(t0);
+  CHECK(clock.now() == t0);
+}
+
+TEST_CASE("remaining time never goes negative and rounds up to whole milliseconds") {
+  FakeClock clock;
+  const Deadline deadline = clock.now() + 1500us;
+  CHECK(remaining(clock.now(), deadline) == 1500us);
+  CHECK(ceil_ms(remaining(clock.now(), deadline)) == 2ms);
+  clock.advance(2ms);
+  CHECK(remaining(clock.now(), deadline) == 0ns);
+}
+
+TEST_CASE("a call without any budget has none") {
+  FakeClock clock;
+  CHECK_FALSE(make_budget(clock.now(), std::nullopt, std::nullopt, std::nullopt).has_value());
+}
+
+TEST_CASE("the budget is the earliest of total, caller timeout and caller deadline") {
+  FakeClock clock;
+  const SteadyTime start = clock.now();
+
+  auto total_only = make_budget(start, 60s, std::nullopt, std::nullopt);
+  REQUIRE(total_only);
+  CHECK(total_only->deadline == start + 60s);
+  CHECK(total_only->source == BudgetSource::ClientTotal);
+  CHECK(total_only->limit() == 60s);
+
+  auto caller_tighter = make_budget(start, 60s, 5s, std::nullopt);
+  REQUIRE(caller_tighter);
+  CHECK(caller_tighter->deadline == start + 5s);
+  CHECK(caller_tighter->source == BudgetSource::Caller);
+
+  // A caller's timeout never loosens a declared total.
+  auto caller_looser = make_budget(start, 2s, 5s, std::nullopt);
+  REQUIRE(caller_looser);
+  CHECK(caller_looser->deadline == start + 2s);
+  CHECK(caller_looser->source == BudgetSource::ClientTotal);
+
+  auto absolute = make_budget(start, 60s, 5s, start + 1500ms);
+  REQUIRE(absolute);
+  CHECK(absolute->deadline == start + 1500ms);
+  CHECK(absolute->limit() == 1500ms);
+  CHECK(absolute->start == start);
+}
+
+TEST_CASE("on a tie the declared total names the budget") {
+  FakeClock clock;
+  auto tie = make_budget(clock.now(), 3s, 3s, std::nullopt);
+  REQUIRE(tie);
+  CHECK(tie->source == BudgetSource::ClientTotal);
+}
+
+TEST_CASE("a deadline already behind the start is a zero budget") {
+  FakeClock clock;
+  const SteadyTime start = clock.now();
+  auto past = make_budget(start, std::nullopt, std::nullopt, start - 1s);
+  REQUIRE(past);
+  CHECK(past->limit() == 0ms);
+  CHECK(remaining(start, past->deadline) == 0ns);
+}
+
+TEST_CASE("a nested budget only tightens") {
+  FakeClock clock;
+  const SteadyTime start = clock.now();
+  std::optional<Budget> outer = Budget{start, start + 10s, BudgetSource::ClientTotal};
+  std::optional<Budget> inner = Budget{start + 1s, start + 30s, BudgetSource::ClientTotal};
+  CHECK(earliest(outer, inner)->deadline == start + 10s);
+  CHECK(earliest(std::nullopt, inner)->deadline == start + 30s);
+}
+
+}  // namespace
+}  // namespace baml
