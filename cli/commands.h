@@ -17,5 +17,6 @@ using Runner = std::function<int()>;
 Runner add_check_command(CLI::App& app);
 Runner add_build_command(CLI::App& app);
 Runner add_explain_command(CLI::App& app);
+Runner add_call_command(CLI::App& app);
 
 }  // namespace bamlc::cli

@@ -20,6 +20,19 @@ std::string_view to_string(ErrorType type) {
   return "unknown";
 }
 
+std::string_view exception_name(ErrorType type) {
+  switch (type) {
+    case ErrorType::Timeout: return "TimeoutError";
+    case ErrorType::Http: return "HttpError";
+    case ErrorType::Connection: return "ConnectionError";
+    case ErrorType::FinishReason: return "FinishReasonError";
+    case ErrorType::Validation: return "ValidationError";
+    case ErrorType::Cancelled: return "CancelledError";
+    case ErrorType::Config: return "ConfigError";
+  }
+  return "Error";
+}
+
 std::string_view to_string(TimeoutKind kind) {
   switch (kind) {
     case TimeoutKind::Connect: return "connect";

@@ -14,7 +14,7 @@ std::int64_t floor_ms(std::chrono::nanoseconds d) {
 
 nlohmann::json error_to_json(const ErrorInfo& info) {
   nlohmann::json out = nlohmann::json::object();
-  out["type"] = to_string(info.type);
+  out["type"] = exception_name(info.type);  // the class a C++ caller catches
   if (info.timeout_kind) out["kind"] = to_string(*info.timeout_kind);
   if (info.connection_failure) out["kind"] = to_string(*info.connection_failure);
   if (!info.client().empty()) out["client"] = info.client();

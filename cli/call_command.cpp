@@ -1,0 +1,129 @@
+// `bamlc call CLIENT [--from DIR] [--prompt TEXT] [--stream] [--timeout DURATION]
+// [--format text|json]`: compile the project, send one user message to a client through the
+// runtime, and print the answer (as it arrives, with --stream) or the typed error. Exit 0 on
+// success, 1 when the call failed, 2 when the project does not compile or the arguments are
+// wrong.
+#include <chrono>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/diagnostics_output.h"
+#include "compiler/base/spelling.h"
+#include "compiler/ir/ir_writer.h"
+#include "compiler/syntax/duration_literal.h"
+#include "runtime/runtime.h"
+
+namespace bamlc::cli {
+namespace {
+
+struct CallCommandOptions : CompileOptions {
+  std::string client;
+  std::string prompt = "Say hello in one short sentence.";
+  bool stream = false;
+  std::string timeout;
+};
+
+// --timeout takes a duration literal, the same as a .baml file.
+std::optional<std::chrono::milliseconds> parse_timeout(const std::string& text, bool& ok) {
+  ok = true;
+  if (text.empty()) return std::nullopt;
+  const DurationParse parsed = parse_duration_literal(text);
+  if (parsed.value && parsed.value->count() > 0) return *parsed.value;
+  ok = false;
+  std::cerr << "bamlc: error: --timeout `" << text << "` is not a duration";
+  if (parsed.error) std::cerr << ": " << parsed.error->message << "\n  help: " << parsed.error->hint;
+  std::cerr << "\n";
+  return std::nullopt;
+}
+
+std::string describe_usage(const baml::Usage& usage) {
+  if (!usage.known()) return "";
+  return ", " + std::to_string(usage.input_tokens.value_or(0)) + " tokens in, " + std::to_string(usage.output_tokens.value_or(0)) +
+         " out";
+}
+
+int report_success(const CallCommandOptions& options, const baml::Response& response, std::chrono::milliseconds elapsed) {
+  if (options.format == OutputFormat::Json) {
+    nlohmann::json out{{"ok", true}, {"client", response.client}, {"text", response.text}, {"elapsed_ms", elapsed.count()}};
+    if (response.finish_reason) out["finish_reason"] = *response.finish_reason;
+    if (response.usage.input_tokens) out["usage"]["input_tokens"] = *response.usage.input_tokens;
+    if (response.usage.output_tokens) out["usage"]["output_tokens"] = *response.usage.output_tokens;
+    std::cout << out.dump() << '\n';
+    return kExitOk;
+  }
+  if (!options.stream) std::cout << response.text;
+  std::cout << '\n';
+  std::cerr << "bamlc call: " << response.client << " answered in " << format_duration(elapsed)
+            << describe_usage(response.usage) << '\n';
+  return kExitOk;
+}
+
+int report_failure(const CallCommandOptions& options, const baml::Error& error) {
+  if (options.format == OutputFormat::Json) {
+    std::cout << nlohmann::json{{"ok", false}, {"error", error.to_json()}}.dump() << '\n';
+    return kExitFailed;
+  }
+  if (options.stream) std::cout << '\n';  // end the partial line the stream printed
+  std::cerr << "bamlc call: " << error.message() << '\n';
+  if (const auto* client_error = dynamic_cast<const baml::ClientError*>(&error)) {
+    if (!options.stream && !client_error->partial_text().empty()) {
+      std::cerr << "  received before the failure: " << nlohmann::json(client_error->partial_text()).dump() << '\n';
+    }
+  }
+  return kExitFailed;
+}
+
+}  // namespace
+
+Runner add_call_command(CLI::App& app) {
+  auto options = std::make_shared<CallCommandOptions>();
+  CLI::App* cmd = app.add_subcommand("call", "Send one message to a client through the runtime and print the answer");
+  cmd->add_option("client", options->client, "The client to call (a declared name or \"provider/model\")")->required();
+  add_compile_options(*cmd, *options);
+  cmd->add_option("--prompt", options->prompt, "The user message to send");
+  cmd->add_flag("--stream", options->stream, "Stream the answer, printing text as it arrives");
+  cmd->add_option("--timeout", options->timeout, "Your own deadline for the whole call, e.g. 30s (only tightens)");
+  return [cmd, options]() -> int {
+    if (!cmd->parsed()) return -1;
+    bool timeout_ok = true;
+    const auto timeout = parse_timeout(options->timeout, timeout_ok);
+    if (!timeout_ok) return kExitUsage;
+    Compilation compilation;
+    if (compile_or_exit(*options, compilation)) return kExitUsage;  // the project does not compile
+    if (compilation.program.find_client(options->client) == nullptr) {
+      std::vector<std::string> names;
+      for (const model::Client& c : compilation.program.clients) names.push_back(c.name);
+      std::cerr << "bamlc: error: no client named `" << options->client << "`\n";
+      if (auto guess = closest_match(options->client, std::span<const std::string>(names))) {
+        std::cerr << "  help: did you mean `" << *guess << "`?\n";
+      }
+      return kExitUsage;
+    }
+
+    const baml::ClientIr ir = baml::read_client_ir(ir::to_json(compilation.program));
+    baml::Runtime runtime;
+    const baml::Request request{"", {{"user", options->prompt}}};  // no BAML function: a bare call
+    baml::CallOptions call_options;
+    call_options.timeout = timeout;
+    const auto start = std::chrono::steady_clock::now();
+    try {
+      baml::Response response;
+      if (options->stream) {
+        const bool echo = options->format == OutputFormat::Text;
+        response = runtime.stream(*ir.find_client(options->client), request, call_options, [echo](std::string_view delta) {
+          if (echo) std::cout << delta << std::flush;
+        });
+      } else {
+        response = runtime.call(*ir.find_client(options->client), request, call_options);
+      }
+      const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+      return report_success(*options, response, elapsed);
+    } catch (const baml::Error& error) {
+      return report_failure(*options, error);
+    }
+  };
+}
+
+}  // namespace bamlc::cli

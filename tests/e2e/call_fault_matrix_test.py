@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""End to end: the real `bamlc call` against the real mock LLM server, over loopback, with faults
+injected. Every limit kind, streaming and not, must fire as the right TimeoutError after at least
+its limit and well before the fault would have ended, and the cut connection must really be
+closed (the server's client_disconnects counter). Faults that must not trip a limit are checked
+too. Bounds are generous: precision is measured by tools/runtime_bench, never asserted here.
+
+    call_fault_matrix_test.py BAMLC MOCK_LLM_SERVER
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mock_server import MockServer  # noqa: E402
+
+BAMLC, MOCK = sys.argv[1], sys.argv[2]
+FAULT_SECONDS = 8  # every fault that should be cut lasts at least this long
+
+# name: (model, http block, base url kind)
+CLIENTS = {
+    "Connect": ("mock:reply=never", "connect_timeout 1s\n request_timeout 20s", "hang"),
+    "FirstTokenNoHeaders": ("mock:ttfb=8s", "time_to_first_token_timeout 1s\n request_timeout 20s", "mock"),
+    "FirstTokenWithPings": ("mock:first=8s,ping=200ms", "time_to_first_token_timeout 1s\n request_timeout 20s", "mock"),
+    "Idle": ("mock:first=100ms,stall_after=2", "idle_timeout 1s\n request_timeout 20s", "mock"),
+    "IdleWithPings": ("mock:first=100ms,stall_after=2,ping=200ms", "idle_timeout 1s\n request_timeout 20s", "mock"),
+    "Request": ("mock:drip=100ms", "idle_timeout 1s\n request_timeout 1500ms", "mock"),
+    "Total": ("mock:drip=100ms", "request_timeout 20s\n total_timeout 1s", "mock"),
+    "Drip": ("mock:drip=100ms", "request_timeout 20s", "mock"),
+    "SlowButSteady": ("mock:gap=300ms,reply=one two three four five six", "idle_timeout 1s\n time_to_first_token_timeout 1s\n request_timeout 20s", "mock"),
+    "ServerError": ("mock:status=500", "request_timeout 20s", "mock"),
+    "RateLimited": ("mock:status=429,retry_after=2", "request_timeout 20s", "mock"),
+    "Reset": ("mock:reset", "request_timeout 20s", "mock"),
+    "Answer": ("mock:reply=Hello from the matrix.", "request_timeout 20s", "mock"),
+    "Echo": ("mock:echo", "request_timeout 20s", "mock"),
+    "Unauthorized": ("mock:status=401", "request_timeout 20s", "mock"),
+    "EchoStall": ("mock:echo,stall_after=2", "idle_timeout 1s\n request_timeout 20s", "mock"),
+}
+SECRET = "sk-bamlc-test-4f9a1c7e2b8d6053"
+WITH_KEY = {"Echo", "Unauthorized", "EchoStall"}
+
+
+def write_project(folder, mock):
+    parts = []
+    for name, (model, http, target) in CLIENTS.items():
+        base = mock.base_url if target == "mock" else f"http://127.0.0.1:{mock.hang_port}/v1"
+        key = "  api_key env.BAMLC_TEST_SECRET\n" if name in WITH_KEY else ""
+        parts.append(f'client<llm> {name} {{\n provider openai-generic\n options {{\n  base_url "{base}"\n'
+                     f'  model "{model}"\n{key}  http {{\n {http}\n  }}\n }}\n}}\n')
+    with open(os.path.join(folder, "clients.baml"), "w") as f:
+        f.write("\n".join(parts))
+
+
+def call(project, client, *extra, fmt="json"):
+    start = time.monotonic()
+    env = {**os.environ, "BAMLC_TEST_SECRET": SECRET}
+    proc = subprocess.run([BAMLC, "call", client, "--from", project, "--format", fmt, *extra],
+                          capture_output=True, text=True, timeout=60, env=env)
+    if fmt != "json":
+        return proc.returncode, proc.stdout + proc.stderr, time.monotonic() - start
+    wall = time.monotonic() - start
+    assert proc.stdout.strip(), f"no JSON on stdout; stderr: {proc.stderr}"
+    return proc.returncode, json.loads(proc.stdout), wall
+
+
+results = {"passed": 0, "failed": 0}
+
+
+def check(name, fn):
+    try:
+        fn()
+        results["passed"] += 1
+        print(f"ok   {name}")
+    except AssertionError as e:
+        results["failed"] += 1
+        print(f"FAIL {name}: {e}")
+
+
+def expect_timeout(project, mock, client, kind, limit_ms, stream, extra=(), closes=True):
+    def run():
+        before = mock.counters()["client_disconnects"]
+        code, out, wall = call(project, client, *(["--stream"] if stream else []), *extra)
+        assert code == 1, (code, out)
+        err = out["error"]
+        assert err["type"] == "TimeoutError", err
+        assert err["kind"] == kind, err
+        assert err["client"] == client, err
+        assert err["limit_ms"] == limit_ms, err
+        assert err["elapsed_ms"] >= limit_ms, err
+        assert wall < FAULT_SECONDS - 2, f"took {wall:.1f}s: the fault would have ended first"
+        if closes:
+            after = mock.wait_for("client_disconnects", before + 1)
+            assert after >= before + 1, f"the server saw no disconnect ({before} -> {after})"
+    mode = "stream" if stream else "call"
+    check(f"{client} ({mode}) fails as {kind} after {limit_ms} ms", run)
+
+
+def main():
+    with MockServer(MOCK) as mock, tempfile.TemporaryDirectory() as project:
+        write_project(project, mock)
+        for stream in (False, True):
+            expect_timeout(project, mock, "Connect", "connect", 1000, stream, closes=False)
+            expect_timeout(project, mock, "FirstTokenNoHeaders", "time_to_first_token", 1000, stream)
+            expect_timeout(project, mock, "FirstTokenWithPings", "time_to_first_token", 1000, stream)
+            expect_timeout(project, mock, "Idle", "idle", 1000, stream)
+            expect_timeout(project, mock, "Request", "request", 1500, stream)
+            expect_timeout(project, mock, "Total", "total", 1000, stream)
+            expect_timeout(project, mock, "Drip", "deadline", 1000, stream, extra=("--timeout", "1s"))
+        expect_timeout(project, mock, "IdleWithPings", "idle", 1000, True)
+
+        def slow_but_steady(stream):
+            def run():
+                code, out, _ = call(project, "SlowButSteady", *(["--stream"] if stream else []))
+                assert code == 0 and out["ok"], out
+                assert out["text"] == "one two three four five six", out
+            return run
+        check("a slow but steady answer under its idle limit succeeds (call)", slow_but_steady(False))
+        check("a slow but steady answer under its idle limit succeeds (stream)", slow_but_steady(True))
+
+        def http_error():
+            code, out, _ = call(project, "ServerError")
+            assert code == 1 and out["error"]["type"] == "HttpError" and out["error"]["status"] == 500, out
+            code, out, _ = call(project, "RateLimited")
+            assert out["error"]["status"] == 429 and out["error"]["retry_after_ms"] == 2000, out
+        check("an HTTP error status is an HttpError with its status and Retry-After", http_error)
+
+        def reset():
+            code, out, _ = call(project, "Reset")
+            assert code == 1 and out["error"]["type"] == "ConnectionError", out
+        check("a reset connection is a ConnectionError", reset)
+
+        def answer():
+            code, out, _ = call(project, "Answer")
+            assert code == 0 and out == {**out, "ok": True, "client": "Answer", "text": "Hello from the matrix."}, out
+            assert out["elapsed_ms"] >= 0
+        check("an answer is printed with its client and elapsed time", answer)
+
+        def redaction():
+            # The server echoes the request headers, Authorization included, into what it sends.
+            cases = [("Unauthorized", False, "json"), ("Unauthorized", False, "text"), ("Unauthorized", True, "text"),
+                     ("EchoStall", False, "json"), ("EchoStall", True, "json")]
+            for client, stream, fmt in cases:
+                code, out, _ = call(project, client, *(["--stream"] if stream else []), fmt=fmt)
+                assert code == 1, (client, out)
+                text = out if isinstance(out, str) else json.dumps(out)
+                assert SECRET not in text, f"{client} {fmt}: the API key leaked: {text[:300]}"
+                assert SECRET[:12] not in text, f"{client} {fmt}: a prefix of the API key leaked"
+            code, out, _ = call(project, "EchoStall", "--stream", "--prompt", "Hi", fmt="json")
+            assert "[REDACTED]" in out["error"]["partial_text"], out
+        check("an API key given through env. never appears in an error, its message or partial text", redaction)
+
+    print(f"{results['passed']} passed, {results['failed']} failed")
+    return 1 if results["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
