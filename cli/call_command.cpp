@@ -55,7 +55,7 @@ int report_success(const CallCommandOptions& options, const baml::Response& resp
   }
   if (!options.stream) std::cout << response.text;
   std::cout << '\n';
-  std::cerr << "bamlc call: " << response.client << " answered in " << format_duration(elapsed)
+  std::cerr << "bamlc call: " << response.client << " answered in " << elapsed.count() << "ms"
             << describe_usage(response.usage) << '\n';
   return kExitOk;
 }
