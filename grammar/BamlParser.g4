@@ -72,7 +72,10 @@ templateStringDecl : TEMPLATE_STRING identifier ( LPAREN parameterList? RPAREN )
 testDecl : TEST identifier LBRACE testMember* RBRACE ;
 testMember : {!starts_declaration()}? ( typeBuilderBlock | blockAttribute | entry ) ;
 typeBuilderBlock : TYPE_BUILDER LBRACE typeBuilderMember* RBRACE ;
-typeBuilderMember : classDecl | enumDecl | typeAliasDecl ;
+typeBuilderMember : classDecl | enumDecl | typeAliasDecl | dynamicExtension ;
+// BAML's `dynamic Name { ... }`: extends a @@dynamic class (members with types) or enum
+// (bare values); the AST builder tells which from the members.
+dynamicExtension : DYNAMIC identifier LBRACE classMember* RBRACE ;
 
 typeAliasDecl : TYPE identifier EQUALS typeExpr attribute* ;
 

@@ -214,11 +214,54 @@ class AstBuilder {
           if (auto* c = m->classDecl()) block.classes.push_back(class_decl(*c));
           if (auto* en = m->enumDecl()) block.enums.push_back(enum_decl(*en));
           if (auto* a = m->typeAliasDecl()) block.aliases.push_back(type_alias_decl(*a));
+          if (auto* d = m->dynamicExtension()) add_dynamic_extension(*d, block);
         }
         out.type_builder = std::move(block);
       }
     }
     return out;
+  }
+
+  // `dynamic Name { ... }` without `class` or `enum`: members that all lack a type are enum
+  // values; otherwise it extends a class (and a member without a type is reported as such).
+  void add_dynamic_extension(BamlParser::DynamicExtensionContext& ctx, ast::TypeBuilderBlock& block) {
+    bool any_field = false;
+    bool any_typed = false;
+    for (auto* member : ctx.classMember()) {
+      if (auto* f = member->field()) {
+        any_field = true;
+        any_typed = any_typed || f->typeExpr() != nullptr;
+      }
+    }
+    if (any_field && !any_typed) {
+      ast::EnumDecl out;
+      out.name = name(ctx.identifier());
+      out.dynamic = true;
+      out.span = span_of(&ctx);
+      for (auto* member : ctx.classMember()) {
+        if (auto* attr = member->blockAttribute()) {
+          out.block_attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), true, span_of(attr)));
+        } else if (auto* f = member->field()) {
+          ast::EnumValue value{name(f->identifier()), {}, doc_comment(f), span_of(f)};
+          for (auto* a : f->attribute()) value.attributes.push_back(attribute(a->attributeName(), a->attributeArgs(), false, span_of(a)));
+          out.values.push_back(std::move(value));
+        }
+      }
+      block.enums.push_back(std::move(out));
+      return;
+    }
+    ast::ClassDecl out;
+    out.name = name(ctx.identifier());
+    out.dynamic = true;
+    out.span = span_of(&ctx);
+    for (auto* member : ctx.classMember()) {
+      if (auto* attr = member->blockAttribute()) {
+        out.block_attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), true, span_of(attr)));
+      } else if (auto* f = member->field()) {
+        out.fields.push_back(field(*f));
+      }
+    }
+    block.classes.push_back(std::move(out));
   }
 
   ast::TypeAliasDecl type_alias_decl(BamlParser::TypeAliasDeclContext& ctx) {
