@@ -1,8 +1,9 @@
 // `bamlc call CLIENT [--from DIR] [--prompt TEXT] [--stream] [--timeout DURATION]
-// [--format text|json]`: compile the project, send one user message to a client through the
-// runtime, and print the answer (as it arrives, with --stream) or the typed error. Exit 0 on
-// success, 1 when the call failed, 2 when the project does not compile or the arguments are
-// wrong.
+// [--format text|json]`: compile the project, send one user message to a client — a leaf or a
+// composite — through the runtime, and print the answer (as it arrives, with --stream) or the
+// typed error. In text, the plan comes first and each attempt's outcome as it ends, on stderr;
+// in JSON, the attempts are part of the one object printed. Exit 0 on success, 1 when the call
+// failed, 2 when the project does not compile or the arguments are wrong.
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -12,6 +13,7 @@
 #include "cli/diagnostics_output.h"
 #include "compiler/base/spelling.h"
 #include "compiler/ir/ir_writer.h"
+#include "compiler/sema/timeout_plan.h"
 #include "compiler/syntax/duration_literal.h"
 #include "runtime/runtime.h"
 
@@ -44,9 +46,31 @@ std::string describe_usage(const baml::Usage& usage) {
          " out";
 }
 
+// "plan: Agent → Primary ×4, Agent → Backup; worst case 2m30s" — what explain prints, in a line.
+void print_plan(const model::Program& program, const model::Client& client) {
+  const sema::Plan plan = sema::plan_call(program, client);
+  std::string line;
+  for (std::size_t i = 0; i < plan.attempts.size();) {
+    const sema::PlannedAttempt& a = plan.attempts[i];
+    std::size_t same = 1;
+    while (i + same < plan.attempts.size() && plan.attempts[i + same].path == a.path) ++same;
+    std::string path;
+    for (const std::string& step : a.path) path += (path.empty() ? "" : " → ") + step;
+    line += (line.empty() ? "" : ", ") + path + (same > 1 ? " ×" + std::to_string(same) : "");
+    i += same;
+  }
+  if (plan.truncated) line += ", ...";
+  std::cerr << "bamlc call: plan: " << line << "; worst case "
+            << (plan.worst_case ? format_duration(*plan.worst_case) : std::string("unbounded")) << '\n';
+}
+
 int report_success(const CallCommandOptions& options, const baml::Response& response, std::chrono::milliseconds elapsed) {
   if (options.format == OutputFormat::Json) {
-    nlohmann::json out{{"ok", true}, {"client", response.client}, {"text", response.text}, {"elapsed_ms", elapsed.count()}};
+    nlohmann::json out{{"ok", true},
+                       {"client", response.client},
+                       {"text", response.text},
+                       {"elapsed_ms", elapsed.count()},
+                       {"attempts", baml::attempts_to_json(response.attempts)}};
     if (response.finish_reason) out["finish_reason"] = *response.finish_reason;
     if (response.usage.input_tokens) out["usage"]["input_tokens"] = *response.usage.input_tokens;
     if (response.usage.output_tokens) out["usage"]["output_tokens"] = *response.usage.output_tokens;
@@ -107,16 +131,26 @@ Runner add_call_command(CLI::App& app) {
     const baml::Request request{"", {{"user", options->prompt}}};  // no BAML function: a bare call
     baml::CallOptions call_options;
     call_options.timeout = timeout;
+    const bool text = options->format == OutputFormat::Text;
+    if (text) {
+      print_plan(compilation.program, *compilation.program.find_client(options->client));
+      // Each attempt as it ends. In a stream, text printed by an attempt that then failed is
+      // not part of the answer: say so on its own line.
+      call_options.on_attempt = [stream = options->stream](const baml::AttemptRecord& attempt) {
+        if (stream && attempt.outcome == baml::AttemptOutcome::Error && attempt.bytes_received > 0) std::cout << std::endl;
+        std::cerr << "  " << baml::describe_attempt(attempt) << '\n';
+      };
+    }
     const auto start = std::chrono::steady_clock::now();
     try {
       baml::Response response;
       if (options->stream) {
-        const bool echo = options->format == OutputFormat::Text;
-        response = runtime.stream(*ir.find_client(options->client), request, call_options, [echo](std::string_view delta) {
+        const bool echo = text;
+        response = runtime.stream(ir, options->client, request, call_options, [echo](std::string_view delta) {
           if (echo) std::cout << delta << std::flush;
         });
       } else {
-        response = runtime.call(*ir.find_client(options->client), request, call_options);
+        response = runtime.call(ir, options->client, request, call_options);
       }
       const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
       return report_success(*options, response, elapsed);

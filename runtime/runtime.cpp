@@ -1,5 +1,7 @@
-// The Runtime facade (see runtime.h): prepares a leaf attempt, hands it to the engine, and turns
-// the outcome into a Response or a typed exception, scrubbed of secrets, on the caller's side.
+// The Runtime facade (see runtime.h): resolves the client into a plan, starts the call's state
+// machine on the engine (strategy/call_run.h), and hands its events to the caller: through a
+// future for `submit`, through a channel drained on the calling thread for `call` and `stream`,
+// so that on_delta and on_attempt run there, in order, and may throw.
 #include "runtime.h"
 
 #include <condition_variable>
@@ -7,33 +9,173 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <variant>
 
 #include "errors/redactor.h"
 #include "http/engine.h"
-#include "strategy/leaf_attempt.h"
+#include "strategy/call_run.h"
+#include "strategy/plan.h"
+#include "strategy/round_robin.h"
 
 namespace baml {
+
+namespace {
+
+// Carries a call's deltas, attempt reports and outcome from the engine's thread to the caller's.
+struct CallChannel {
+  using Event = std::variant<std::string, AttemptRecord>;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<Event> events;
+  std::optional<AttemptResult> outcome;
+
+  void push(Event event) {
+    std::lock_guard lock(mutex);
+    events.push_back(std::move(event));
+    changed.notify_one();
+  }
+};
+
+// Links the caller's token (if any) to a call's own, for as long as the call's caller waits.
+class TokenLink {
+ public:
+  TokenLink(const std::optional<CancellationToken>& outer, const CancellationToken& own) : outer_(outer) {
+    if (outer_) id_ = outer_->subscribe([own] { own.cancel(); });
+  }
+  ~TokenLink() {
+    if (outer_) outer_->unsubscribe(id_);
+  }
+  TokenLink(const TokenLink&) = delete;
+  TokenLink& operator=(const TokenLink&) = delete;
+
+ private:
+  const std::optional<CancellationToken>& outer_;
+  std::uint64_t id_ = 0;
+};
+
+// A future holding the exception being handled (a ConfigError found before the call could start).
+std::future<Response> failed_future() {
+  std::promise<Response> failed;
+  failed.set_exception(std::current_exception());
+  return failed.get_future();
+}
+
+Response take_response(AttemptResult outcome) {
+  if (auto* error = std::get_if<ErrorInfo>(&outcome)) throw_error(std::move(*error));
+  return std::get<Response>(std::move(outcome));
+}
+
+}  // namespace
 
 struct Runtime::Impl {
   explicit Impl(RuntimeOptions options) : env(options.env ? std::move(options.env) : process_environment()) {}
 
-  // Prepares an attempt; a ConfigError comes back as a value so every API reports it alike.
-  std::variant<LeafAttempt, std::exception_ptr> prepare(const ClientSpec& client, const Request& request,
-                                                        const CallOptions& options, bool stream) {
-    try {
-      return prepare_leaf_attempt(client, request, options, stream, real_clock().now(), env, redactor);
-    } catch (const Error& error) {
-      return to_exception(error.info());
-    }
+  CallServices services() { return CallServices{&engine, &env, &redactor, &round_robin}; }
+
+  // The plan of a call through `client` of the IR, or through the caller's override.
+  static std::shared_ptr<const PlanNode> plan(const ClientIr& ir, std::string_view client, const CallOptions& options) {
+    return resolve_plan(ir, options.client_override ? std::string_view(*options.client_override) : client);
   }
 
-  std::exception_ptr to_exception(ErrorInfo info) const {
-    redactor.scrub(info);
-    return make_exception(std::move(info));
+  static std::shared_ptr<const PlanNode> plan(const ClientSpec& client, const CallOptions& options) {
+    if (options.client_override) {
+      throw_config_error("a client override names a client of the IR: use Runtime::call(ir, ...)", client.name);
+    }
+    return leaf_plan(client);
+  }
+
+  std::future<Response> submit(const std::shared_ptr<const PlanNode>& plan, const Request& request,
+                               const CallOptions& options) {
+    auto promise = std::make_shared<std::promise<Response>>();
+    std::future<Response> future = promise->get_future();
+    CallEvents events;
+    if (options.on_attempt) {
+      // Runs on the engine's thread, where an exception has nowhere to go: it is dropped.
+      events.on_attempt = [on_attempt = options.on_attempt](const AttemptRecord& attempt) {
+        try {
+          on_attempt(attempt);
+        } catch (...) {
+        }
+      };
+    }
+    events.on_done = [promise, this](AttemptResult outcome) {
+      if (auto* error = std::get_if<ErrorInfo>(&outcome)) {
+        promise->set_exception(make_exception(std::move(*error)));
+      } else {
+        promise->set_value(scrubbed(std::get<Response>(std::move(outcome))));
+      }
+    };
+    start_call(services(), plan, request, options, /*stream=*/false, std::move(events));
+    return future;
+  }
+
+  // Runs a call and waits for it, delivering its events on this thread. If a callback throws, the
+  // call is cancelled and the exception propagates (the call ends on the engine in the background).
+  Response run(const std::shared_ptr<const PlanNode>& plan, const Request& request, const CallOptions& options,
+               const DeltaCallback* on_delta) {
+    // A call with callbacks gets a token of its own, so that a throwing callback can cancel it;
+    // the caller's token cancels it too. Without callbacks the caller's token (if any) is enough.
+    std::optional<CancellationToken> cancel;
+    std::optional<TokenLink> link;
+    CallOptions own = options;
+    if (on_delta != nullptr || options.on_attempt) {
+      cancel.emplace();
+      link.emplace(options.cancel, *cancel);
+      own.cancel = *cancel;
+    }
+
+    auto channel = std::make_shared<CallChannel>();
+    CallEvents events;
+    if (on_delta != nullptr) {
+      events.on_delta = [channel, this](std::string_view delta) { channel->push(redactor.scrub(delta)); };
+    }
+    if (options.on_attempt) {
+      events.on_attempt = [channel](const AttemptRecord& attempt) { channel->push(attempt); };
+    }
+    events.on_done = [channel](AttemptResult outcome) {
+      std::lock_guard lock(channel->mutex);
+      channel->outcome = std::move(outcome);
+      channel->changed.notify_one();
+    };
+    start_call(services(), plan, request, std::move(own), /*stream=*/on_delta != nullptr, std::move(events));
+
+    for (;;) {
+      std::deque<CallChannel::Event> events_now;
+      bool finished = false;
+      {
+        std::unique_lock lock(channel->mutex);
+        channel->changed.wait(lock, [&] { return !channel->events.empty() || channel->outcome.has_value(); });
+        events_now.swap(channel->events);
+        finished = channel->outcome.has_value();
+      }
+      try {
+        for (const CallChannel::Event& event : events_now) {
+          if (const auto* delta = std::get_if<std::string>(&event)) {
+            (*on_delta)(*delta);
+          } else {
+            options.on_attempt(std::get<AttemptRecord>(event));
+          }
+        }
+      } catch (...) {
+        cancel->cancel();  // only callbacks throw, and a call with callbacks has its own token
+        throw;
+      }
+      if (finished) break;
+    }
+    return scrubbed(take_response(std::move(*channel->outcome)));
+  }
+
+  // A model that repeats a key it was sent (an echoing proxy, a prompt that quotes the request)
+  // must not carry it out either: answers and deltas go through the same redactor as errors.
+  // A key split across two deltas is caught in the final text, not in the deltas themselves.
+  Response scrubbed(Response response) const {
+    response.text = redactor.scrub(response.text);
+    return response;
   }
 
   EnvLookup env;
   SecretRedactor redactor;
+  RoundRobinCounters round_robin;
   Engine engine;  // declared last: destroyed first, while the members its callbacks use still live
 };
 
@@ -43,106 +185,40 @@ Runtime::Runtime(RuntimeOptions options) : impl_(std::make_unique<Impl>(std::mov
 
 Runtime::~Runtime() = default;
 
-std::future<Response> Runtime::submit(const ClientSpec& client, const Request& request, const CallOptions& options) {
-  auto promise = std::make_shared<std::promise<Response>>();
-  std::future<Response> future = promise->get_future();
-  auto prepared = impl_->prepare(client, request, options, /*stream=*/false);
-  if (auto* error = std::get_if<std::exception_ptr>(&prepared)) {
-    promise->set_exception(*error);
-    return future;
+Response Runtime::call(const ClientIr& ir, std::string_view client, const Request& request,
+                       const CallOptions& options) {
+  return impl_->run(Impl::plan(ir, client, options), request, options, nullptr);
+}
+
+Response Runtime::stream(const ClientIr& ir, std::string_view client, const Request& request,
+                         const CallOptions& options, const DeltaCallback& on_delta) {
+  return impl_->run(Impl::plan(ir, client, options), request, options, &on_delta);
+}
+
+std::future<Response> Runtime::submit(const ClientIr& ir, std::string_view client, const Request& request,
+                                      const CallOptions& options) {
+  try {
+    return impl_->submit(Impl::plan(ir, client, options), request, options);
+  } catch (const Error&) {
+    return failed_future();
   }
-  auto attempt = std::make_shared<LeafAttempt>(std::move(std::get<LeafAttempt>(prepared)));
-  AttemptSpec spec = attempt->spec;
-  AttemptObserver observer;
-  observer.on_done = [impl = impl_.get(), promise, attempt](AttemptResult result) {
-    if (auto* error = std::get_if<ErrorInfo>(&result)) {
-      promise->set_exception(impl->to_exception(std::move(*error)));
-    } else if (auto rejected = reject_by_client_policy(*attempt, std::get<Response>(result))) {
-      promise->set_exception(impl->to_exception(std::move(*rejected)));
-    } else {
-      promise->set_value(std::get<Response>(std::move(result)));
-    }
-  };
-  impl_->engine.start(std::move(spec), std::move(observer));
-  return future;
 }
 
 Response Runtime::call(const ClientSpec& client, const Request& request, const CallOptions& options) {
-  return submit(client, request, options).get();
+  return impl_->run(Impl::plan(client, options), request, options, nullptr);
 }
-
-namespace {
-
-// Carries a stream's deltas and outcome from the engine's thread to the caller's.
-struct StreamChannel {
-  std::mutex mutex;
-  std::condition_variable changed;
-  std::deque<std::string> deltas;
-  std::optional<AttemptResult> result;
-};
-
-}  // namespace
 
 Response Runtime::stream(const ClientSpec& client, const Request& request, const CallOptions& options,
                          const DeltaCallback& on_delta) {
-  // An own token, so that a throwing on_delta can cancel the transfer; the caller's token (if
-  // any) cancels it too.
-  CancellationToken cancel;
-  CallOptions own = options;
-  own.cancel = cancel;
-  std::optional<std::uint64_t> link;
-  if (options.cancel) link = options.cancel->subscribe([cancel] { cancel.cancel(); });
-  struct Unlink {
-    const CallOptions& options;
-    std::optional<std::uint64_t>& link;
-    ~Unlink() {
-      if (link) options.cancel->unsubscribe(*link);
-    }
-  } unlink{options, link};
+  return impl_->run(Impl::plan(client, options), request, options, &on_delta);
+}
 
-  auto prepared = impl_->prepare(client, request, own, /*stream=*/true);
-  if (auto* error = std::get_if<std::exception_ptr>(&prepared)) std::rethrow_exception(*error);
-  const LeafAttempt attempt = std::move(std::get<LeafAttempt>(prepared));
-
-  auto channel = std::make_shared<StreamChannel>();
-  AttemptObserver observer;
-  observer.on_delta = [channel](std::string_view delta) {
-    std::lock_guard lock(channel->mutex);
-    channel->deltas.emplace_back(delta);
-    channel->changed.notify_one();
-  };
-  observer.on_done = [channel](AttemptResult result) {
-    std::lock_guard lock(channel->mutex);
-    channel->result = std::move(result);
-    channel->changed.notify_one();
-  };
-  impl_->engine.start(attempt.spec, std::move(observer));
-
-  for (;;) {
-    std::deque<std::string> deltas;
-    bool finished = false;
-    {
-      std::unique_lock lock(channel->mutex);
-      channel->changed.wait(lock, [&] { return !channel->deltas.empty() || channel->result.has_value(); });
-      deltas.swap(channel->deltas);
-      finished = channel->result.has_value();
-    }
-    try {
-      for (const std::string& delta : deltas) on_delta(delta);
-    } catch (...) {
-      cancel.cancel();
-      throw;
-    }
-    if (finished) break;
+std::future<Response> Runtime::submit(const ClientSpec& client, const Request& request, const CallOptions& options) {
+  try {
+    return impl_->submit(Impl::plan(client, options), request, options);
+  } catch (const Error&) {
+    return failed_future();
   }
-  AttemptResult& result = *channel->result;
-  if (auto* error = std::get_if<ErrorInfo>(&result)) std::rethrow_exception(impl_->to_exception(std::move(*error)));
-  Response& response = std::get<Response>(result);
-  if (auto rejected = reject_by_client_policy(attempt, response)) {
-    std::rethrow_exception(impl_->to_exception(std::move(*rejected)));
-  }
-  if (!attempt.spec.stream && !response.text.empty()) on_delta(response.text);
-  return std::move(response);
 }
 
 }  // namespace baml

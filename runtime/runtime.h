@@ -1,13 +1,15 @@
 // The runtime's public API. A Runtime owns one HTTP engine (one event-loop thread on the libcurl
-// multi interface) and calls leaf clients under their declared limits and the caller's budget:
+// multi interface) and calls clients under their declared limits and the caller's budget:
 //
 //   baml::ClientIr ir = baml::read_client_ir_text(ir_json);
 //   baml::Runtime runtime;
-//   baml::Response r = runtime.call(*ir.find_client("Primary"), {"Fn", {{"user", "Hi"}}});
+//   baml::Response r = runtime.call(ir, "Agent", {"Fn", {{"user", "Hi"}}});
 //
-// Failures are typed exceptions (errors.h): a TimeoutError names the limit that fired. A Runtime
-// is thread-safe; many threads may call it at once, and `submit` keeps any number of calls in
-// flight on the one engine thread.
+// A client of the IR may be a leaf or a composite (fallback, round-robin); the call runs its retry
+// policy and strategy under one budget (docs/runtime.md, "Strategies"). Failures are typed
+// exceptions (errors.h): a TimeoutError names the limit that fired. Every Response and every error
+// carries the attempt history. A Runtime is thread-safe; many threads may call it at once, and
+// `submit` keeps any number of calls in flight on the one engine thread.
 #pragma once
 
 #include <functional>
@@ -15,8 +17,10 @@
 #include <memory>
 #include <string_view>
 
+#include "call/attempt_record.h"
 #include "call/call_options.h"
 #include "call/cancellation.h"
+#include "call/collector.h"
 #include "call/request.h"
 #include "call/response.h"
 #include "errors/errors.h"
@@ -43,7 +47,27 @@ class Runtime {
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
 
-  // One call through a leaf client, non-streaming. Blocks until the answer or an error.
+  // Calls through any client of the IR — leaf or composite — under one budget, running its retry
+  // policy and fallback/round-robin strategy. Throws the typed errors; every error and the
+  // Response carry the attempt history. `options.client_override` replaces `client`. An unknown
+  // client or retry policy anywhere in the plan is a ConfigError before anything is sent.
+  Response call(const ClientIr& ir, std::string_view client, const Request& request, const CallOptions& options = {});
+
+  // The same, streaming. `on_delta` sees the text of every attempt as it arrives, on the calling
+  // thread. When an attempt fails after sending text and the strategy goes on (a retry, the next
+  // fallback child), `options.on_attempt` reports that attempt with outcome `error` before any
+  // text of the next one: the text received since the previous report is not part of the answer.
+  // The returned Response's text is the answering attempt's only.
+  Response stream(const ClientIr& ir, std::string_view client, const Request& request, const CallOptions& options,
+                  const DeltaCallback& on_delta);
+
+  // Starts a call and returns at once; the future holds the Response or the typed exception
+  // (configuration errors included). Waits between attempts are engine timers, not threads.
+  std::future<Response> submit(const ClientIr& ir, std::string_view client, const Request& request,
+                               const CallOptions& options = {});
+
+  // One call through a leaf client given on its own, non-streaming: a single attempt (a retry
+  // policy needs the IR that defines it). Blocks until the answer or an error.
   Response call(const ClientSpec& client, const Request& request, const CallOptions& options = {});
 
   // One streaming call; `on_delta` sees each piece of text, then the full Response is returned.

@@ -99,6 +99,21 @@ std::string call_context(const ErrorInfo& info) {
   return info.function + " via " + path;
 }
 
+// A budget error's cause, named the way an attempt's record is: "Agent → Primary (attempt 2 of 4):
+// http". The function is left out: the budget error's own context names it.
+std::string attempt_context(const ErrorInfo& cause) {
+  std::string out;
+  for (const std::string& client : cause.path) {
+    if (!out.empty()) out += " \u2192 ";
+    out += client;
+  }
+  if (cause.attempt > 0) {
+    out += " (attempt " + std::to_string(cause.attempt) + " of " +
+           std::to_string(cause.max_attempts > 0 ? cause.max_attempts : cause.attempt) + ")";
+  }
+  return out + ": " + std::string(to_string(cause.type));
+}
+
 // What happened, e.g. "no first token after 10s".
 std::string timeout_phrase(TimeoutKind kind, const std::string& elapsed) {
   switch (kind) {
@@ -127,7 +142,12 @@ std::string_view connection_phrase(ConnectionFailure failure) {
 std::string what_happened(const ErrorInfo& info) {
   const std::string elapsed = info.elapsed ? format_elapsed(*info.elapsed) : std::string("?");
   switch (info.type) {
-    case ErrorType::Timeout: return timeout_phrase(info.timeout_kind.value_or(TimeoutKind::Request), elapsed);
+    case ErrorType::Timeout:
+      if (info.refused_wait) {
+        return "gave up after " + elapsed + ": waiting " + format_duration(*info.refused_wait) +
+               " to retry would outlast the budget";
+      }
+      return timeout_phrase(info.timeout_kind.value_or(TimeoutKind::Request), elapsed);
     case ErrorType::Http: {
       std::string text = "status " + (info.status ? std::to_string(*info.status) : std::string("?"));
       if (!info.detail.empty()) text += ": " + info.detail;
@@ -156,7 +176,10 @@ std::string what_happened(const ErrorInfo& info) {
 std::string facts(const ErrorInfo& info) {
   std::vector<std::string> parts;
   if (info.type == ErrorType::Timeout && info.timeout_kind && info.limit) {
-    parts.push_back(std::string(limit_field_name(*info.timeout_kind)) + " " + format_duration(*info.limit));
+    std::string limit = std::string(limit_field_name(*info.timeout_kind)) + " " + format_duration(*info.limit);
+    // A composite's total_timeout cutting a leaf's attempt: say whose limit it is.
+    if (info.budget_client && *info.budget_client != info.client()) limit += " of " + *info.budget_client;
+    parts.push_back(std::move(limit));
   }
   if (info.attempt > 0) {
     parts.push_back("attempt " + std::to_string(info.attempt) + " of " +
@@ -181,6 +204,7 @@ std::string format_message(const ErrorInfo& info) {
   message += what_happened(info);
   const std::string parenthesised = facts(info);
   if (!parenthesised.empty()) message += " (" + parenthesised + ")";
+  if (info.cause) message += "; last attempt " + attempt_context(*info.cause) + ": " + what_happened(*info.cause);
   return message;
 }
 

@@ -1,47 +1,21 @@
-// Errors as data. Inside the runtime a failure is an ErrorInfo value that the engine and (later)
-// the strategy layer pass around and inspect; only at the API boundary does it become one of the
+// Errors as data. Inside the runtime a failure is an ErrorInfo value that the engine and the
+// strategy layer pass around and inspect; only at the API boundary does it become one of the
 // typed exceptions of errors.h, which carry it unchanged. The message text and the JSON form are
 // both derived from this one struct, so they can never disagree.
 #pragma once
 
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "call/response.h"
+#include "errors/error_kind.h"
 
 namespace baml {
-
-// Which exception an ErrorInfo becomes (errors.h).
-enum class ErrorType { Timeout, Http, Connection, FinishReason, Validation, Cancelled, Config };
-
-// Which limit fired. Per attempt: Connect, TimeToFirstToken, Idle, Request; for the whole call:
-// Total (a declared total_timeout) and Deadline (the caller's timeout or deadline).
-// (GCC 12 wrongly reports a scoped enumerator as shadowing the type baml::Deadline.)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wshadow"
-enum class TimeoutKind { Connect, TimeToFirstToken, Idle, Request, Total, Deadline };
-#pragma GCC diagnostic pop
-
-// Why a connection failed, as far as libcurl tells.
-enum class ConnectionFailure { NameLookup, Refused, Reset, Tls, Other };
-
-std::string_view to_string(ErrorType type);             // "timeout", "http", ...
-std::string_view exception_name(ErrorType type);        // "TimeoutError", "HttpError", ...
-std::string_view to_string(TimeoutKind kind);           // "connect", "time_to_first_token", ...
-std::string_view to_string(ConnectionFailure failure);  // "name_lookup", "refused", ...
-std::string_view limit_field_name(TimeoutKind kind);    // "connect_timeout", ..., "deadline"
-
-// One attempt of a call, as the error's history shows it.
-struct AttemptRecord {
-  std::string client;
-  std::string outcome;  // "ok", or the error's type/kind, e.g. "timeout:idle", "http:503"
-  std::chrono::nanoseconds elapsed{0};
-  std::optional<int> status;
-};
 
 struct ErrorInfo {
   ErrorType type = ErrorType::Config;
@@ -71,6 +45,20 @@ struct ErrorInfo {
 
   std::optional<std::string> variable;    // ConfigError: the missing environment variable
   std::optional<std::string> raw_output;  // ValidationError / FinishReasonError: the model's output
+
+  // The failed attempt's phase instants, when the error is an attempt's.
+  std::optional<AttemptTimings> timings;
+
+  // A budget's timeout (kind total or deadline) that ended the call between attempts: the wait
+  // that was refused because it would have outlasted the budget (absent when the budget passed
+  // during an attempt), and the last attempt's error, which the budget kept from being retried.
+  std::optional<std::chrono::milliseconds> refused_wait;
+  std::shared_ptr<const ErrorInfo> cause;
+  // Whose total_timeout the budget is, when it is a client's rather than the caller's.
+  std::optional<std::string> budget_client;
+
+  // Every attempt of the call, in order (the failed one last, unless the budget ended the call
+  // between attempts).
   std::vector<AttemptRecord> attempts;
 
   // The leaf client, or "" when the error belongs to no client.

@@ -33,24 +33,13 @@ nlohmann::json error_to_json(const ErrorInfo& info) {
   if (info.finish_reason) out["finish_reason"] = *info.finish_reason;
   if (info.partial_text) out["partial_text"] = *info.partial_text;
   if (info.bytes_received) out["bytes_received"] = *info.bytes_received;
-  if (info.usage.known()) {
-    nlohmann::json usage = nlohmann::json::object();
-    if (info.usage.input_tokens) usage["input_tokens"] = *info.usage.input_tokens;
-    if (info.usage.output_tokens) usage["output_tokens"] = *info.usage.output_tokens;
-    out["usage"] = usage;
-  }
+  if (info.usage.known()) out["usage"] = usage_to_json(info.usage);
   if (info.variable) out["variable"] = *info.variable;
   if (info.raw_output) out["raw_output"] = *info.raw_output;
-  if (!info.attempts.empty()) {
-    nlohmann::json attempts = nlohmann::json::array();
-    for (const AttemptRecord& record : info.attempts) {
-      nlohmann::json entry = {
-          {"client", record.client}, {"outcome", record.outcome}, {"elapsed_ms", floor_ms(record.elapsed)}};
-      if (record.status) entry["status"] = *record.status;
-      attempts.push_back(std::move(entry));
-    }
-    out["attempts"] = std::move(attempts);
-  }
+  if (info.refused_wait) out["refused_wait_ms"] = info.refused_wait->count();
+  if (info.budget_client) out["budget_client"] = *info.budget_client;
+  if (info.cause) out["cause"] = error_to_json(*info.cause);
+  if (!info.attempts.empty()) out["attempts"] = attempts_to_json(info.attempts);
   return out;
 }
 

@@ -35,6 +35,18 @@ void SecretRedactor::scrub(ErrorInfo& info) const {
   if (info.partial_text) info.partial_text = scrub(*info.partial_text);
   if (info.raw_output) info.raw_output = scrub(*info.raw_output);
   if (info.finish_reason) info.finish_reason = scrub(*info.finish_reason);
+  scrub(info.attempts);
+  if (info.cause) {
+    ErrorInfo cause = *info.cause;
+    scrub(cause);
+    info.cause = std::make_shared<const ErrorInfo>(std::move(cause));
+  }
+}
+
+void SecretRedactor::scrub(std::vector<AttemptRecord>& attempts) const {
+  for (AttemptRecord& record : attempts) {
+    if (!record.message.empty()) record.message = scrub(record.message);
+  }
 }
 
 }  // namespace baml

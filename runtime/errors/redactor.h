@@ -25,8 +25,10 @@ class SecretRedactor {
   void add(std::string_view secret);
 
   std::string scrub(std::string_view text) const;
-  // Every free-text field of the error.
+  // Every free-text field of the error, its cause and its attempts.
   void scrub(ErrorInfo& info) const;
+  // The attempts' messages (a successful Response carries the failed attempts before it).
+  void scrub(std::vector<AttemptRecord>& attempts) const;
 
  private:
   mutable std::shared_mutex mutex_;

@@ -1,11 +1,13 @@
 // The event loop (see engine.h). Within one pass, I/O is performed before limits are checked: data
 // that arrived in time is read even if the loop itself woke late, so a busy loop never turns an
-// on-time answer into a timeout.
+// on-time answer into a timeout. Timers run after the transfers' limits are checked, so a strategy
+// that reacts to an attempt's end sees every outcome the pass produced first.
 #include "http/engine.h"
 
 #include <algorithm>
 #include <limits>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "http/transfer.h"
 
@@ -71,18 +73,21 @@ void Engine::run() {
     int running = 0;
     curl_multi_perform(multi_, &running);
     collect_finished();
-    const std::optional<SteadyTime> next = end_expired_and_cancelled(real_clock().now());
+    std::optional<SteadyTime> next = end_expired_and_cancelled(real_clock().now());
+    run_due_timers();
+    if (const std::optional<SteadyTime> timer = next_timer(); timer && (!next || *timer < *next)) next = timer;
     curl_multi_poll(multi_, nullptr, 0, poll_timeout_ms(next), nullptr);
   }
   std::vector<Transfer*> remaining;
   for (auto& entry : active_) remaining.push_back(entry.first);
   for (Transfer* transfer : remaining) detach(transfer)->finish_cancelled(real_clock().now(), "the runtime shut down");
+  drain_timers();
 }
 
 void Engine::admit(std::vector<std::unique_ptr<Transfer>>& incoming) {
   for (auto& transfer : incoming) {
     if (std::optional<ErrorInfo> failure = transfer->prepare()) {
-      transfer->finish_failed(std::move(*failure), real_clock().now());
+      transfer->finish_failed(std::move(*failure));
       continue;
     }
     transfer->watch_cancellation([this] { wake(); });
@@ -90,7 +95,7 @@ void Engine::admit(std::vector<std::unique_ptr<Transfer>>& incoming) {
       ErrorInfo info;
       info.type = ErrorType::Connection;
       info.detail = "libcurl refused the transfer";
-      transfer->finish_failed(std::move(info), real_clock().now());
+      transfer->finish_failed(std::move(info));
       continue;
     }
     Transfer* key = transfer.get();
@@ -124,41 +129,107 @@ std::optional<SteadyTime> Engine::end_expired_and_cancelled(SteadyTime now) {
     Transfer* transfer;
     std::optional<Expiry> expiry;  // nullopt: cancelled
   };
-  std::vector<Ending> ending;
-  std::optional<SteadyTime> next;
-  for (auto& [key, transfer] : active_) {
-    if (transfer->cancel_requested()) {
-      ending.push_back({key, std::nullopt});
-      continue;
+  // Reported but not yet removed from the multi handle. Removing a handle closes its connection
+  // (about 20 µs each), so with a thousand transfers ending at once the clean-up takes tens of
+  // milliseconds: it is done a handle at a time, and whenever another limit passes meanwhile the
+  // loop goes back to report it first, so that no caller waits for other calls' clean-up.
+  std::vector<Transfer*> to_detach;
+  std::unordered_set<Transfer*> reported;
+  for (;;) {
+    std::vector<Ending> ending;
+    std::optional<SteadyTime> next;
+    for (auto& [key, transfer] : active_) {
+      if (reported.count(key) != 0) continue;
+      if (transfer->cancel_requested()) {
+        ending.push_back({key, std::nullopt});
+        continue;
+      }
+      std::optional<Expiry> expiry = transfer->next_expiry();
+      if (!expiry) continue;
+      if (expiry->at <= now) {
+        ending.push_back({key, expiry});
+      } else if (!next || expiry->at < *next) {
+        next = expiry->at;
+      }
     }
-    std::optional<Expiry> expiry = transfer->next_expiry();
-    if (!expiry) continue;
-    if (expiry->at <= now) {
-      ending.push_back({key, expiry});
-    } else if (!next || expiry->at < *next) {
-      next = expiry->at;
+    // Observers may start new attempts, so they never run while active_ is being iterated; the
+    // handles stay in the multi handle untouched until they are detached below.
+    for (const Ending& end : ending) {
+      if (end.expiry) {
+        end.transfer->finish_expired(*end.expiry, real_clock().now());
+      } else {
+        end.transfer->finish_cancelled(real_clock().now(), "");
+      }
+      reported.insert(end.transfer);
+      to_detach.push_back(end.transfer);
     }
+    while (!to_detach.empty() && !(next && real_clock().now() >= *next)) {
+      detach(to_detach.back());
+      to_detach.pop_back();
+    }
+    if (to_detach.empty()) return next;
+    now = real_clock().now();
   }
-  // Report first, clean up after: removing a handle closes its connection (several microseconds
-  // each), and with many transfers ending in one pass the last caller would otherwise wait for
-  // every earlier close. Observers may start new attempts, so this never runs while iterating
-  // active_; the handles stay in the multi handle untouched until they are detached below.
-  for (const Ending& end : ending) {
-    if (end.expiry) {
-      end.transfer->finish_expired(*end.expiry, real_clock().now());
-    } else {
-      end.transfer->finish_cancelled(real_clock().now(), "");
-    }
-  }
-  for (const Ending& end : ending) detach(end.transfer);
-  return next;
 }
 
-int Engine::poll_timeout_ms(std::optional<SteadyTime> next_expiry) const {
+TimerId Engine::schedule(SteadyTime at, TimerCallback callback) {
+  std::unique_lock lock(mutex_);
+  if (stopping_) {
+    lock.unlock();
+    callback(false);
+    return 0;
+  }
+  const TimerId id = next_timer_id_++;
+  timers_.emplace(std::make_pair(at, id), std::move(callback));
+  timer_index_.emplace(id, at);
+  lock.unlock();
+  wake();
+  return id;
+}
+
+TimerId Engine::post(TimerCallback callback) {
+  return schedule(SteadyTime::min(), std::move(callback));
+}
+
+bool Engine::cancel_timer(TimerId id) {
+  std::lock_guard lock(mutex_);
+  auto it = timer_index_.find(id);
+  if (it == timer_index_.end()) return false;
+  timers_.erase(std::make_pair(it->second, id));
+  timer_index_.erase(it);
+  return true;
+}
+
+TimerCallback Engine::take_first_timer(std::optional<SteadyTime> due_by) {
+  std::lock_guard lock(mutex_);
+  if (timers_.empty()) return {};
+  auto first = timers_.begin();
+  if (due_by && first->first.first > *due_by) return {};
+  TimerCallback callback = std::move(first->second);
+  timer_index_.erase(first->first.second);
+  timers_.erase(first);
+  return callback;
+}
+
+void Engine::run_due_timers() {
+  while (TimerCallback callback = take_first_timer(real_clock().now())) callback(true);
+}
+
+std::optional<SteadyTime> Engine::next_timer() {
+  std::lock_guard lock(mutex_);
+  if (timers_.empty()) return std::nullopt;
+  return timers_.begin()->first.first;
+}
+
+void Engine::drain_timers() {
+  while (TimerCallback callback = take_first_timer(std::nullopt)) callback(false);
+}
+
+int Engine::poll_timeout_ms(std::optional<SteadyTime> next_wake) const {
   long wait = -1;  // libcurl's own next timer; -1 when it has none
   curl_multi_timeout(multi_, &wait);
-  if (next_expiry) {
-    const long ours = static_cast<long>(ceil_ms(remaining(real_clock().now(), *next_expiry)).count());
+  if (next_wake) {
+    const long ours = static_cast<long>(ceil_ms(remaining(real_clock().now(), *next_wake)).count());
     wait = wait < 0 ? ours : std::min(wait, ours);
   }
   // Nothing to time: sleep until I/O or a wake-up (new work, a cancellation, shutdown).

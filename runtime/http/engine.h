@@ -4,10 +4,17 @@
 // libcurl's own timer and the next instant any transfer's limit passes. New work, cancellation and
 // shutdown wake it through curl_multi_wakeup. Connections are reused across calls through the
 // multi handle's connection cache; libcurl never retries on its own.
+//
+// The loop also runs timers: a strategy layer waits (backoff, Retry-After) by scheduling the next
+// step instead of sleeping a thread, so any number of calls can wait at once on this one thread.
+// Timers share the sleep with the transfers' limits: the loop sleeps until the earliest of both.
 #pragma once
 
 #include <curl/curl.h>
 
+#include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -20,6 +27,12 @@
 namespace baml {
 
 class Transfer;
+
+// Runs on the engine's thread. `fired` is false when the engine shut down before the instant (the
+// callback then runs at once, possibly on the thread destroying the engine or scheduling it): it
+// must end whatever it was waiting for, not start new work.
+using TimerCallback = std::function<void(bool fired)>;
+using TimerId = std::uint64_t;
 
 class Engine {
  public:
@@ -34,21 +47,42 @@ class Engine {
   // on_done is called exactly once, on the engine's thread.
   void start(AttemptSpec spec, AttemptObserver observer);
 
+  // Runs `callback` on the engine's thread once `at` has passed (timers due at the same instant
+  // run in the order they were scheduled). Thread-safe.
+  TimerId schedule(SteadyTime at, TimerCallback callback);
+  // Runs `callback` on the engine's thread as soon as possible. Thread-safe.
+  TimerId post(TimerCallback callback);
+  // Forgets a timer that has not run yet; returns whether it did. Called on the engine's thread,
+  // a `true` guarantees the callback never runs; from another thread the callback may be running.
+  bool cancel_timer(TimerId id);
+
  private:
   void run();
   void admit(std::vector<std::unique_ptr<Transfer>>& incoming);
   void collect_finished();
   // Ends what must end by `now`; returns the earliest instant a surviving transfer's limit passes.
   std::optional<SteadyTime> end_expired_and_cancelled(SteadyTime now);
-  int poll_timeout_ms(std::optional<SteadyTime> next_expiry) const;
+  // Runs every timer due by now, one at a time (a callback may schedule or cancel others).
+  void run_due_timers();
+  // Removes and returns the earliest timer if it is due by `due_by` (any timer when nullopt);
+  // an empty callback when there is none.
+  TimerCallback take_first_timer(std::optional<SteadyTime> due_by);
+  std::optional<SteadyTime> next_timer();
+  // Ends every timer with fired = false, until none is left.
+  void drain_timers();
+  int poll_timeout_ms(std::optional<SteadyTime> next_wake) const;
   // Removes the transfer's handle from the multi handle and hands the transfer back for finishing.
   std::unique_ptr<Transfer> detach(Transfer* transfer);
   void wake();
 
   CURLM* multi_ = nullptr;
-  std::mutex mutex_;  // guards incoming_ and stopping_
+  std::mutex mutex_;  // guards incoming_, stopping_ and the timers
   std::vector<std::unique_ptr<Transfer>> incoming_;
   bool stopping_ = false;
+  // Ordered by instant, then by id (so by scheduling order); the index finds a timer to cancel.
+  std::map<std::pair<SteadyTime, TimerId>, TimerCallback> timers_;
+  std::unordered_map<TimerId, SteadyTime> timer_index_;
+  TimerId next_timer_id_ = 1;
   std::unordered_map<Transfer*, std::unique_ptr<Transfer>> active_;  // the loop thread's only
   std::thread thread_;
 };

@@ -49,14 +49,6 @@ std::optional<milliseconds> parse_retry_after(std::string_view value, bool in_ms
   return milliseconds(at > wall_now ? static_cast<std::int64_t>(at - wall_now) * 1000 : 0);
 }
 
-std::string outcome_name(const ErrorInfo& info) {
-  std::string out(to_string(info.type));
-  if (info.timeout_kind) out += ":" + std::string(to_string(*info.timeout_kind));
-  if (info.connection_failure) out += ":" + std::string(to_string(*info.connection_failure));
-  if (info.type == ErrorType::Http && info.status) out += ":" + std::to_string(*info.status);
-  return out;
-}
-
 // libcurl's connect timeout, a backstop behind our own check of the same limits. libcurl counts
 // whole milliseconds from its own start and was measured firing up to a millisecond before the
 // exact instant, so the backstop sits one of its ticks later: our check always fires first and
@@ -221,6 +213,7 @@ ErrorInfo Transfer::error_base(ErrorType type, SteadyTime t) const {
   if (!decoder_.partial_text().empty()) info.partial_text = decoder_.partial_text();
   info.usage = decoder_.reply().usage;
   info.elapsed = t - timeline_.start();
+  info.timings = timeline_.timings(t);
   return info;
 }
 
@@ -243,14 +236,14 @@ void Transfer::finish_completed(CURLcode code, SteadyTime t) {
     ErrorInfo info = error_base(decoder_.failure()->type, t);
     info.detail = decoder_.failure()->detail;
     info.connection_failure = decoder_.failure()->connection_failure;
-    finish_failed(std::move(info), t);
+    finish_failed(std::move(info));
     return;
   }
   if (code != CURLE_OK) {
     ErrorInfo info = error_base(ErrorType::Connection, t);
     info.connection_failure = classify_curl_failure(code);
     info.detail = error_buffer_[0] != '\0' ? std::string(error_buffer_) : std::string(curl_easy_strerror(code));
-    finish_failed(std::move(info), t);
+    finish_failed(std::move(info));
     return;
   }
   if (!headers_done_) headers_complete(t);
@@ -259,7 +252,7 @@ void Transfer::finish_completed(CURLcode code, SteadyTime t) {
     info.detail = failure->detail;
     info.connection_failure = failure->connection_failure;
     if (info.type == ErrorType::Http) info.retry_after = retry_after_;
-    finish_failed(std::move(info), t);
+    finish_failed(std::move(info));
     return;
   }
   const ProviderReply& reply = decoder_.reply();
@@ -283,18 +276,17 @@ void Transfer::finish_expired(const Expiry& expiry, SteadyTime t) {
   info.timeout_kind = expiry.kind;
   info.limit = expiry.limit;
   info.elapsed = t - expiry.measured_from;
-  finish_failed(std::move(info), t);
+  finish_failed(std::move(info));
 }
 
 void Transfer::finish_cancelled(SteadyTime t, std::string detail) {
   ErrorInfo info = error_base(ErrorType::Cancelled, t);
   info.detail = std::move(detail);
   info.elapsed = t - spec_.call_start;
-  finish_failed(std::move(info), t);
+  finish_failed(std::move(info));
 }
 
-void Transfer::finish_failed(ErrorInfo info, SteadyTime t) {
-  info.attempts.push_back(AttemptRecord{info.client(), outcome_name(info), t - timeline_.start(), info.status});
+void Transfer::finish_failed(ErrorInfo info) {
   deliver(std::move(info));
 }
 

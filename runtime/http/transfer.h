@@ -53,7 +53,7 @@ class Transfer {
   void finish_expired(const Expiry& expiry, SteadyTime now);
   // The caller cancelled, or the engine is shutting down (`detail` says which).
   void finish_cancelled(SteadyTime now, std::string detail);
-  void finish_failed(ErrorInfo info, SteadyTime now);
+  void finish_failed(ErrorInfo info);
 
  private:
   static std::size_t on_write(char* data, std::size_t size, std::size_t count, void* self);

@@ -8,30 +8,34 @@
 namespace baml {
 
 LeafAttempt prepare_leaf_attempt(const ClientSpec& client, const Request& request, const CallOptions& options,
-                                 bool stream, SteadyTime call_start, const EnvLookup& env, SecretRedactor& redactor) {
+                                 const AttemptContext& context, const EnvLookup& env, SecretRedactor& redactor) {
   const Provider& provider = provider_for(client);
   LeafAttempt out;
   out.options = resolve_options(client, env, redactor);
-  out.stream_requested = stream;
+  out.stream_requested = context.stream;
   AttemptSpec& spec = out.spec;
   spec.function = request.function;
-  spec.path = {client.name};
+  spec.path = context.path.empty() ? std::vector<std::string>{client.name} : context.path;
   spec.provider = &provider;
   // A client that declares supports_streaming false is called without streaming; the caller
   // still gets its text as one delta.
-  spec.stream = stream && out.options.supports_streaming;
+  spec.stream = context.stream && out.options.supports_streaming;
   spec.request = provider.build_request(out.options, request, spec.stream);
   for (const auto& [name, value] : options.headers) wire::set_header(spec.request.headers, name, value);
   spec.limits =
       PhaseLimits{client.limits.connect, client.limits.time_to_first_token, client.limits.idle, client.limits.request};
-  spec.budget = make_budget(call_start, client.limits.total, options.timeout, options.deadline);
-  spec.call_start = call_start;
+  spec.budget = context.budget;
+  spec.call_start = context.call_start;
   spec.cancel = options.cancel;
+  spec.attempt = context.attempt;
+  spec.max_attempts = context.max_attempts;
   if (client.deadline_header) {
-    // The time this attempt has left: the rest of the budget, capped by its request limit.
+    // The time this attempt has left, as of its start: the rest of the budget (already the
+    // earliest of the caller's deadline and every enclosing total_timeout), capped by the
+    // attempt's own request limit. Rounded up, so a server never stops before we do.
     std::optional<milliseconds> left = spec.limits.request;
     if (spec.budget) {
-      const milliseconds budget_left = ceil_ms(remaining(call_start, spec.budget->deadline));
+      const milliseconds budget_left = ceil_ms(remaining(context.now, spec.budget->deadline));
       left = left ? std::min(*left, budget_left) : budget_left;
     }
     if (left) wire::set_header(spec.request.headers, *client.deadline_header, std::to_string(left->count()));
@@ -46,9 +50,10 @@ std::optional<ErrorInfo> reject_by_client_policy(const LeafAttempt& attempt, con
   rejected->path = attempt.spec.path;
   rejected->attempt = attempt.spec.attempt;
   rejected->max_attempts = attempt.spec.max_attempts;
+  rejected->status = response.status;
   rejected->bytes_received = response.bytes_received;
-  rejected->attempts.push_back(
-      AttemptRecord{response.client, "finish_reason", response.timings.total, response.status});
+  rejected->usage = response.usage;
+  rejected->timings = response.timings;
   return rejected;
 }
 

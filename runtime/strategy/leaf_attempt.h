@@ -1,9 +1,14 @@
-// Turning a call through a leaf client into an attempt the engine can run: resolve the options
+// Turning one attempt through a leaf client into what the engine runs: resolve the options
 // (environment variables, secrets), build the provider's request, add the caller's headers, and
-// set the limits: the client's phase limits per attempt, and one budget for the whole call (the
-// client's total_timeout and the caller's timeout/deadline). This is the first piece of the
-// strategy layer; retries and fallbacks will start several such attempts under one budget.
+// set the limits: the client's phase limits for this attempt, under the call's budget as the
+// strategy layer computed it (the earliest of the caller's deadline and every enclosing
+// total_timeout). The strategy (call_run.h) prepares one of these per attempt, so a retry sees a
+// rotated key and a deadline header that counts down.
 #pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "call/call_options.h"
 #include "call/request.h"
@@ -14,6 +19,17 @@
 
 namespace baml {
 
+// Where in the call an attempt sits.
+struct AttemptContext {
+  std::vector<std::string> path;  // the client called, through composites, down to this leaf
+  std::optional<Budget> budget;   // nullopt: nothing bounds the call
+  SteadyTime call_start;
+  SteadyTime now;  // when this attempt starts
+  int attempt = 1;
+  int max_attempts = 1;
+  bool stream = false;  // the caller asked for a stream
+};
+
 struct LeafAttempt {
   AttemptSpec spec;
   ResolvedOptions options;
@@ -23,7 +39,7 @@ struct LeafAttempt {
 // Throws ConfigError (missing environment variable, composite or unsupported provider, options
 // the provider cannot work without).
 LeafAttempt prepare_leaf_attempt(const ClientSpec& client, const Request& request, const CallOptions& options,
-                                 bool stream, SteadyTime call_start, const EnvLookup& env, SecretRedactor& redactor);
+                                 const AttemptContext& context, const EnvLookup& env, SecretRedactor& redactor);
 
 // The client's verdict on a successful attempt: nullopt if it stands, or the error it becomes
 // (a FinishReasonError when the client disallows the finish reason).

@@ -36,6 +36,7 @@ CLIENTS = {
     "Reset": ("mock:reset", "request_timeout 20s", "mock"),
     "Answer": ("mock:reply=Hello from the matrix.", "request_timeout 20s", "mock"),
     "Echo": ("mock:echo", "request_timeout 20s", "mock"),
+    "ChainSlow": ("mock:ttfb=8s", "time_to_first_token_timeout 500ms\n request_timeout 20s", "mock"),
     "Unauthorized": ("mock:status=401", "request_timeout 20s", "mock"),
     "EchoStall": ("mock:echo,stall_after=2", "idle_timeout 1s\n request_timeout 20s", "mock"),
 }
@@ -43,8 +44,21 @@ SECRET = "sk-bamlc-test-4f9a1c7e2b8d6053"
 WITH_KEY = {"Echo", "Unauthorized", "EchoStall"}
 
 
+COMPOSITES = '''
+client<llm> Chain {
+ provider fallback
+ options {
+  strategy [ChainSlow, Answer]
+  http {
+   total_timeout 6s
+  }
+ }
+}
+'''
+
+
 def write_project(folder, mock):
-    parts = []
+    parts = [COMPOSITES]
     for name, (model, http, target) in CLIENTS.items():
         base = mock.base_url if target == "mock" else f"http://127.0.0.1:{mock.hang_port}/v1"
         key = "  api_key env.BAMLC_TEST_SECRET\n" if name in WITH_KEY else ""
@@ -138,19 +152,34 @@ def main():
             assert out["elapsed_ms"] >= 0
         check("an answer is printed with its client and elapsed time", answer)
 
+        def composite():
+            code, out, _ = call(project, "Chain")
+            assert code == 0 and out["client"] == "Answer" and out["text"] == "Hello from the matrix.", out
+            attempts = out["attempts"]
+            assert [a["path"] for a in attempts] == [["Chain", "ChainSlow"], ["Chain", "Answer"]], attempts
+            assert attempts[0]["outcome"] == "error" and attempts[0]["kind"] == "time_to_first_token", attempts
+            assert attempts[1]["outcome"] == "ok", attempts
+            code, text, _ = call(project, "Chain", fmt="text")
+            assert "plan: Chain → ChainSlow, Chain → Answer" in text, text
+            assert "Chain → ChainSlow (attempt 1 of 1): TimeoutError time_to_first_token" in text, text
+        check("a fallback through bamlc call shows its plan and every attempt (text and JSON)", composite)
+
         def redaction():
             # The server echoes the request headers, Authorization included, into what it sends.
             cases = [("Unauthorized", False, "json"), ("Unauthorized", False, "text"), ("Unauthorized", True, "text"),
-                     ("EchoStall", False, "json"), ("EchoStall", True, "json")]
+                     ("EchoStall", False, "json"), ("EchoStall", True, "json"), ("EchoStall", True, "text"),
+                     ("Echo", False, "json"), ("Echo", False, "text"), ("Echo", True, "json"), ("Echo", True, "text")]
             for client, stream, fmt in cases:
                 code, out, _ = call(project, client, *(["--stream"] if stream else []), fmt=fmt)
-                assert code == 1, (client, out)
+                assert code == (0 if client == "Echo" else 1), (client, out)
                 text = out if isinstance(out, str) else json.dumps(out)
                 assert SECRET not in text, f"{client} {fmt}: the API key leaked: {text[:300]}"
                 assert SECRET[:12] not in text, f"{client} {fmt}: a prefix of the API key leaked"
             code, out, _ = call(project, "EchoStall", "--stream", "--prompt", "Hi", fmt="json")
             assert "[REDACTED]" in out["error"]["partial_text"], out
-        check("an API key given through env. never appears in an error, its message or partial text", redaction)
+            code, out, _ = call(project, "Echo", "--prompt", "Hi")
+            assert "Bearer [REDACTED]" in out["text"], out
+        check("an API key given through env. never appears in any output: answers, streams, errors", redaction)
 
     print(f"{results['passed']} passed, {results['failed']} failed")
     return 1 if results["failed"] else 0

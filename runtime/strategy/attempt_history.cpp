@@ -1,0 +1,35 @@
+// Records of attempts (see attempt_history.h).
+#include "strategy/attempt_history.h"
+
+#include <variant>
+
+namespace baml {
+
+AttemptRecord make_attempt_record(const AttemptResult& result, AttemptPlace place, const SecretRedactor& redactor) {
+  AttemptRecord record;
+  record.path = std::move(place.path);
+  record.attempt = place.attempt;
+  record.of = place.of;
+  record.wait_before = place.wait_before;
+  if (const auto* response = std::get_if<Response>(&result)) {
+    record.outcome = AttemptOutcome::Ok;
+    record.status = response->status;
+    record.timings = response->timings;
+    record.usage = response->usage;
+    record.bytes_received = response->bytes_received;
+    return record;
+  }
+  const ErrorInfo& error = std::get<ErrorInfo>(result);
+  record.outcome = AttemptOutcome::Error;
+  record.error_type = error.type;
+  record.timeout_kind = error.timeout_kind;
+  record.connection_failure = error.connection_failure;
+  record.status = error.status;
+  if (error.timings) record.timings = *error.timings;
+  record.usage = error.usage;
+  record.bytes_received = error.bytes_received.value_or(0);
+  record.message = redactor.scrub(format_message(error));
+  return record;
+}
+
+}  // namespace baml

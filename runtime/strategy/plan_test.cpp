@@ -1,0 +1,80 @@
+// Resolving a client of the IR into its plan, and the configuration errors found before anything
+// is sent: unknown children and policies, cycles, empty composites, unsupported providers.
+#include "strategy/plan.h"
+
+#include <doctest/doctest.h>
+
+#include "errors/errors.h"
+#include "ir/client_ir.h"
+
+namespace baml {
+namespace {
+
+nlohmann::json leaf(const std::string& name, nlohmann::json retry_policy = nullptr) {
+  return {{"name", name},
+          {"provider", "openai-generic"},
+          {"kind", "leaf"},
+          {"options", {{"model", "m"}, {"base_url", "http://127.0.0.1:1/v1"}}},
+          {"limits", {{"request_ms", 1000}}},
+          {"retry_policy", retry_policy}};
+}
+
+nlohmann::json composite(const std::string& name, const std::string& provider, std::vector<std::string> children,
+                         nlohmann::json retry_policy = nullptr, nlohmann::json start = nullptr) {
+  return {{"name", name},         {"provider", provider}, {"options", nlohmann::json::object()},
+          {"strategy", children}, {"start", start},       {"retry_policy", retry_policy}};
+}
+
+ClientIr ir(nlohmann::json clients) {
+  return read_client_ir(
+      {{"ir_version", 1},
+       {"clients", std::move(clients)},
+       {"retry_policies",
+        {{{"name", "Twice"}, {"max_retries", 2}, {"strategy", {{"type", "constant_delay"}, {"delay_ms", 10}}}}}}});
+}
+
+TEST_CASE("a nested plan keeps the order of strategies and each node's retry policy") {
+  const ClientIr clients =
+      ir({leaf("A", "Twice"), leaf("B"), composite("Spread", "round-robin", {"A", "B"}, nullptr, 1),
+          composite("Agent", "fallback", {"Spread", "B"}, "Twice")});
+  const auto plan = resolve_plan(clients, "Agent");
+  CHECK(plan->kind == PlanKind::Fallback);
+  CHECK(plan->rounds() == 3);
+  REQUIRE(plan->children.size() == 2);
+  const PlanNode& spread = plan->children[0];
+  CHECK(spread.kind == PlanKind::RoundRobin);
+  CHECK(spread.client.start == 1);
+  CHECK(spread.rounds() == 1);
+  REQUIRE(spread.children.size() == 2);
+  CHECK(spread.children[0].client.name == "A");
+  CHECK(spread.children[0].rounds() == 3);
+  CHECK(spread.children[0].kind == PlanKind::Leaf);
+  CHECK(plan->children[1].client.name == "B");
+}
+
+TEST_CASE("mistakes anywhere in the tree are ConfigErrors before anything is sent") {
+  CHECK_THROWS_WITH_AS(resolve_plan(ir({leaf("A")}), "Nope"), "config: no client named \"Nope\" in the IR",
+                       ConfigError);
+  CHECK_THROWS_WITH_AS(resolve_plan(ir({leaf("A"), composite("Agent", "fallback", {"A", "Typo"})}), "Agent"),
+                       "config: no client named \"Typo\" in the IR (in the strategy of Agent)", ConfigError);
+  CHECK_THROWS_WITH_AS(resolve_plan(ir({leaf("A", "Missing")}), "A"),
+                       "config: A: no retry policy named \"Missing\" in the IR", ConfigError);
+  CHECK_THROWS_WITH_AS(resolve_plan(ir({composite("X", "fallback", {"Y"}), composite("Y", "round-robin", {"X"})}), "X"),
+                       "config: X: client strategies form a cycle: X \u2192 Y \u2192 X", ConfigError);
+  CHECK_THROWS_WITH_AS(resolve_plan(ir({composite("Empty", "fallback", {})}), "Empty"),
+                       "config: Empty: a composite client needs a non-empty strategy", ConfigError);
+  nlohmann::json odd = leaf("Odd");
+  odd["provider"] = "google-ai";
+  CHECK_THROWS_AS(resolve_plan(ir({odd, composite("Agent", "fallback", {"Odd"})}), "Agent"), ConfigError);
+}
+
+TEST_CASE("a leaf given on its own is one node without a retry policy") {
+  const ClientIr clients = ir({leaf("A", "Twice"), composite("Agent", "fallback", {"A"})});
+  const auto plan = leaf_plan(*clients.find_client("A"));
+  CHECK(plan->kind == PlanKind::Leaf);
+  CHECK(plan->rounds() == 1);
+  CHECK_THROWS_AS(leaf_plan(*clients.find_client("Agent")), ConfigError);
+}
+
+}  // namespace
+}  // namespace baml

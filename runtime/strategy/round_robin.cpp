@@ -1,0 +1,28 @@
+// The shared rotation of round-robin clients (see round_robin.h).
+#include "strategy/round_robin.h"
+
+#include <mutex>
+
+namespace baml {
+
+std::atomic<std::uint64_t>& RoundRobinCounters::counter(const std::string& client) {
+  {
+    std::shared_lock lock(mutex_);
+    auto it = counters_.find(client);
+    if (it != counters_.end()) return *it->second;
+  }
+  std::unique_lock lock(mutex_);
+  auto& slot = counters_[client];
+  if (!slot) slot = std::make_unique<std::atomic<std::uint64_t>>(0);
+  return *slot;
+}
+
+std::size_t RoundRobinCounters::next(const std::string& client, std::optional<int> start, std::size_t children) {
+  if (children == 0) return 0;
+  const std::uint64_t turn = counter(client).fetch_add(1, std::memory_order_relaxed);
+  const auto n = static_cast<std::int64_t>(children);
+  const std::int64_t first = ((static_cast<std::int64_t>(start.value_or(0)) % n) + n) % n;
+  return static_cast<std::size_t>((static_cast<std::uint64_t>(first) + turn) % children);
+}
+
+}  // namespace baml

@@ -1,0 +1,38 @@
+// The benchmark's request and outcome classification (see calls.h).
+#include "calls.h"
+
+namespace runtime_bench {
+
+const baml::Request& bench_request() {
+  static const baml::Request request{"Bench", {{"system", "Be brief."}, {"user", "Say hi."}}};
+  return request;
+}
+
+std::string outcome_name(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const baml::TimeoutError& timeout) {
+    return "timeout:" + std::string(baml::to_string(timeout.kind()));
+  } catch (const baml::HttpError& http) {
+    return "http:" + std::to_string(http.status());
+  } catch (const baml::ConnectionError& connection) {
+    return "connection:" + std::string(baml::to_string(connection.failure()));
+  } catch (const baml::Error& other) {
+    return std::string(baml::to_string(other.type()));
+  } catch (const std::exception&) {
+    return "exception";
+  }
+}
+
+CallResult collect(std::future<baml::Response>& future) {
+  try {
+    future.get();
+    return {"ok", std::nullopt};
+  } catch (const baml::TimeoutError& timeout) {
+    return {outcome_name(std::current_exception()), timeout.elapsed() - timeout.limit()};
+  } catch (...) {
+    return {outcome_name(std::current_exception()), std::nullopt};
+  }
+}
+
+}  // namespace runtime_bench

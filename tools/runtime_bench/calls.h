@@ -1,0 +1,38 @@
+// What every measurement shares about a call: the request it sends (one short chat, the same for
+// the runtime and the plain libcurl loop) and how its outcome is named and collected. Outcome
+// names follow the runtime's attempt history (docs/runtime.md): "ok", "timeout:idle",
+// "http:503", "connection:refused", "cancelled", ...
+#pragma once
+
+#include <chrono>
+#include <future>
+#include <optional>
+#include <string>
+
+#include "runtime.h"
+
+namespace runtime_bench {
+
+const baml::Request& bench_request();
+
+// The outcome's name for an exception that the runtime threw.
+std::string outcome_name(const std::exception_ptr& error);
+
+struct CallResult {
+  std::string outcome;
+  // How late the limit fired (TimeoutError::elapsed − limit), for timeouts only.
+  std::optional<std::chrono::nanoseconds> lateness;
+};
+
+// Waits for the call and classifies what it ended with.
+CallResult collect(std::future<baml::Response>& future);
+
+// Nanoseconds as fractional milliseconds / microseconds, the units the tables print.
+inline double to_ms(std::chrono::nanoseconds d) {
+  return std::chrono::duration<double, std::milli>(d).count();
+}
+inline double to_us(std::chrono::nanoseconds d) {
+  return std::chrono::duration<double, std::micro>(d).count();
+}
+
+}  // namespace runtime_bench
