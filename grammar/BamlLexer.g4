@@ -5,7 +5,8 @@ lexer grammar BamlLexer;
 
 channels { DOC_COMMENTS, ERRORS }
 
-BLOCK_COMMENT : '{//' .*? ('//}' | EOF) -> skip ;
+// Kept off the parser's channel (like stray characters) so that one left open can be reported.
+BLOCK_COMMENT : '{//' .*? ('//}' | EOF) -> channel(ERRORS) ;
 DOC_COMMENT   : '///' ~[\r\n]* -> channel(DOC_COMMENTS) ;
 LINE_COMMENT  : '//' ~[\r\n]* -> skip ;
 WS            : [ \t\r\n\f\u00A0\uFEFF]+ -> skip ;

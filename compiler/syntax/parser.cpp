@@ -16,11 +16,20 @@ namespace bamlc {
 namespace {
 
 // Characters the lexer could not use were routed to a channel of their own; report each run
-// of them once.
+// of them once, and a block comment that runs to the end of the file.
 void report_stray_characters(antlr4::CommonTokenStream& tokens, const SourceFile& file,
                              const syntax::TokenOffsets& offsets, DiagnosticSink& diags) {
   std::size_t last_stop = SIZE_MAX;
   for (antlr4::Token* token : tokens.getTokens()) {
+    if (token->getType() == syntax::gen::BamlLexer::BLOCK_COMMENT) {
+      const std::string text = token->getText();
+      if (text.size() < 6 || text.compare(text.size() - 3, 3, "//}") != 0) {
+        const std::uint32_t begin = offsets.byte_offset(token->getStartIndex());
+        diags.report(DiagKind::UnterminatedBlockComment, Span{file.id(), begin, begin + 3}, "this block comment is never closed")
+            .with_hint("end it with `//}`; everything after `{//` is a comment until then");
+      }
+      continue;
+    }
     if (token->getType() != syntax::gen::BamlLexer::ERROR_CHAR) continue;
     const bool continues_run = last_stop != SIZE_MAX && token->getStartIndex() == last_stop + 1;
     last_stop = token->getStopIndex();
