@@ -102,7 +102,7 @@ class AstBuilder {
     out.span = span_of(&ctx);
     for (auto* member : ctx.classMember()) {
       if (auto* attr = member->blockAttribute()) {
-        out.block_attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), true, span_of(attr)));
+        out.block_attributes.push_back(block_attribute(*attr));
       } else if (auto* f = member->field()) {
         out.fields.push_back(field(*f));
       }
@@ -121,7 +121,7 @@ class AstBuilder {
       diags_.report(DiagKind::MissingType, out.name.span, "expected a type after field `" + out.name.text + "`")
           .with_hint("write the field and its type on one line, e.g. `" + out.name.text + " string`");
     }
-    for (auto* attr : ctx.attribute()) out.attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), false, span_of(attr)));
+    out.attributes = attributes(ctx.attribute());
     return out;
   }
 
@@ -133,10 +133,10 @@ class AstBuilder {
     out.span = span_of(&ctx);
     for (auto* member : ctx.enumMember()) {
       if (auto* attr = member->blockAttribute()) {
-        out.block_attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), true, span_of(attr)));
+        out.block_attributes.push_back(block_attribute(*attr));
       } else if (auto* v = member->enumValue()) {
         ast::EnumValue value{name(v->identifier()), {}, doc_comment(v), span_of(v)};
-        for (auto* a : v->attribute()) value.attributes.push_back(attribute(a->attributeName(), a->attributeArgs(), false, span_of(a)));
+        value.attributes = attributes(v->attribute());
         out.values.push_back(std::move(value));
       }
     }
@@ -150,7 +150,7 @@ class AstBuilder {
       ast::Parameter param;
       param.name = name(p->identifier());
       if (auto* type = p->typeExpr()) param.type = type_expr(*type);
-      for (auto* attr : p->attribute()) param.attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), false, span_of(attr)));
+      param.attributes = attributes(p->attribute());
       param.span = span_of(p);
       out.push_back(std::move(param));
     }
@@ -162,9 +162,7 @@ class AstBuilder {
     out.name = name(ctx.identifier());
     out.parameters = parameters(ctx.parameterList());
     if (auto* ret = ctx.typeExpr()) out.return_type = type_expr(*ret);
-    for (auto* attr : ctx.attribute()) {
-      out.return_type.attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), false, span_of(attr)));
-    }
+    for (ast::Attribute& attr : attributes(ctx.attribute())) out.return_type.attributes.push_back(std::move(attr));
     out.body = body(ctx.bodyEntry());
     out.doc = doc_comment(&ctx);
     out.span = span_of(&ctx);
@@ -204,7 +202,7 @@ class AstBuilder {
     out.span = span_of(&ctx);
     for (auto* member : ctx.testMember()) {
       if (auto* attr = member->blockAttribute()) {
-        out.block_attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), true, span_of(attr)));
+        out.block_attributes.push_back(block_attribute(*attr));
       } else if (auto* e = member->entry()) {
         out.body.push_back(entry(*e));
       } else if (auto* tb = member->typeBuilderBlock()) {
@@ -240,10 +238,10 @@ class AstBuilder {
       out.span = span_of(&ctx);
       for (auto* member : ctx.classMember()) {
         if (auto* attr = member->blockAttribute()) {
-          out.block_attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), true, span_of(attr)));
+          out.block_attributes.push_back(block_attribute(*attr));
         } else if (auto* f = member->field()) {
           ast::EnumValue value{name(f->identifier()), {}, doc_comment(f), span_of(f)};
-          for (auto* a : f->attribute()) value.attributes.push_back(attribute(a->attributeName(), a->attributeArgs(), false, span_of(a)));
+          value.attributes = attributes(f->attribute());
           out.values.push_back(std::move(value));
         }
       }
@@ -256,7 +254,7 @@ class AstBuilder {
     out.span = span_of(&ctx);
     for (auto* member : ctx.classMember()) {
       if (auto* attr = member->blockAttribute()) {
-        out.block_attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), true, span_of(attr)));
+        out.block_attributes.push_back(block_attribute(*attr));
       } else if (auto* f = member->field()) {
         out.fields.push_back(field(*f));
       }
@@ -268,7 +266,7 @@ class AstBuilder {
     ast::TypeAliasDecl out;
     out.name = name(ctx.identifier());
     if (auto* type = ctx.typeExpr()) out.type = type_expr(*type);
-    for (auto* attr : ctx.attribute()) out.attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), false, span_of(attr)));
+    out.attributes = attributes(ctx.attribute());
     out.doc = doc_comment(&ctx);
     out.span = span_of(&ctx);
     return out;
@@ -435,6 +433,17 @@ class AstBuilder {
     return out;
   }
 
+  std::vector<ast::Attribute> attributes(const std::vector<BamlParser::AttributeContext*>& list) {
+    std::vector<ast::Attribute> out;
+    out.reserve(list.size());
+    for (auto* attr : list) out.push_back(attribute(attr->attributeName(), attr->attributeArgs(), false, span_of(attr)));
+    return out;
+  }
+
+  ast::Attribute block_attribute(BamlParser::BlockAttributeContext& attr) {
+    return attribute(attr.attributeName(), attr.attributeArgs(), true, span_of(&attr));
+  }
+
   // ---- types ----
 
   ast::TypeExpr type_expr(BamlParser::TypeExprContext& ctx) {
@@ -478,7 +487,7 @@ class AstBuilder {
     if (auto* inner = ctx.typeExpr()) {
       out = type_expr(*inner);
       out.span = span_of(&ctx);
-      for (auto* attr : ctx.attribute()) out.attributes.push_back(attribute(attr->attributeName(), attr->attributeArgs(), false, span_of(attr)));
+      out.attributes = attributes(ctx.attribute());
       return out;
     }
     if (auto* id = ctx.identifier()) {

@@ -3,10 +3,12 @@
 
 Runs each `runtime_bench` subcommand --runs times (default 3) with --json, takes the median of
 every figure over the runs (each statistic separately: the median of the p99s, and so on), and
-prints the Markdown tables the document quotes, with how busy the machine was. Extra arguments
+prints the Markdown tables the document quotes (lateness includes issue 5's fallback-chain
+scenarios, fallback-total and fallback-refuse; overhead includes the `strategy` comparison), with how busy the machine was. Extra arguments
 after `--` go to every runtime_bench invocation (e.g. `-- --server-cpu 1`).
 
     python3 tools/runtime_bench/figures.py [--bench PATH] [--runs 3] [--only lateness,overhead,memory]
+        [--lateness-args="--kinds fallback-total,fallback-refuse"] [--overhead-args="--modes strategy"]
 """
 import argparse
 import json
@@ -62,8 +64,8 @@ def lateness_table(runs):
 
 
 def overhead_table(runs):
-    print("| mode | client | p50 µs | p99 µs | CPU µs/call | ratio (p50) |")
-    print("|---|---|---:|---:|---:|---:|")
+    print("| mode | client | p50 µs | p99 µs | CPU µs/call | ratio (p50) | ratio (mean) |")
+    print("|---|---|---:|---:|---:|---:|---:|")
     for i, row in enumerate(runs[0]["results"]):
         for j, contender in enumerate(row["contenders"]):
             xs = [r["results"][i]["contenders"][j] for r in runs]
@@ -71,8 +73,11 @@ def overhead_table(runs):
             p99 = median([x["per_call_us"]["p99"] for x in xs])
             cpu = median([x["cpu_us_per_call"] for x in xs])
             ratio = median([x["ratio_p50"] for x in xs])
+            ratio_mean = median([x["ratio_mean"] for x in xs])
             print(f"| {row['mode'] if j == 0 else ''} | {contender['name']} | {p50:.1f} | {p99:.1f} | "
-                  f"{cpu:.1f} | {ratio:.2f}× |")
+                  f"{cpu:.1f} | {ratio:.3f}× | {ratio_mean:.3f}× |")
+        if "goal_ratio" in row:
+            print(f"| | *goal* | | | | ≤ {row['goal_ratio']:.2f}× | |")
 
 
 def memory_table(runs):
@@ -93,6 +98,8 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", default="lateness,overhead,memory", help="subcommands, comma-separated")
     parser.add_argument("--save", help="write every run's JSON to this file")
+    for command in TABLES:
+        parser.add_argument(f"--{command}-args", default="", help=f"extra arguments for `{command}` only")
     parser.add_argument("extra", nargs="*", help="after --: arguments for every runtime_bench run")
     args = parser.parse_args()
     saved = {}
@@ -100,7 +107,8 @@ def main():
         runs = []
         for n in range(args.runs):
             print(f"running {command} ({n + 1}/{args.runs})...", file=sys.stderr, flush=True)
-            runs.append(run(args.bench, command, args.extra))
+            own = getattr(args, f"{command}_args").split()
+            runs.append(run(args.bench, command, [*own, *args.extra]))
         saved[command] = runs
         print(f"\n### {command} (median of {args.runs} runs; {load_line(runs)})\n")
         TABLES[command](runs)

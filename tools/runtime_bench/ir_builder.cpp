@@ -31,12 +31,12 @@ Limits generous_limits() {
 }
 
 IrBuilder& IrBuilder::leaf(const std::string& name, const std::string& base_url, const std::string& model,
-                           const Limits& limits) {
+                           const Limits& limits, const std::optional<std::string>& retry_policy) {
   ir_["clients"].push_back({{"name", name},
                             {"provider", "openai-generic"},
                             {"options", {{"model", model}, {"base_url", base_url}}},
                             {"limits", limits_json(limits)},
-                            {"retry_policy", nullptr},
+                            {"retry_policy", retry_policy ? nlohmann::json(*retry_policy) : nlohmann::json(nullptr)},
                             {"strategy", nullptr},
                             {"start", nullptr},
                             {"deadline_header", nullptr}});

@@ -33,8 +33,10 @@ Limits generous_limits();
 
 class IrBuilder {
  public:
-  // An openai-generic client calling `base_url` with `model` (the mock's directives).
-  IrBuilder& leaf(const std::string& name, const std::string& base_url, const std::string& model, const Limits& limits);
+  // An openai-generic client calling `base_url` with `model` (the mock's directives), optionally
+  // with a retry policy (defined with retry_policy()).
+  IrBuilder& leaf(const std::string& name, const std::string& base_url, const std::string& model, const Limits& limits,
+                  const std::optional<std::string>& retry_policy = std::nullopt);
   // A `fallback` or `round-robin` client over `children`, optionally with a retry policy.
   IrBuilder& composite(const std::string& name, const std::string& provider, const std::vector<std::string>& children,
                        const Limits& limits, const std::optional<std::string>& retry_policy = std::nullopt);

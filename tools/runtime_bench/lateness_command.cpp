@@ -54,10 +54,14 @@ struct LevelResult {
 
 LevelResult run_level(const MockProcess& mock, const Scenario& scenario, int in_flight, int calls,
                       std::chrono::milliseconds limit, std::ofstream* samples) {
-  const ScenarioSetup setup = scenario.setup(mock, limit);
-  const baml::ClientSpec& client = *setup.ir.find_client(setup.client);
   // A fresh runtime per level: no connection or allocator state carried over from another level.
   baml::Runtime runtime;
+  const ScenarioSetup setup = scenario.setup(mock, limit);
+  const baml::ClientSpec& client = *setup.ir.find_client(setup.client);
+  auto submit = [&]() {
+    return setup.through_ir ? runtime.submit(setup.ir, setup.client, bench_request(), setup.options)
+                            : runtime.submit(client, bench_request(), setup.options);
+  };
   const long quiet_connections = mock.counters()["open_connections"].get<long>();
 
   LevelResult result;
@@ -73,11 +77,12 @@ LevelResult run_level(const MockProcess& mock, const Scenario& scenario, int in_
     const auto round_start = std::chrono::steady_clock::now();
     for (int i = 0; i < in_flight; ++i) {
       submitted_ms.push_back(to_ms(std::chrono::steady_clock::now() - round_start));
-      futures.push_back(runtime.submit(client, bench_request(), setup.options));
+      futures.push_back(submit());
     }
     windows_ms.push_back(to_ms(std::chrono::steady_clock::now() - round_start));
     for (std::size_t i = 0; i < futures.size(); ++i) {
-      const CallResult call = collect(futures[i]);
+      CallResult call = collect(futures[i]);
+      if (call.lateness) *call.lateness -= setup.reference_offset;
       ++result.outcomes[call.outcome];
       ++result.calls;
       if (call.outcome == scenario.expected && call.lateness) lateness_ms.push_back(to_ms(*call.lateness));
@@ -186,7 +191,8 @@ Subcommand add_lateness_command(CLI::App& app) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   cmd->add_option("--kinds", options->kinds,
-                  "Scenarios to run (default all): connect, ttfb, first, idle, request, total, deadline")
+                  "Scenarios to run (default all): connect, ttfb, first, idle, request, total, deadline, "
+                  "fallback-total, fallback-refuse")
       ->delimiter(',');
   cmd->add_option("--samples", options->samples_path,
                   "Also write every call to this CSV file (kind, in flight, round, index, submitted_ms, outcome, "

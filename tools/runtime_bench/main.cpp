@@ -3,7 +3,8 @@
 // ("Runtime"):
 //
 //   runtime_bench lateness [--in-flight 1,100,1000] [--calls N] [--limit-ms 300] [--kinds ...]
-//   runtime_bench overhead [--calls 2000] [--warmup 200] [--modes call,stream]
+//                          (kinds: every limit kind, and fallback-total, fallback-refuse: issue 5)
+//   runtime_bench overhead [--calls 2000] [--warmup 200] [--modes call,stream,strategy]
 //   runtime_bench memory   [--in-flight 1000]
 //
 // `--json` prints one JSON document instead of tables (figures.py reads it). This is a benchmark:

@@ -48,6 +48,59 @@ std::vector<Scenario> make_scenarios() {
     return setup;
   };
   out.push_back(std::move(deadline));
+
+  // Issue 5: the budget's overshoot through a fallback chain. `Chain` is a fallback of two leaves
+  // whose first child withholds its headers (every limit of its own generous) and whose
+  // total_timeout is the limit under test: the budget cuts the first child's attempt in flight
+  // and the call ends with kind total; the second child is never tried.
+  Scenario chain_total;
+  chain_total.name = "fallback-total";
+  chain_total.expected = "timeout:total";
+  chain_total.fault = "fallback [mock:ttfb=10s, mock:reply=hi], total_timeout";
+  chain_total.setup = [](const MockProcess& mock, milliseconds limit) {
+    Limits chain = generous_limits();
+    chain.total = limit;
+    IrBuilder ir;
+    ir.leaf("Stalls", mock.openai_base_url(), "mock:ttfb=10s", generous_limits())
+        .leaf("Backup", mock.openai_base_url(), "mock:reply=hi", generous_limits())
+        .composite("Chain", "fallback", {"Stalls", "Backup"}, chain);
+    ScenarioSetup setup{ir.read(), "Chain", {}};
+    setup.through_ir = true;
+    return setup;
+  };
+  out.push_back(std::move(chain_total));
+
+  // The budget refusing a wait: the same chain with a retry policy whose wait (60 s) outlasts its
+  // total_timeout (10 × the limit). The first child is cut by its own time-to-first-token limit
+  // (the limit under test), the second fails at once with a 503, the policy would retry the chain
+  // after 60 s, and the budget refuses that wait: the call fails at once with kind total, well
+  // before the budget's own end. Lateness is counted from the first child's limit, so it is how
+  // long after the instant that made the refusal inevitable the caller had its error: the first
+  // child's lateness, the second child's whole round trip, and the refusal.
+  Scenario chain_refuse;
+  chain_refuse.name = "fallback-refuse";
+  chain_refuse.expected = "timeout:total";
+  chain_refuse.fault = "fallback [mock:ttfb=10s cut by its ttfb limit, mock:status=503] + 60 s retry wait";
+  chain_refuse.setup = [](const MockProcess& mock, milliseconds limit) {
+    Limits stalls = generous_limits();
+    stalls.time_to_first_token = limit;
+    Limits chain = generous_limits();
+    chain.total = 10 * limit;
+    IrBuilder ir;
+    ir.leaf("Stalls", mock.openai_base_url(), "mock:ttfb=10s", stalls)
+        .leaf("Fails", mock.openai_base_url(), "mock:status=503", generous_limits())
+        .retry_policy({{"name", "Slow"},
+                       {"max_retries", 1},
+                       {"strategy", {{"type", "constant_delay"}, {"delay_ms", 60'000}}}})
+        .composite("Chain", "fallback", {"Stalls", "Fails"}, chain, "Slow");
+    ScenarioSetup setup{ir.read(), "Chain", {}};
+    setup.through_ir = true;
+    // The error reports elapsed from the chain's start against its total (10 × limit); count from
+    // the first child's limit instead.
+    setup.reference_offset = std::chrono::nanoseconds(limit) - std::chrono::nanoseconds(chain.total.value());
+    return setup;
+  };
+  out.push_back(std::move(chain_refuse));
   return out;
 }
 

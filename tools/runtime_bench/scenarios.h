@@ -2,8 +2,9 @@
 // time to first token: headers withheld, and headers sent but no content). A scenario builds the
 // IR of the client to call and the caller's options, with the limit under test set to the given
 // value and every other limit generous, as real clients declare them, so each transfer carries
-// several live timers and only the one under test can fire. Issue 5's figures add scenarios here
-// (e.g. a fallback chain cut by its total_timeout) without touching the measuring loop.
+// several live timers and only the one under test can fire. Issue 5's scenarios call a fallback
+// chain through the IR (Runtime::submit(ir, name)), so the strategy layer and its one budget are
+// what ends the call.
 #pragma once
 
 #include <chrono>
@@ -21,10 +22,20 @@ struct ScenarioSetup {
   baml::ClientIr ir;
   std::string client;  // the client to call, in `ir`
   baml::CallOptions options;
+  // Call `client` through the IR (its plan: composites, retry policies) rather than as a leaf
+  // ClientSpec given on its own.
+  bool through_ir = false;
+  // Where lateness is counted from, as an offset from the limit the TimeoutError reports:
+  // lateness = elapsed − (limit + offset). Zero for every limit that cuts an attempt in flight; a
+  // budget that refuses a wait fails the call before its own limit, so that scenario counts from
+  // the instant the refusal became due instead (see scenarios.cpp).
+  std::chrono::nanoseconds reference_offset{0};
 };
 
 struct Scenario {
-  std::string name;      // the --kinds spelling: connect, ttfb, first, idle, request, deadline, total
+  // The --kinds spelling: connect, ttfb, first, idle, request, total, deadline, fallback-total,
+  // fallback-refuse.
+  std::string name;
   std::string expected;  // the outcome every call must end with, e.g. "timeout:idle"
   std::string fault;     // how the limit is tripped, for the table
   std::function<ScenarioSetup(const MockProcess& mock, std::chrono::milliseconds limit)> setup;
