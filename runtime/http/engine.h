@@ -3,7 +3,7 @@
 // passed or whose call was cancelled, and sleeps in curl_multi_poll until the earliest of
 // libcurl's own timer and the next instant any transfer's limit passes. New work, cancellation and
 // shutdown wake it through curl_multi_wakeup. Connections are reused across calls through the
-// multi handle's connection cache; libcurl never retries on its own.
+// multi handle's connection cache; libcurl never retries on its own (Transfer refuses its re-send).
 //
 // The loop also runs timers: a strategy layer waits (backoff, Retry-After) by scheduling the next
 // step instead of sleeping a thread, so any number of calls can wait at once on this one thread.

@@ -197,7 +197,15 @@ int Transfer::on_progress(void* self_ptr, curl_off_t, curl_off_t, curl_off_t, cu
 }
 
 int Transfer::on_prereq(void* self_ptr, char*, char*, int, int) {
-  static_cast<Transfer*>(self_ptr)->timeline_.on_connected(now());
+  auto* self = static_cast<Transfer*>(self_ptr);
+  if (++self->request_sends_ > 1) {
+    // libcurl is about to re-send the request on a fresh connection because the reused one died
+    // before answering. The first request may already be running (and billed) upstream: whether
+    // to send it again is the retry policy's call, made with the attempt in the history.
+    self->refused_resend_ = true;
+    return CURL_PREREQFUNC_ABORT;
+  }
+  self->timeline_.on_connected(now());
   return CURL_PREREQFUNC_OK;
 }
 
@@ -236,6 +244,13 @@ void Transfer::finish_completed(CURLcode code, SteadyTime t) {
     ErrorInfo info = error_base(decoder_.failure()->type, t);
     info.detail = decoder_.failure()->detail;
     info.connection_failure = decoder_.failure()->connection_failure;
+    finish_failed(std::move(info));
+    return;
+  }
+  if (code == CURLE_ABORTED_BY_CALLBACK && refused_resend_) {
+    ErrorInfo info = error_base(ErrorType::Connection, t);
+    info.connection_failure = ConnectionFailure::Reset;
+    info.detail = "the reused connection closed before the response began (the request was not sent again)";
     finish_failed(std::move(info));
     return;
   }

@@ -6,7 +6,10 @@
 //
 // How the phase instants are observed (libcurl 7.88):
 // * connected: CURLOPT_PREREQFUNCTION, called when the connection (TCP + TLS, or a reused one) is
-//   ready and the request is about to go out;
+//   ready and the request is about to go out. It is also where libcurl's own re-send is refused:
+//   when a reused connection dies before the first response byte, libcurl would silently send
+//   the request again on a fresh one; the second call of the callback aborts that, so the attempt
+//   ends as a ConnectionError and bamlc's retry policy, the only retry loop, decides;
 // * request sent: the first CURLOPT_XFERINFOFUNCTION call after that in which the uploaded byte
 //   count has reached the body size. libcurl calls it from every perform that touches the handle,
 //   right after writing to the socket (its once-per-second rate applies only to idle transfers),
@@ -75,6 +78,8 @@ class Transfer {
   curl_slist* header_list_ = nullptr;
   char error_buffer_[CURL_ERROR_SIZE] = {};
   bool headers_done_ = false;
+  int request_sends_ = 0;          // how often libcurl was about to send the request
+  bool refused_resend_ = false;    // libcurl's hidden re-send was aborted (see on_prereq)
   std::optional<milliseconds> retry_after_;
   std::atomic<bool> cancel_requested_{false};
   std::optional<std::uint64_t> cancel_subscription_;

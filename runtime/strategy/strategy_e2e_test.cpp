@@ -119,10 +119,25 @@ TEST_CASE("e2e strategy: 401 and 400 are never retried, but the fallback moves o
   CHECK(testing::requests_for(unauthorized) == 1);
 }
 
+TEST_CASE("e2e strategy: libcurl never re-sends a request on its own when a kept-alive connection dies") {
+  // libcurl, left to itself, sends a request again on a fresh connection when a reused one closes
+  // before the first response byte ("Connection died, retrying a fresh connect"): a hidden second
+  // request that the provider may bill, outside the attempt history and the retry policy.
+  Runtime runtime;
+  const std::string warm = unique_model("");
+  const std::string dies = unique_model("reset");
+  const ClientIr ir = testing::client_ir({testing::leaf_json("Warm", warm), testing::leaf_json("Dies", dies)});
+  CHECK(runtime.call(ir, "Warm", greet()).attempts.size() == 1);  // leaves a kept-alive connection
+  const ConnectionError error = expect_error<ConnectionError>([&] { runtime.call(ir, "Dies", greet()); });
+  CHECK(history(error.attempts()) == Lines{"Dies 1/1 ConnectionError reset"});
+  CHECK(testing::requests_for(dies) == 1);
+}
+
 TEST_CASE("e2e strategy: fallback tries its children in order until one answers") {
   Runtime runtime;
+  const std::string resets = unique_model("reset");
   const ClientIr ir = testing::client_ir(
-      {testing::leaf_json("A", unique_model("status=503")), testing::leaf_json("B", unique_model("reset")),
+      {testing::leaf_json("A", unique_model("status=503")), testing::leaf_json("B", resets),
        testing::leaf_json("C", unique_model("")), testing::leaf_json("D", unique_model("")),
        testing::composite_json("Agent", "fallback", {"A", "B", "C", "D"})});
   const Response response = runtime.call(ir, "Agent", greet());
@@ -130,6 +145,7 @@ TEST_CASE("e2e strategy: fallback tries its children in order until one answers"
         Lines{"Agent>A 1/1 HttpError 503", "Agent>B 1/1 ConnectionError reset", "Agent>C 1/1 ok"});
   const std::string message = response.attempts[0].message;
   CHECK(message.find("Greet via Agent \u2192 A") != std::string::npos);
+  CHECK(testing::requests_for(resets) == 1);  // B's one attempt was one request on the wire
 }
 
 TEST_CASE("e2e strategy: when every child fails the error is the last child's") {
