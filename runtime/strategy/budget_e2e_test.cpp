@@ -247,6 +247,24 @@ TEST_CASE("e2e budget: the deadline header carries the remaining budget on each 
   CHECK(sent[1] > 1300);
 }
 
+TEST_CASE("e2e budget: a deadline header declared on the composite is sent by its leaves") {
+  Runtime runtime;
+  const std::string model = unique_model("");
+  json agent = testing::composite_json("Agent", "fallback", {"A"}, json{{"total_ms", 3000}});
+  agent["deadline_header"] = "x-envoy-upstream-rq-timeout-ms";
+  const ClientIr ir = testing::client_ir({testing::leaf_json("A", model), agent});
+  const Response response = runtime.call(ir, "Agent", greet());
+  CHECK(history(response.attempts) == Lines{"Agent>A 1/1 ok"});
+  std::vector<long> sent;
+  for (const json& request : testing::mock_requests()) {
+    if (request["model"] == model)
+      sent.push_back(std::stol(request["headers"]["x-envoy-upstream-rq-timeout-ms"].get<std::string>()));
+  }
+  REQUIRE(sent.size() == 1);
+  CHECK(sent[0] <= 3000);
+  CHECK(sent[0] > 2500);
+}
+
 TEST_CASE("e2e budget: destroying the Runtime ends a call that waits with a CancelledError") {
   std::future<Response> future;
   {

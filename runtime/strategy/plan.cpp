@@ -36,7 +36,11 @@ class Resolver {
   explicit Resolver(const ClientIr& ir) : ir_(ir) {}
 
   // `stack` is the path from the root to here, for cycle detection and messages.
-  PlanNode resolve(std::string_view name, std::vector<std::string>& stack) {
+  // `deadline_header` is the nearest enclosing composite's: a composite's http.deadline_header
+  // applies to every leaf under it that does not name its own, since the composite's
+  // total_timeout is usually the budget worth propagating.
+  PlanNode resolve(std::string_view name, std::vector<std::string>& stack,
+                   const std::optional<std::string>& deadline_header) {
     const ClientSpec* client = ir_.find_client(name);
     if (client == nullptr) {
       const std::string where = stack.empty() ? std::string() : " (in the strategy of " + stack.back() + ")";
@@ -49,6 +53,7 @@ class Resolver {
     PlanNode node;
     node.client = *client;
     node.kind = kind_of(*client);
+    if (!node.client.deadline_header) node.client.deadline_header = deadline_header;
     if (client->retry_policy) {
       const RetryPolicySpec* policy = ir_.find_retry_policy(*client->retry_policy);
       if (policy == nullptr) {
@@ -62,7 +67,9 @@ class Resolver {
     }
     if (client->strategy.empty()) throw_config_error("a composite client needs a non-empty strategy", client->name);
     stack.push_back(client->name);
-    for (const std::string& child : client->strategy) node.children.push_back(resolve(child, stack));
+    for (const std::string& child : client->strategy) {
+      node.children.push_back(resolve(child, stack, node.client.deadline_header));
+    }
     stack.pop_back();
     return node;
   }
@@ -75,7 +82,7 @@ class Resolver {
 
 std::shared_ptr<const PlanNode> resolve_plan(const ClientIr& ir, std::string_view client) {
   std::vector<std::string> stack;
-  return std::make_shared<const PlanNode>(Resolver(ir).resolve(client, stack));
+  return std::make_shared<const PlanNode>(Resolver(ir).resolve(client, stack, std::nullopt));
 }
 
 std::shared_ptr<const PlanNode> leaf_plan(const ClientSpec& client) {

@@ -68,6 +68,19 @@ TEST_CASE("mistakes anywhere in the tree are ConfigErrors before anything is sen
   CHECK_THROWS_AS(resolve_plan(ir({odd, composite("Agent", "fallback", {"Odd"})}), "Agent"), ConfigError);
 }
 
+TEST_CASE("a composite's deadline header reaches every leaf under it that names none of its own") {
+  nlohmann::json own = leaf("Own");
+  own["deadline_header"] = "x-own-ms";
+  nlohmann::json agent = composite("Agent", "fallback", {"Inner", "Own"});
+  agent["deadline_header"] = "x-envoy-upstream-rq-timeout-ms";
+  const ClientIr clients = ir({leaf("A"), own, composite("Inner", "round-robin", {"A"}), agent});
+  const auto plan = resolve_plan(clients, "Agent");
+  REQUIRE(plan->children.size() == 2);
+  CHECK(plan->children[0].children[0].client.deadline_header == "x-envoy-upstream-rq-timeout-ms");
+  CHECK(plan->children[1].client.deadline_header == "x-own-ms");
+  CHECK_FALSE(resolve_plan(clients, "A")->client.deadline_header.has_value());
+}
+
 TEST_CASE("a leaf given on its own is one node without a retry policy") {
   const ClientIr clients = ir({leaf("A", "Twice"), composite("Agent", "fallback", {"A"})});
   const auto plan = leaf_plan(*clients.find_client("A"));
