@@ -68,16 +68,37 @@ void SymbolTable::declare(Namespace ns, const ast::Name& name, const ast::Declar
         .with_hint("choose another name, e.g. `My" + std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(name.text[0])))) + name.text.substr(1) + "`");
     return;
   }
+  // Tests and generators have namespaces of their own in BAML; every other kind shares one.
+  const bool shared = ns != Namespace::Tests && ns != Namespace::Generators;
+  const Symbol symbol{name.text, name.span, &decl};
+  const Symbol* first = nullptr;
+  if (shared) {
+    auto [it, inserted] = top_level_.try_emplace(name.text, symbol);
+    if (!inserted) first = &it->second;
+  }
   Table& table = tables_[static_cast<int>(ns)];
-  auto [it, inserted] = table.by_name.try_emplace(name.text, Symbol{name.text, name.span, &decl});
+  auto [it, inserted] = table.by_name.try_emplace(name.text, symbol);
   if (inserted) {
     table.order.push_back(name.text);
+  } else if (first == nullptr) {
+    first = &it->second;
+  }
+  if (first == nullptr) return;
+  // A clash across kinds still leaves the later declaration in its own table, so references to
+  // it resolve and the duplicate is the only error reported.
+  const std::string kind(kind_word(decl));
+  const std::string first_kind(kind_word(*first->decl));
+  if (kind == first_kind) {
+    diags.report(DiagKind::DuplicateDefinition, name.span, kind + " `" + name.text + "` is defined more than once")
+        .with_hint("rename one of them; names must be unique across all files of a project")
+        .with_note(first->span, "the first definition (" + first_kind + ") is here");
     return;
   }
   diags.report(DiagKind::DuplicateDefinition, name.span,
-               std::string(kind_word(decl)) + " `" + name.text + "` is defined more than once")
-      .with_hint("rename one of them; names must be unique across all files of a project")
-      .with_note(it->second.span, "the first definition (" + std::string(kind_word(*it->second.decl)) + ") is here");
+               kind + " `" + name.text + "` has the same name as " + first_kind + " `" + name.text + "`")
+      .with_hint("rename one of them; classes, enums, type aliases, functions, template_strings, clients and "
+                 "retry_policies share one namespace")
+      .with_note(first->span, "the " + first_kind + " `" + name.text + "` is defined here");
 }
 
 const Symbol* SymbolTable::find(Namespace ns, std::string_view name) const {

@@ -1,7 +1,10 @@
-// The names a project declares, across all of its files. Types (classes, enums, aliases) share
-// one namespace, as do functions and template_strings (both are callable from prompts); clients,
-// retry policies, tests and generators each have their own. Collecting reports duplicates (with
-// both spans) and reserved names; lookups offer did-you-mean suggestions.
+// The names a project declares, across all of its files. Lookups go through one table per kind
+// of reference (types, callables, clients, retry policies, tests, generators), but BAML gives
+// classes, enums, type aliases, functions, template_strings, clients and retry policies one
+// namespace for uniqueness (baml-cli: "cannot be re-defined"), so `class Primary` next to
+// `client<llm> Primary` is a duplicate too; tests and generators only clash among themselves.
+// Collecting reports duplicates (with both spans) and reserved names; lookups offer did-you-mean
+// suggestions.
 #pragma once
 
 #include <string>
@@ -42,6 +45,9 @@ class SymbolTable {
     std::vector<std::string_view> order;
   };
   Table tables_[6];
+  // Every name of the shared top-level namespace (all but tests and generators), first
+  // declaration wins; only consulted for uniqueness.
+  std::unordered_map<std::string_view, Symbol> top_level_;
 };
 
 // Names a declaration may not take: primitive type names and the names prompts reserve.
