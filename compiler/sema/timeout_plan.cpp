@@ -117,18 +117,79 @@ Plan plan_call(const model::Program& program, const model::Client& client) {
 
 namespace {
 
-// A declared limit that a shorter-or-equal limit around it always beats.
-void warn_shadowed(Context& ctx, const model::Client& client, const model::Limit& inner, model::LimitKind inner_kind,
-                   const model::Limit& outer, model::LimitKind outer_kind, const std::string& outer_owner) {
-  if (inner.source != model::LimitSource::Declared || !inner.value || !outer.value || *inner.value < *outer.value) return;
+// A limit around another one: the inner limit can never fire when this one is shorter or equal.
+struct OuterLimit {
+  const model::Limit* limit;
+  model::LimitKind kind;
+  const model::Client* owner;
+};
+
+// The composites a call can pass through before reaching `client`, nearest first: every client
+// whose strategy lists it, directly or through other composites. Each appears once, even when
+// composites are shared or (in a broken program) form a cycle.
+std::vector<const model::Client*> enclosing_composites(const model::Program& program, const model::Client& client) {
+  std::vector<const model::Client*> found;
+  std::set<std::string> seen{client.name};
+  std::vector<const model::Client*> frontier{&client};
+  while (!frontier.empty()) {
+    std::vector<const model::Client*> next;
+    for (const model::Client* inner : frontier) {
+      for (const model::Client& c : program.clients) {
+        if (std::find(c.strategy.begin(), c.strategy.end(), inner->name) == c.strategy.end()) continue;
+        if (!seen.insert(c.name).second) continue;
+        found.push_back(&c);
+        next.push_back(&c);
+      }
+    }
+    frontier = std::move(next);
+  }
+  return found;
+}
+
+// A declared limit that a shorter-or-equal limit around it always beats. One warning per limit,
+// against the shortest limit around it (the nearest one on a tie), so a limit beaten by both its
+// own request_timeout and a composite's total_timeout is reported once.
+void warn_shadowed(Context& ctx, const model::Client& client, model::LimitKind inner_kind,
+                   const std::vector<OuterLimit>& outers) {
+  const model::Limit& inner = client.limits[inner_kind];
+  if (inner.source != model::LimitSource::Declared || !inner.value) return;
+  const OuterLimit* shortest = nullptr;
+  for (const OuterLimit& o : outers) {
+    if (!o.limit->value) continue;
+    if (shortest == nullptr || *o.limit->value < *shortest->limit->value) shortest = &o;
+  }
+  if (shortest == nullptr || *inner.value < *shortest->limit->value) return;
+  const model::Limit& outer = *shortest->limit;
   const std::string inner_name(model::limit_field_name(inner_kind));
-  const std::string outer_name(model::limit_field_name(outer_kind));
-  const std::string where = outer_owner == client.name ? "" : " of `" + outer_owner + "`";
+  const std::string outer_name(model::limit_field_name(shortest->kind));
+  const std::string where = shortest->owner == &client ? "" : " of `" + shortest->owner->name + "`";
+  // A request_timeout ends one attempt; a total_timeout ends the whole call.
+  const std::string ends = shortest->kind == model::LimitKind::Total ? "the call" : "the attempt";
   Diagnostic& d = ctx.diags.report(DiagKind::ShadowedLimit, inner.span,
-                                   "`" + inner_name + "` (" + format_duration(*inner.value) + ") can never fire: the `" + outer_name + "`" + where + " (" +
-                                       format_duration(*outer.value) + ") ends the attempt first");
+                                   "`" + inner_name + "` (" + format_duration(*inner.value) + ") can never fire: the `" +
+                                       outer_name + "`" + where + " (" + format_duration(*outer.value) + ") ends " + ends +
+                                       " first");
   d.with_hint("make `" + inner_name + "` shorter than " + format_duration(*outer.value) + ", or remove it");
   if (outer.source == model::LimitSource::Declared) d.with_note(outer.span, "the shorter limit is set here");
+}
+
+// Every limit of `client` against every limit around it: its own request_timeout and
+// total_timeout (for a leaf) and the total_timeout of every composite it sits under, however deep.
+void check_shadowed_limits(Context& ctx, const model::Client& client) {
+  using model::LimitKind;
+  std::vector<OuterLimit> around_call;
+  for (const model::Client* c : enclosing_composites(ctx.program, client)) {
+    around_call.push_back(OuterLimit{&c->limits.total, LimitKind::Total, c});
+  }
+  std::vector<OuterLimit> outers = around_call;
+  warn_shadowed(ctx, client, LimitKind::Total, outers);
+  if (client.kind != model::ClientKind::Leaf) return;
+  outers.insert(outers.begin(), OuterLimit{&client.limits.total, LimitKind::Total, &client});
+  warn_shadowed(ctx, client, LimitKind::Request, outers);
+  outers.insert(outers.begin(), OuterLimit{&client.limits.request, LimitKind::Request, &client});
+  for (LimitKind inner : {LimitKind::Connect, LimitKind::TimeToFirstToken, LimitKind::Idle}) {
+    warn_shadowed(ctx, client, inner, outers);
+  }
 }
 
 // Clients a call can start from: those a function names and those no composite lists.
@@ -160,23 +221,7 @@ std::size_t attempts_that_fit(const Plan& plan, Milliseconds total) {
 }  // namespace
 
 void check_timeout_plans(Context& ctx) {
-  using model::LimitKind;
-  for (const model::Client& client : ctx.program.clients) {
-    const model::Limits& l = client.limits;
-    if (client.kind == model::ClientKind::Leaf) {
-      for (LimitKind inner : {LimitKind::Connect, LimitKind::TimeToFirstToken, LimitKind::Idle}) {
-        warn_shadowed(ctx, client, l[inner], inner, l.request, LimitKind::Request, client.name);
-      }
-      warn_shadowed(ctx, client, l.request, LimitKind::Request, l.total, LimitKind::Total, client.name);
-      continue;
-    }
-    for (const std::string& name : client.strategy) {
-      const model::Client* child = ctx.program.find_client(name);
-      if (child == nullptr) continue;
-      const LimitKind inner = child->kind == model::ClientKind::Leaf ? LimitKind::Request : LimitKind::Total;
-      warn_shadowed(ctx, *child, child->limits[inner], inner, l.total, LimitKind::Total, client.name);
-    }
-  }
+  for (const model::Client& client : ctx.program.clients) check_shadowed_limits(ctx, client);
   if (ctx.diags.has_errors()) return;  // a broken strategy would make the plans misleading
   const std::set<std::string> roots = root_clients(ctx);
   for (const model::Client& client : ctx.program.clients) {
