@@ -12,6 +12,7 @@
 #include <variant>
 
 #include "errors/redactor.h"
+#include "errors/stream_scrubber.h"
 #include "http/engine.h"
 #include "strategy/call_run.h"
 #include "strategy/plan.h"
@@ -127,7 +128,8 @@ struct Runtime::Impl {
     auto channel = std::make_shared<CallChannel>();
     CallEvents events;
     if (on_delta != nullptr) {
-      events.on_delta = [channel, this](std::string_view delta) { channel->push(redactor.scrub(delta)); };
+      // Raw here; scrubbed on the calling thread, where a key split across deltas can be held back.
+      events.on_delta = [channel](std::string_view delta) { channel->push(std::string(delta)); };
     }
     if (options.on_attempt) {
       events.on_attempt = [channel](const AttemptRecord& attempt) { channel->push(attempt); };
@@ -139,6 +141,14 @@ struct Runtime::Impl {
     };
     start_call(services(), plan, request, std::move(own), /*stream=*/on_delta != nullptr, std::move(events));
 
+    // A model that repeats a key it was sent (an echoing proxy, a prompt that quotes the request)
+    // must not carry it out: the deltas go through the redactor as one stream, so a key split
+    // across two deltas is held back until it is whole, and replaced. What is held back goes out
+    // before an attempt's report (its text ends there) and before the call returns or throws.
+    StreamScrubber scrubber(redactor);
+    const auto deliver = [&](std::string_view text) {
+      if (!text.empty()) (*on_delta)(text);
+    };
     for (;;) {
       std::deque<CallChannel::Event> events_now;
       bool finished = false;
@@ -151,11 +161,13 @@ struct Runtime::Impl {
       try {
         for (const CallChannel::Event& event : events_now) {
           if (const auto* delta = std::get_if<std::string>(&event)) {
-            (*on_delta)(*delta);
+            deliver(scrubber.push(*delta));
           } else {
+            if (on_delta != nullptr) deliver(scrubber.flush());
             options.on_attempt(std::get<AttemptRecord>(event));
           }
         }
+        if (finished && on_delta != nullptr) deliver(scrubber.flush());
       } catch (...) {
         cancel->cancel();  // only callbacks throw, and a call with callbacks has its own token
         throw;
@@ -165,9 +177,7 @@ struct Runtime::Impl {
     return scrubbed(take_response(std::move(*channel->outcome)));
   }
 
-  // A model that repeats a key it was sent (an echoing proxy, a prompt that quotes the request)
-  // must not carry it out either: answers and deltas go through the same redactor as errors.
-  // A key split across two deltas is caught in the final text, not in the deltas themselves.
+  // Answers go through the same redactor as errors (and deltas, above).
   Response scrubbed(Response response) const {
     response.text = redactor.scrub(response.text);
     return response;

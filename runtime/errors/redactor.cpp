@@ -16,14 +16,52 @@ void SecretRedactor::add(std::string_view secret) {
 }
 
 std::string SecretRedactor::scrub(std::string_view text) const {
-  std::string out(text);
-  std::shared_lock lock(mutex_);
-  for (const std::string& secret : secrets_) {
-    for (std::size_t at = out.find(secret); at != std::string::npos; at = out.find(secret, at + kReplacement.size())) {
-      out.replace(at, secret.size(), kReplacement);
-    }
-  }
+  std::string out;
+  scrub_prefix(text, /*at_end=*/true, out);
   return out;
+}
+
+std::size_t SecretRedactor::scrub_prefix(std::string_view text, bool at_end, std::string& out) const {
+  std::shared_lock lock(mutex_);
+  if (secrets_.empty()) {
+    out.append(text);
+    return text.size();
+  }
+  out.reserve(out.size() + text.size());
+  std::size_t copied_from = 0;  // text[copied_from, at) holds no secret: appended in one go
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::string_view rest = text.substr(at);
+    const std::string* match = nullptr;  // secrets_ is longest first: the first full match is the longest
+    bool undecided = false;               // a longer secret might still match once more text arrives
+    for (const std::string& secret : secrets_) {
+      if (rest.size() >= secret.size()) {
+        if (rest.compare(0, secret.size(), secret) == 0) {
+          match = &secret;
+          break;
+        }
+      } else if (!at_end && secret.compare(0, rest.size(), rest) == 0) {
+        undecided = true;
+        break;
+      }
+    }
+    if (undecided) break;
+    if (match == nullptr) {
+      ++at;
+      continue;
+    }
+    out.append(text.substr(copied_from, at - copied_from));
+    out.append(kReplacement);
+    at += match->size();
+    copied_from = at;
+  }
+  out.append(text.substr(copied_from, at - copied_from));
+  return at;
+}
+
+std::size_t SecretRedactor::longest_secret() const {
+  std::shared_lock lock(mutex_);
+  return secrets_.empty() ? 0 : secrets_.front().size();
 }
 
 void SecretRedactor::scrub(ErrorInfo& info) const {

@@ -24,7 +24,22 @@ class SecretRedactor {
   // Thread-safe; adding the same value twice is harmless.
   void add(std::string_view secret);
 
+  // Replaces every registered secret in `text`, scanning left to right: at each position the
+  // longest secret that starts there is replaced and the scan goes on after it.
   std::string scrub(std::string_view text) const;
+
+  // The same scan over text that may continue later (a stream): appends to `out` the scrubbed
+  // form of the longest prefix of `text` whose scrubbing cannot change whatever follows, and
+  // returns that prefix's length. The scan stops at the first position where a secret could
+  // still begin: the text from there on is a proper prefix of some secret (so it is always
+  // shorter than the longest secret). With `at_end`, the text is complete: everything is
+  // consumed. Feeding a text in pieces this way, each time prepending what was not consumed,
+  // gives exactly scrub(whole text) whatever the split (see StreamScrubber).
+  std::size_t scrub_prefix(std::string_view text, bool at_end, std::string& out) const;
+
+  // The length of the longest registered secret, 0 if none.
+  std::size_t longest_secret() const;
+
   // Every free-text field of the error, its cause and its attempts.
   void scrub(ErrorInfo& info) const;
   // The attempts' messages (a successful Response carries the failed attempts before it).

@@ -39,9 +39,13 @@ CLIENTS = {
     "ChainSlow": ("mock:ttfb=8s", "time_to_first_token_timeout 500ms\n request_timeout 20s", "mock"),
     "Unauthorized": ("mock:status=401", "request_timeout 20s", "mock"),
     "EchoStall": ("mock:echo,stall_after=2", "idle_timeout 1s\n request_timeout 20s", "mock"),
+    # The echo (~300 bytes) cut into 3-byte chunks: the 30-byte key spans about ten deltas.
+    "EchoChunked": ("mock:echo,chunks=100", "request_timeout 20s", "mock"),
+    # The same, stalling once the key has gone by: the held-back tail must still be delivered.
+    "EchoChunkedStall": ("mock:echo,chunks=100,stall_after=85", "idle_timeout 1s\n request_timeout 20s", "mock"),
 }
 SECRET = "sk-bamlc-test-4f9a1c7e2b8d6053"
-WITH_KEY = {"Echo", "Unauthorized", "EchoStall"}
+WITH_KEY = {"Echo", "Unauthorized", "EchoStall", "EchoChunked", "EchoChunkedStall"}
 
 
 COMPOSITES = '''
@@ -180,6 +184,28 @@ def main():
             code, out, _ = call(project, "Echo", "--prompt", "Hi")
             assert "Bearer [REDACTED]" in out["text"], out
         check("an API key given through env. never appears in any output: answers, streams, errors", redaction)
+
+        def redaction_split_across_deltas():
+            # Each delta scrubbed on its own would let a key cut across deltas through: the stream
+            # holds back a tail that could begin a key until the key is whole (or cannot be).
+            for client, fmt in [("EchoChunked", "text"), ("EchoChunked", "json"),
+                                ("EchoChunkedStall", "text"), ("EchoChunkedStall", "json")]:
+                code, out, _ = call(project, client, "--stream", "--prompt", "Hi", fmt=fmt)
+                assert code == (0 if client == "EchoChunked" else 1), (client, out)
+                text = out if isinstance(out, str) else json.dumps(out)
+                assert SECRET not in text, f"{client} {fmt}: the API key leaked: {text[:400]}"
+                assert SECRET[:12] not in text, f"{client} {fmt}: a prefix of the API key leaked"
+                assert "Bearer [REDACTED]" in text, f"{client} {fmt}: {text[:400]}"
+                if fmt == "text":
+                    # The streamed text itself (stdout), flushed in full at the end, failure or not.
+                    assert text.count("Bearer [REDACTED]") == 1, text
+                    if client == "EchoChunkedStall":
+                        assert "TimeoutError" in text or "timeout" in text, text
+                else:
+                    streamed = out["text"] if out["ok"] else out["error"]["partial_text"]
+                    assert "Bearer [REDACTED]" in streamed, out
+        check("an API key split across streamed deltas is still redacted (chunks=100, success and stall)",
+              redaction_split_across_deltas)
 
     print(f"{results['passed']} passed, {results['failed']} failed")
     return 1 if results["failed"] else 0
