@@ -24,7 +24,9 @@ milliseconds backoff_wait(const RetryPolicySpec& policy, int retry, double unit_
   }
   if (policy.max_delay) wait = std::min(wait, static_cast<double>(policy.max_delay->count()));
   wait = std::min(wait, kLongest);
-  std::int64_t whole = static_cast<std::int64_t>(std::floor(wait));
+  // To the nearest millisecond, as `bamlc explain` computes the plan (compiler/sema/timeout_plan.cpp),
+  // so the wait slept is the wait the plan shows.
+  std::int64_t whole = std::llround(wait);
   switch (policy.jitter) {
     case Jitter::None: break;
     case Jitter::Full:

@@ -50,6 +50,12 @@ TEST_CASE("exponential backoff waits delay, then delay x multiplier, capped at m
   CHECK(waits == std::vector<milliseconds>{200ms, 300ms, 450ms, 675ms, 1000ms, 1000ms});
 }
 
+TEST_CASE("a fractional wait is rounded to the nearest millisecond, as bamlc explain shows it") {
+  const RetryPolicySpec policy = exponential(100ms, 1.5, std::nullopt);
+  CHECK(backoff_wait(policy, 4, 0.5) == 338ms);  // 337.5 ms
+  CHECK(backoff_wait(exponential(100ms, 1.25, std::nullopt), 3, 0.5) == 156ms);  // 156.25 ms
+}
+
 TEST_CASE("constant delay waits the same every time") {
   const RetryPolicySpec policy = constant(250ms);
   for (int retry = 1; retry <= 4; ++retry) CHECK(backoff_wait(policy, retry, 0.9) == 250ms);

@@ -166,6 +166,9 @@ TEST_CASE("e2e budget: a caller's deadline shorter than every declared limit") {
   const TimeoutError refused = expect_error<TimeoutError>([&] { runtime.call(retrying, "A", greet(), options); });
   CHECK(refused.kind() == TimeoutKind::Deadline);
   CHECK(refused.info().refused_wait == 1s);
+  CHECK(history(refused.attempts()) == Lines{"A 1/3 HttpError 503"});
+  REQUIRE(refused.info().cause != nullptr);
+  CHECK(refused.info().cause->status == 503);
 }
 
 TEST_CASE("e2e budget: cancelling from another thread during a stream ends it and the strategy") {
@@ -215,11 +218,13 @@ TEST_CASE("e2e budget: cancelling during a backoff wait ends the call at once") 
   SUBCASE("submit") {
     std::future<Response> future = runtime.submit(ir, "A", greet(), options);
     std::this_thread::sleep_for(200ms);
+    CancelledError error(ErrorInfo{});
     const auto wall = testing::time_it([&] {
       token.cancel();
-      CHECK_THROWS_AS(future.get(), CancelledError);
+      error = expect_error<CancelledError>([&] { future.get(); });
     });
     CHECK(wall < 1s);
+    CHECK(history(error.info().attempts) == Lines{"A 1/3 HttpError 503"});
   }
 }
 

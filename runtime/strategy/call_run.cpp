@@ -2,14 +2,17 @@
 // as far as handing the first attempt to the engine (resolving options and building the request
 // there, in parallel with other callers, rather than on the shared loop) and touches nothing after
 // that hand-off; from then on every step runs on the engine's thread. The engine's queue lock
-// orders the two, so the run's state needs no lock of its own. A canceller on another thread only
-// posts a nudge to the engine.
+// orders the two. A canceller on another thread only posts a nudge to the engine; the nudge may
+// run while the caller's thread is still in begin() (when the call ends or starts a wait before
+// any attempt reached the engine: a configuration error under a retry policy), so the two pieces
+// of state a nudge reads, `finished_` and `waiting_`, are guarded by `state_mutex_`.
 //
 // Each client slot reports its outcome through a continuation (`Done`); a composite's continuation
 // decides the next child or round. At most one thing is pending per call at any time: one attempt
 // in flight or one wait, so a single `waiting_` slot suffices for cancellation.
 #include "strategy/call_run.h"
 
+#include <mutex>
 #include <optional>
 #include <utility>
 #include <variant>
@@ -94,6 +97,9 @@ class CallRun : public std::enable_shared_from_this<CallRun> {
     TimerId timer = 0;
     SlotPtr slot;
   };
+  // Recursive: scheduling on an engine that is shutting down runs the timer's callback at once,
+  // on the same thread, which ends the wait under the same lock.
+  std::recursive_mutex state_mutex_;
   std::optional<PendingWait> waiting_;
   std::optional<std::uint64_t> cancel_subscription_;
   bool finished_ = false;
@@ -228,7 +234,9 @@ void CallRun::round_done(const SlotPtr& slot, AttemptResult&& outcome) {
 
 void CallRun::wait_then_retry(const SlotPtr& slot, milliseconds wait) {
   wait_before_next_ = wait;
-  // Set before scheduling: a shut-down engine runs the callback at once, which clears it.
+  // Set before scheduling: a shut-down engine runs the callback at once, which clears it. The
+  // lock is held until the timer's id is known, so a nudge never sees a wait without its timer.
+  std::lock_guard lock(state_mutex_);
   waiting_ = PendingWait{0, slot};
   const TimerId timer = services_.engine->schedule(
       now() + wait, [self = shared_from_this(), slot](bool fired) { self->wait_over(slot, fired); });
@@ -236,18 +244,25 @@ void CallRun::wait_then_retry(const SlotPtr& slot, milliseconds wait) {
 }
 
 void CallRun::wait_over(const SlotPtr& slot, bool fired) {
-  waiting_.reset();
+  {
+    std::lock_guard lock(state_mutex_);
+    waiting_.reset();
+  }
   if (!fired) return slot->done(shutdown_error(slot->scope));
   ++slot->round;
   run_round(slot);
 }
 
 void CallRun::nudge_cancelled() {
-  if (finished_ || !waiting_) return;  // an attempt in flight is ended by the engine itself
-  if (!services_.engine->cancel_timer(waiting_->timer)) return;
-  const SlotPtr slot = std::move(waiting_->slot);
-  waiting_.reset();
-  wait_before_next_.reset();
+  SlotPtr slot;
+  {
+    std::lock_guard lock(state_mutex_);
+    if (finished_ || !waiting_) return;  // an attempt in flight is ended by the engine itself
+    if (!services_.engine->cancel_timer(waiting_->timer)) return;
+    slot = std::move(waiting_->slot);
+    waiting_.reset();
+    wait_before_next_.reset();
+  }
   slot->done(cancelled_error(slot->scope));
 }
 
@@ -262,8 +277,11 @@ ErrorInfo CallRun::cancelled_error(const Scope& scope, std::string detail) const
 }
 
 void CallRun::finish(AttemptResult&& outcome) {
-  if (finished_) return;
-  finished_ = true;
+  {
+    std::lock_guard lock(state_mutex_);
+    if (finished_) return;
+    finished_ = true;
+  }
   if (cancel_subscription_) options_.cancel->unsubscribe(*cancel_subscription_);
   if (auto* error = std::get_if<ErrorInfo>(&outcome)) {
     error->attempts = std::move(history_);

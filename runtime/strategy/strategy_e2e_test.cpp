@@ -326,9 +326,12 @@ TEST_CASE("e2e strategy: a client override calls another client of the IR") {
       {testing::leaf_json("A", unique_model("status=503")), testing::leaf_json("B", unique_model("reply=override"))});
   CallOptions options;
   options.client_override = "B";
-  CHECK(runtime.call(ir, "A", greet(), options).client == "B");
+  const Response response = runtime.call(ir, "A", greet(), options);
+  CHECK(response.client == "B");
+  CHECK(history(response.attempts) == Lines{"B 1/1 ok"});
   options.client_override = "Nope";
-  CHECK_THROWS_AS(runtime.call(ir, "A", greet(), options), ConfigError);
+  const ConfigError unknown = expect_error<ConfigError>([&] { runtime.call(ir, "A", greet(), options); });
+  CHECK(unknown.info().attempts.empty());  // refused before anything was sent
   CHECK_THROWS_AS(runtime.submit(ir, "A", greet(), options).get(), ConfigError);
 }
 
