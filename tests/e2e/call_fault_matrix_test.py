@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mock_server import MockServer  # noqa: E402
@@ -44,6 +45,13 @@ CLIENTS = {
     # The same, stalling once the key has gone by: the held-back tail must still be delivered.
     "EchoChunkedStall": ("mock:echo,chunks=100,stall_after=85", "idle_timeout 1s\n request_timeout 20s", "mock"),
 }
+# The Anthropic messages API through the same mock (base_url without /v1: the provider appends
+# /v1/messages, as against api.anthropic.com).
+ANTHROPIC_CLIENTS = {
+    "ClaudeAnswer": ("mock:reply=Hello from Claude.", "request_timeout 20s"),
+    "ClaudeFirstToken": ("mock:first=8s", "time_to_first_token_timeout 1s\n request_timeout 20s"),
+    "ClaudeIdle": ("mock:first=100ms,stall_after=2", "idle_timeout 1s\n request_timeout 20s"),
+}
 SECRET = "sk-bamlc-test-4f9a1c7e2b8d6053"
 WITH_KEY = {"Echo", "Unauthorized", "EchoStall", "EchoChunked", "EchoChunkedStall"}
 
@@ -68,6 +76,9 @@ def write_project(folder, mock):
         key = "  api_key env.BAMLC_TEST_SECRET\n" if name in WITH_KEY else ""
         parts.append(f'client<llm> {name} {{\n provider openai-generic\n options {{\n  base_url "{base}"\n'
                      f'  model "{model}"\n{key}  http {{\n {http}\n  }}\n }}\n}}\n')
+    for name, (model, http) in ANTHROPIC_CLIENTS.items():
+        parts.append(f'client<llm> {name} {{\n provider anthropic\n options {{\n  base_url "{mock.root_url}"\n'
+                     f'  model "{model}"\n  api_key env.BAMLC_TEST_SECRET\n  http {{\n {http}\n  }}\n }}\n}}\n')
     with open(os.path.join(folder, "clients.baml"), "w") as f:
         f.write("\n".join(parts))
 
@@ -116,9 +127,63 @@ def expect_timeout(project, mock, client, kind, limit_ms, stream, extra=(), clos
     check(f"{client} ({mode}) fails as {kind} after {limit_ms} ms", run)
 
 
+def last_request(mock):
+    """The last LLM request the mock server saw: path, model, stream and headers."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{mock.port}/_mock/requests", timeout=5) as r:
+        return json.loads(r.read())[-1]
+
+
+def anthropic_cases(project, mock):
+    def headers_as_anthropic_expects(request, model, stream):
+        assert request["path"] == "/v1/messages", request["path"]
+        assert request["model"] == model and request["stream"] == stream, (request["model"], request["stream"])
+        headers = request["headers"]
+        # Compared, never printed: the key must not reach the test's output either.
+        assert headers.get("x-api-key") == SECRET, "x-api-key is not the key from env.BAMLC_TEST_SECRET"
+        assert "authorization" not in headers, "Anthropic takes x-api-key, not Authorization"
+        assert headers.get("anthropic-version") == "2023-06-01", headers.get("anthropic-version")
+        assert headers.get("content-type") == "application/json", headers.get("content-type")
+        assert (headers.get("accept") == "text/event-stream") == stream, headers.get("accept")
+
+    for stream in (False, True):
+        mode = "stream" if stream else "call"
+        flag = ["--stream"] if stream else []
+
+        def success(stream=stream, flag=flag):
+            code, out, _ = call(project, "ClaudeAnswer", *flag)
+            assert code == 0 and out["ok"] and out["client"] == "ClaudeAnswer", out
+            assert out["text"] == "Hello from Claude.", out
+            assert out["finish_reason"] == "end_turn", out
+            assert out["usage"]["output_tokens"] == 3 and out["usage"]["input_tokens"] > 0, out
+            headers_as_anthropic_expects(last_request(mock), ANTHROPIC_CLIENTS["ClaudeAnswer"][0], stream)
+            if stream:
+                code, text, _ = call(project, "ClaudeAnswer", *flag, fmt="text")
+                assert code == 0 and text.startswith("Hello from Claude.\n"), text  # stdout, then stderr
+        check(f"anthropic: an answer with its finish reason, usage and headers ({mode})", success)
+
+        expect_timeout(project, mock, "ClaudeFirstToken", "time_to_first_token", 1000, stream)
+
+        def idle_keeps_partial(stream=stream, flag=flag):
+            code, out, _ = call(project, "ClaudeIdle", *flag)
+            assert code == 1, out
+            err = out["error"]
+            assert err["type"] == "TimeoutError" and err["kind"] == "idle" and err["client"] == "ClaudeIdle", err
+            assert err["limit_ms"] == 1000 and err["elapsed_ms"] >= 1000 and err["status"] == 200, err
+            if stream:
+                # Two content_block_delta events arrived: their text is kept, not the events.
+                assert err["partial_text"] == "Hello from ", err
+            else:
+                # A non-streaming body cut in the middle: the bytes that came, as received.
+                assert err["partial_text"].startswith('{"id":"msg_mock_'), err
+            assert err["bytes_received"] > 0, err
+        check(f"anthropic: an idle timeout keeps the partial text ({mode})", idle_keeps_partial)
+
+
 def main():
     with MockServer(MOCK) as mock, tempfile.TemporaryDirectory() as project:
+        mock.root_url = f"http://127.0.0.1:{mock.port}"
         write_project(project, mock)
+        anthropic_cases(project, mock)
         for stream in (False, True):
             expect_timeout(project, mock, "Connect", "connect", 1000, stream, closes=False)
             expect_timeout(project, mock, "FirstTokenNoHeaders", "time_to_first_token", 1000, stream)
