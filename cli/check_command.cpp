@@ -1,12 +1,31 @@
 // `bamlc check [--from DIR] [--format text|json]`: compile a project and report what is wrong.
 // Exit 0 when clean (warnings allowed), 1 on any error, 2 on usage errors.
+#include <iostream>
 #include <memory>
+#include <string>
 
 #include "cli/commands.h"
 #include "cli/diagnostics_output.h"
 #include "compiler/driver/compilation.h"
 
 namespace bamlc::cli {
+
+namespace {
+
+// What a clean project declares, after the summary line: the demo's "printout of what it found".
+void print_declarations(const model::Program& program) {
+  auto count = [](std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  std::cerr << "bamlc: found " << count(program.classes.size(), "class", "classes") << ", "
+            << count(program.enums.size(), "enum", "enums") << ", "
+            << count(program.functions.size(), "function", "functions") << ", "
+            << count(program.clients.size(), "client", "clients") << ", "
+            << count(program.retry_policies.size(), "retry policy", "retry policies") << ", "
+            << count(program.tests.size(), "test", "tests") << '\n';
+}
+
+}  // namespace
 
 Runner add_check_command(CLI::App& app) {
   auto options = std::make_shared<CompileOptions>();
@@ -17,7 +36,10 @@ Runner add_check_command(CLI::App& app) {
     if (!check_source_dir(options->from)) return kExitUsage;
     const Compilation compilation = parse_project(options->from);
     print_diagnostics(compilation, options->format);
-    return compilation.diags.has_errors() || !compilation.unreadable.empty() ? kExitFailed : kExitOk;
+    const bool failed = compilation.diags.has_errors() || !compilation.unreadable.empty();
+    // The program is complete only when there is no error.
+    if (!failed && options->format == OutputFormat::Text) print_declarations(compilation.program);
+    return failed ? kExitFailed : kExitOk;
   };
 }
 
