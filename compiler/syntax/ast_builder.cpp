@@ -378,7 +378,15 @@ class AstBuilder {
     ast::Value v = make(ast::ValueKind::Int, token);
     v.text = token->getText();
     std::string_view digits = v.text;
-    if (!digits.empty() && digits[0] == '+') digits.remove_prefix(1);
+    if (!digits.empty() && digits[0] == '+') {
+      // BAML has no `+` on numbers (it would read `+500` as the text "+500"); reject it as a
+      // duration's sign is rejected, rather than guess which was meant.
+      const std::string unsigned_text(digits.substr(1));
+      diags_.report(DiagKind::InvalidNumber, v.span.sub(0, 1), "a number cannot have a `+` sign")
+          .with_hint("remove the sign: write `" + unsigned_text + "`");
+      v.kind = ast::ValueKind::Invalid;
+      return v;
+    }
     if (v.text.find('.') != std::string::npos) {
       v.kind = ast::ValueKind::Float;
       v.float_value = std::strtod(v.text.c_str(), nullptr);
