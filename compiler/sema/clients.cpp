@@ -7,6 +7,7 @@
 #include <array>
 
 #include "compiler/base/spelling.h"
+#include "compiler/sema/duplicate_keys.h"
 #include "compiler/sema/http_block.h"
 #include "compiler/sema/option_values.h"
 #include "compiler/sema/stdlib.h"
@@ -124,6 +125,7 @@ void build_client(Context& ctx, const ast::ClientDecl& decl) {
   model::Client client;
   client.name = decl.name.text;
   client.span = decl.name.span;
+  report_duplicate_keys(ctx, decl.body, "client `" + client.name + "`");
   for (const ast::MapEntry& entry : decl.body) {
     if (std::find(kClientKeys.begin(), kClientKeys.end(), entry.key.text) != kClientKeys.end()) continue;
     Diagnostic& d = ctx.diags.report(DiagKind::UnknownClientKey, entry.key.span, "unknown key `" + entry.key.text + "` in client `" + client.name + "`");
@@ -166,6 +168,7 @@ void build_client(Context& ctx, const ast::ClientDecl& decl) {
     return empty;
   }();
   const ast::Value& option_block = has_options ? *options->value : kEmpty;
+  report_duplicate_keys(ctx, option_block.entries, "the options of client `" + client.name + "`");
   if (client.kind == model::ClientKind::Leaf) {
     read_leaf_options(ctx, option_block, *schema, client);
     apply_provider_defaults(client, *schema);

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "compiler/base/spelling.h"
+#include "compiler/sema/duplicate_keys.h"
 #include "compiler/sema/duration_fields.h"
 #include "compiler/sema/stdlib.h"
 
@@ -59,6 +60,7 @@ void read_http_block(Context& ctx, const ast::MapEntry* http, model::Client& cli
     }
     return;
   }
+  report_duplicate_keys(ctx, block.entries, "the `http` block of client `" + client.name + "`");
   for (const ast::MapEntry& entry : block.entries) {
     model::LimitKind kind{};
     if (is_limit_field(entry.key.text, kind)) {

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "compiler/base/spelling.h"
+#include "compiler/sema/duplicate_keys.h"
 #include "compiler/sema/duration_fields.h"
 #include "compiler/sema/stdlib.h"
 
@@ -51,7 +52,23 @@ void read_strategy(Context& ctx, const ast::MapEntry& strategy, model::RetryPoli
     return;
   }
   const auto& entries = strategy.value->entries;
-  if (const ast::MapEntry* type = ast::find_entry(entries, "type"); type != nullptr && type->value) {
+  report_duplicate_keys(ctx, entries, "the `strategy` of retry_policy `" + policy.name + "`");
+  const ast::MapEntry* type = ast::find_entry(entries, "type");
+  if (type == nullptr) {
+    // BAML requires `type` ("required property \"type\" on \"strategy\" is missing"). The rest of
+    // the block is still checked, as the type its keys imply, so one omission is one error.
+    const bool grows = ast::find_entry(entries, "multiplier") != nullptr ||
+                       ast::find_entry(entries, "max_delay") != nullptr || ast::find_entry(entries, "max_delay_ms") != nullptr;
+    if (grows) policy.backoff = model::BackoffKind::ExponentialBackoff;
+    ctx.diags
+        .report(DiagKind::MissingRetryStrategyType, strategy.key.span,
+                "the `strategy` of retry_policy `" + policy.name + "` has no `type`")
+        .with_hint(grows ? "add `type exponential_backoff` (its `multiplier` and `max_delay` belong to it); the other "
+                           "type is `constant_delay`"
+                         : "add `type constant_delay` (the same wait before every retry) or `type exponential_backoff` "
+                           "(waits that grow)");
+  }
+  if (type != nullptr && type->value) {
     const ast::Value& v = *type->value;
     if (v.text == "constant_delay") {
       policy.backoff = model::BackoffKind::ConstantDelay;
@@ -161,6 +178,7 @@ void check_retry_policies(Context& ctx) {
     policy.max_delay = defaults.max_delay;
     policy.jitter = defaults.jitter;
     policy.retry_on = defaults.retry_on;
+    report_duplicate_keys(ctx, decl.body, "retry_policy `" + decl.name.text + "`");
     for (const ast::MapEntry& entry : decl.body) {
       if (std::find(kPolicyKeys.begin(), kPolicyKeys.end(), entry.key.text) == kPolicyKeys.end()) {
         report_unknown_key(ctx, entry, kPolicyKeys, "retry_policy `" + decl.name.text + "`");
