@@ -34,6 +34,10 @@ std::optional<std::chrono::milliseconds> parse_timeout(const std::string& text, 
   const DurationParse parsed = parse_duration_literal(text);
   if (parsed.value && parsed.value->count() > 0) return *parsed.value;
   ok = false;
+  if (parsed.value) {
+    std::cerr << "bamlc: error: --timeout `" << text << "` must be longer than 0\n";
+    return std::nullopt;
+  }
   std::cerr << "bamlc: error: --timeout `" << text << "` is not a duration";
   if (parsed.error) std::cerr << ": " << parsed.error->message << "\n  help: " << parsed.error->hint;
   std::cerr << "\n";

@@ -44,6 +44,7 @@ CLIENTS = {
     "EchoChunked": ("mock:echo,chunks=100", "request_timeout 20s", "mock"),
     # The same, stalling once the key has gone by: the held-back tail must still be delivered.
     "EchoChunkedStall": ("mock:echo,chunks=100,stall_after=85", "idle_timeout 1s\n request_timeout 20s", "mock"),
+    "MissingKey": ("mock:reply=never sent", "request_timeout 20s", "mock"),
 }
 # The Anthropic messages API through the same mock (base_url without /v1: the provider appends
 # /v1/messages, as against api.anthropic.com).
@@ -53,6 +54,7 @@ ANTHROPIC_CLIENTS = {
     "ClaudeIdle": ("mock:first=100ms,stall_after=2", "idle_timeout 1s\n request_timeout 20s"),
 }
 SECRET = "sk-bamlc-test-4f9a1c7e2b8d6053"
+UNSET_VARIABLE = "BAMLC_TEST_VARIABLE_NOBODY_SETS"
 WITH_KEY = {"Echo", "Unauthorized", "EchoStall", "EchoChunked", "EchoChunkedStall"}
 
 
@@ -74,6 +76,8 @@ def write_project(folder, mock):
     for name, (model, http, target) in CLIENTS.items():
         base = mock.base_url if target == "mock" else f"http://127.0.0.1:{mock.hang_port}/v1"
         key = "  api_key env.BAMLC_TEST_SECRET\n" if name in WITH_KEY else ""
+        if name == "MissingKey":
+            key = f"  api_key env.{UNSET_VARIABLE}\n"
         parts.append(f'client<llm> {name} {{\n provider openai-generic\n options {{\n  base_url "{base}"\n'
                      f'  model "{model}"\n{key}  http {{\n {http}\n  }}\n }}\n}}\n')
     for name, (model, http) in ANTHROPIC_CLIENTS.items():
@@ -86,6 +90,7 @@ def write_project(folder, mock):
 def call(project, client, *extra, fmt="json"):
     start = time.monotonic()
     env = {**os.environ, "BAMLC_TEST_SECRET": SECRET}
+    env.pop(UNSET_VARIABLE, None)
     proc = subprocess.run([BAMLC, "call", client, "--from", project, "--format", fmt, *extra],
                           capture_output=True, text=True, timeout=60, env=env)
     if fmt != "json":
@@ -179,10 +184,71 @@ def anthropic_cases(project, mock):
         check(f"anthropic: an idle timeout keeps the partial text ({mode})", idle_keeps_partial)
 
 
+def run_bamlc(*args):
+    """bamlc as is: (exit code, stdout, stderr)."""
+    env = {k: v for k, v in os.environ.items() if k != UNSET_VARIABLE}
+    proc = subprocess.run([BAMLC, *args], capture_output=True, text=True, timeout=60, env=env)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def cli_cases(project, mock):
+    def nothing_sent(before):
+        assert mock.counters()["requests"] == before, "a request reached the server"
+
+    def unknown_client():
+        before = mock.counters()["requests"]
+        for fmt in ("text", "json"):
+            code, out, err = run_bamlc("call", "Answr", "--from", project, "--format", fmt)
+            assert code == 2, (code, out, err)
+            assert out == "", out
+            assert "no client named `Answr`" in err and "did you mean `Answer`?" in err, err
+        nothing_sent(before)
+    check("bamlc call: an unknown client exits 2 with a suggestion", unknown_client)
+
+    def bad_timeout():
+        before = mock.counters()["requests"]
+        for value, why in [("5x", "is not a duration: unknown duration unit `x`"), ("soon", "is not a duration"),
+                           ("0s", "must be longer than 0"), ("-1s", "is not a duration")]:
+            code, out, err = run_bamlc("call", "Answer", "--from", project, "--timeout", value, "--format", "json")
+            assert code == 2, (value, code, out, err)
+            assert out == "", (value, out)
+            assert f"--timeout `{value}` {why}" in err, (value, err)
+        nothing_sent(before)
+    check("bamlc call: a bad --timeout exits 2 and sends nothing", bad_timeout)
+
+    def does_not_compile():
+        with tempfile.TemporaryDirectory() as broken:
+            with open(os.path.join(broken, "clients.baml"), "w") as f:
+                f.write('client<llm> Broken {\n provider nope\n options {\n  model "x"\n }\n}\n')
+            for fmt in ("text", "json"):
+                code, out, err = run_bamlc("call", "Broken", "--from", broken, "--format", fmt)
+                assert code == 2, (code, out, err)
+                assert out == "", out
+                assert "error[E0503]: unknown provider `nope`" in err, err
+            code, out, err = run_bamlc("call", "Broken", "--from", os.path.join(broken, "no-such-folder"))
+            assert code == 2, (code, out, err)
+    check("bamlc call: a project that does not compile (or is missing) exits 2", does_not_compile)
+
+    def missing_variable():
+        before = mock.counters()["requests"]
+        for stream in ([], ["--stream"]):
+            code, out, _ = call(project, "MissingKey", *stream)
+            assert code == 1 and out["ok"] is False, out
+            err = out["error"]
+            assert err["type"] == "ConfigError" and err["client"] == "MissingKey", err
+            assert err["variable"] == UNSET_VARIABLE, err
+            assert UNSET_VARIABLE in err["message"] and UNSET_VARIABLE in err["detail"], err
+            code, text, _ = call(project, "MissingKey", *stream, fmt="text")
+            assert code == 1 and f"environment variable {UNSET_VARIABLE} is not set" in text, text
+        nothing_sent(before)
+    check("bamlc call: a missing env. variable is a ConfigError naming it, exit 1", missing_variable)
+
+
 def main():
     with MockServer(MOCK) as mock, tempfile.TemporaryDirectory() as project:
         mock.root_url = f"http://127.0.0.1:{mock.port}"
         write_project(project, mock)
+        cli_cases(project, mock)
         anthropic_cases(project, mock)
         for stream in (False, True):
             expect_timeout(project, mock, "Connect", "connect", 1000, stream, closes=False)
