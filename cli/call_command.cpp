@@ -13,6 +13,8 @@
 #include "cli/diagnostics_output.h"
 #include "compiler/base/spelling.h"
 #include "compiler/ir/ir_writer.h"
+#include "compiler/sema/clients.h"
+#include "compiler/sema/context.h"
 #include "compiler/sema/timeout_plan.h"
 #include "compiler/syntax/duration_literal.h"
 #include "runtime/runtime.h"
@@ -103,12 +105,32 @@ int report_failure(const CallCommandOptions& options, const baml::Error& error) 
   return kExitFailed;
 }
 
+// `bamlc call openai/gpt-4o`: the same anonymous client a function's `client "openai/gpt-4o"`
+// makes (sema/clients.h: the provider's defaults, api_key from its environment variable, the
+// default limits), added to the program when no function of the project already made it.
+// Reports and returns false when the provider is unknown or the model is missing.
+bool add_shorthand_client(model::Program& program, const std::string& text) {
+  const std::vector<ast::File> no_files;
+  DiagnosticSink diags;
+  sema::Context ctx{no_files, diags, {}, std::move(program)};
+  ast::Value reference;
+  reference.kind = ast::ValueKind::String;
+  reference.text = text;
+  const bool resolved = sema::resolve_client_reference(ctx, reference).has_value();
+  program = std::move(ctx.program);
+  for (const Diagnostic& diag : diags.all()) {
+    std::cerr << "bamlc: error: " << diag.message << '\n';
+    if (!diag.hint.empty()) std::cerr << "  help: " << diag.hint << '\n';
+  }
+  return resolved;
+}
+
 }  // namespace
 
 Runner add_call_command(CLI::App& app) {
   auto options = std::make_shared<CallCommandOptions>();
   CLI::App* cmd = app.add_subcommand("call", "Send one message to a client through the runtime and print the answer");
-  cmd->add_option("client", options->client, "The client to call (a declared name or \"provider/model\")")->required();
+  cmd->add_option("client", options->client, "The client to call: a declared name, or a \"provider/model\" shorthand such as openai/gpt-4o (the provider's defaults; api_key from its environment variable)")->required();
   add_compile_options(*cmd, *options);
   cmd->add_option("--prompt", options->prompt, "The user message to send");
   cmd->add_flag("--stream", options->stream, "Stream the answer, printing text as it arrives");
@@ -120,6 +142,10 @@ Runner add_call_command(CLI::App& app) {
     if (!timeout_ok) return kExitUsage;
     Compilation compilation;
     if (compile_or_exit(*options, compilation)) return kExitUsage;  // the project does not compile
+    if (compilation.program.find_client(options->client) == nullptr &&
+        options->client.find('/') != std::string::npos && !add_shorthand_client(compilation.program, options->client)) {
+      return kExitUsage;
+    }
     if (compilation.program.find_client(options->client) == nullptr) {
       std::vector<std::string> names;
       for (const model::Client& c : compilation.program.clients) names.push_back(c.name);

@@ -71,7 +71,7 @@ Runner add_explain_command(CLI::App& app) {
   };
   auto options = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("explain", "Show every attempt a call through CLIENT can make, with its limits");
-  cmd->add_option("client", options->client, "The client to explain (a declared name or \"provider/model\")")->required();
+  cmd->add_option("client", options->client, "The client to explain (a declared name, or a \"provider/model\" shorthand a function of the project uses)")->required();
   add_compile_options(*cmd, *options);
   return [cmd, options]() -> int {
     if (!cmd->parsed()) return -1;

@@ -243,6 +243,25 @@ def cli_cases(project, mock):
         nothing_sent(before)
     check("bamlc call: a missing env. variable is a ConfigError naming it, exit 1", missing_variable)
 
+    def shorthand():
+        # The anonymous client `client "openai/gpt-4o"` makes in a function, with its defaults:
+        # here the default api_key env.OPENAI_API_KEY is unset, so nothing goes out.
+        env = {k: v for k, v in os.environ.items() if k != "OPENAI_API_KEY"}
+        proc = subprocess.run([BAMLC, "call", "openai/gpt-4o", "--from", project, "--format", "json"],
+                              capture_output=True, text=True, timeout=60, env=env)
+        assert proc.returncode == 1, (proc.returncode, proc.stdout, proc.stderr)
+        err = json.loads(proc.stdout)["error"]
+        assert err["type"] == "ConfigError" and err["client"] == "openai/gpt-4o", err
+        assert err["variable"] == "OPENAI_API_KEY", err
+        proc = subprocess.run([BAMLC, "call", "openai/gpt-4o", "--from", project], capture_output=True, text=True,
+                              timeout=60, env=env)
+        assert "plan: openai/gpt-4o; worst case" in proc.stderr, proc.stderr
+        for bad, why in [("nope/x", "known providers:"), ("openai/", "write the model after the slash")]:
+            code, out, err = run_bamlc("call", bad, "--from", project)
+            assert code == 2 and out == "", (bad, code, out, err)
+            assert f"`{bad}` is not a `provider/model` shorthand bamlc knows" in err and why in err, (bad, err)
+    check("bamlc call: a provider/model shorthand is a client; an unknown provider exits 2", shorthand)
+
 
 def main():
     with MockServer(MOCK) as mock, tempfile.TemporaryDirectory() as project:
