@@ -42,6 +42,11 @@ nlohmann::json attempt_to_json(const AttemptRecord& record) {
                         {"attempt", record.attempt},
                         {"of", record.of},
                         {"outcome", outcome_name(record.outcome)}};
+  if (record.composite_round) {
+    out["round"] = {{"client", record.composite_round->client},
+                    {"round", record.composite_round->round},
+                    {"of", record.composite_round->of}};
+  }
   if (record.error_type) out["error_type"] = exception_name(*record.error_type);
   if (record.timeout_kind) out["kind"] = to_string(*record.timeout_kind);
   if (record.connection_failure) out["kind"] = to_string(*record.connection_failure);
@@ -63,8 +68,12 @@ nlohmann::json attempts_to_json(const std::vector<AttemptRecord>& records) {
 }
 
 std::string attempt_label(const AttemptRecord& record) {
-  return join_path(record.path) + " (attempt " + std::to_string(record.attempt) + " of " + std::to_string(record.of) +
-         ")";
+  std::string round;
+  if (const std::optional<CompositeRound>& r = record.composite_round) {
+    round = r->client + " round " + std::to_string(r->round) + " of " + std::to_string(r->of) + ", ";
+  }
+  return join_path(record.path) + " (" + round + "attempt " + std::to_string(record.attempt) + " of " +
+         std::to_string(record.of) + ")";
 }
 
 std::string describe_attempt(const AttemptRecord& record) {

@@ -29,10 +29,20 @@ struct AttemptTimings {
 
 enum class AttemptOutcome { Ok, Error };
 
+// The round of the innermost composite above a leaf that repeats its whole strategy (a retry
+// policy on a fallback or round-robin). Without it a leaf's "attempt 1 of 1" on the third round
+// of its fallback would read like the first try.
+struct CompositeRound {
+  std::string client;  // the composite
+  int round = 1;       // from 1
+  int of = 1;          // 1 + the composite's max_retries
+};
+
 struct AttemptRecord {
   std::vector<std::string> path;  // the client called, through composites, down to the leaf (back())
   int attempt = 1;                // of this leaf within its own retry policy, from 1
   int of = 1;                     // 1 + the leaf's max_retries
+  std::optional<CompositeRound> composite_round;  // when a composite above repeats its strategy
   AttemptOutcome outcome = AttemptOutcome::Ok;
   // For an error: its type, and which limit fired (timeouts) or why the connection failed.
   std::optional<ErrorType> error_type;
@@ -50,13 +60,14 @@ struct AttemptRecord {
   const std::string& client() const;
 };
 
-// {"client", "path", "attempt", "of", "outcome": "ok"|"error", "error_type": "TimeoutError",
+// {"client", "path", "attempt", "of", "round": {"client", "round", "of"}, "outcome": "ok"|"error",
+//  "error_type": "TimeoutError",
 //  "kind", "status", "wait_before_ms", "connect_ms", "first_token_ms", "elapsed_ms", "usage",
 //  "bytes_received", "message"}; a field that does not apply is absent.
 nlohmann::json attempt_to_json(const AttemptRecord& record);
 nlohmann::json attempts_to_json(const std::vector<AttemptRecord>& records);
 
-// "Agent → Primary (attempt 2 of 4)".
+// "Agent → Primary (attempt 2 of 4)"; "Agent → Primary (Agent round 2 of 3, attempt 1 of 1)".
 std::string attempt_label(const AttemptRecord& record);
 // One line: "Agent → Primary (attempt 2 of 4): ok, first token 120ms, 812ms" or
 // "Agent → Primary (attempt 1 of 4): HttpError 503, 12ms", after "waited 200ms, " if it waited.

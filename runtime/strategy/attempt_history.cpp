@@ -11,6 +11,7 @@ AttemptRecord make_attempt_record(const AttemptResult& result, AttemptPlace plac
   record.attempt = place.attempt;
   record.of = place.of;
   record.wait_before = place.wait_before;
+  record.composite_round = std::move(place.composite_round);
   if (const auto* response = std::get_if<Response>(&result)) {
     record.outcome = AttemptOutcome::Ok;
     record.status = response->status;

@@ -20,6 +20,7 @@ struct AttemptPlace {
   int attempt = 1;
   int of = 1;
   std::optional<std::chrono::milliseconds> wait_before;
+  std::optional<CompositeRound> composite_round;
 };
 
 // The record of an attempt that ended with `result`. An error's message is scrubbed of secrets

@@ -65,7 +65,8 @@ class CallRun : public std::enable_shared_from_this<CallRun> {
   };
   using SlotPtr = std::shared_ptr<Slot>;
 
-  void run_slot(const PlanNode& node, const Scope& parent, Done done);
+  // `parent` is the composite slot starting this one (nullptr for the client called).
+  void run_slot(const PlanNode& node, const Scope& scope_above, const Slot* parent, Done done);
   void run_round(const SlotPtr& slot);
   void run_attempt(const SlotPtr& slot);
   void run_child(const SlotPtr& slot, std::size_t index);
@@ -115,13 +116,17 @@ void CallRun::begin() {
           });
         });
   }
-  run_slot(*plan_, root_, [self = shared_from_this()](AttemptResult&& outcome) { self->finish(std::move(outcome)); });
+  run_slot(*plan_, root_, nullptr,
+           [self = shared_from_this()](AttemptResult&& outcome) { self->finish(std::move(outcome)); });
 }
 
-void CallRun::run_slot(const PlanNode& node, const Scope& parent, Done done) {
+void CallRun::run_slot(const PlanNode& node, const Scope& scope_above, const Slot* parent, Done done) {
   auto slot = std::make_shared<Slot>();
   slot->node = &node;
-  slot->scope = parent.enter(node.client, now());
+  slot->scope = scope_above.enter(node.client, now());
+  if (parent != nullptr && parent->node->rounds() > 1) {
+    slot->scope.composite_round = CompositeRound{parent->node->client.name, parent->round, parent->node->rounds()};
+  }
   slot->done = std::move(done);
   run_round(slot);
 }
@@ -138,21 +143,23 @@ void CallRun::run_round(const SlotPtr& slot) {
     case PlanKind::Fallback: return run_child(slot, 0);
     case PlanKind::RoundRobin: {
       const std::size_t pick = services_.round_robin->next(node.client.name, node.client.start, node.children.size());
-      return run_slot(node.children[pick], slot->scope, [self = shared_from_this(), slot](AttemptResult&& outcome) {
-        self->round_done(slot, std::move(outcome));
-      });
+      return run_slot(node.children[pick], slot->scope, slot.get(),
+                      [self = shared_from_this(), slot](AttemptResult&& outcome) {
+                        self->round_done(slot, std::move(outcome));
+                      });
     }
   }
 }
 
 void CallRun::run_child(const SlotPtr& slot, std::size_t index) {
-  run_slot(slot->node->children[index], slot->scope, [self = shared_from_this(), slot, index](AttemptResult&& outcome) {
-    const auto* failure = std::get_if<ErrorInfo>(&outcome);
-    const bool next = failure != nullptr && index + 1 < slot->node->children.size() && !ends_call(*failure) &&
-                      !self->cancelled() && !slot->scope.ended(now());
-    if (next) return self->run_child(slot, index + 1);
-    self->round_done(slot, std::move(outcome));
-  });
+  run_slot(slot->node->children[index], slot->scope, slot.get(),
+           [self = shared_from_this(), slot, index](AttemptResult&& outcome) {
+             const auto* failure = std::get_if<ErrorInfo>(&outcome);
+             const bool next = failure != nullptr && index + 1 < slot->node->children.size() &&
+                               !ends_call(*failure) && !self->cancelled() && !slot->scope.ended(now());
+             if (next) return self->run_child(slot, index + 1);
+             self->round_done(slot, std::move(outcome));
+           });
 }
 
 void CallRun::run_attempt(const SlotPtr& slot) {
@@ -203,7 +210,8 @@ void CallRun::attempt_done(const SlotPtr& slot, const LeafAttempt& attempt, std:
 
 void CallRun::record(const AttemptResult& result, const Slot& slot, std::optional<milliseconds> waited) {
   history_.push_back(
-      make_attempt_record(result, {slot.scope.path, slot.round, slot.node->rounds(), waited}, *services_.redactor));
+      make_attempt_record(result, {slot.scope.path, slot.round, slot.node->rounds(), waited, slot.scope.composite_round},
+                          *services_.redactor));
   if (events_.on_attempt) events_.on_attempt(history_.back());
 }
 

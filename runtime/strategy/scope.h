@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "call/attempt_record.h"
 #include "call/call_options.h"
 #include "errors/error_info.h"
 #include "ir/client_spec.h"
@@ -24,6 +25,9 @@ struct Scope {
   std::optional<Budget> budget;   // nullopt: nothing bounds this slot
   // Whose total_timeout `budget` is; nullopt when it is the caller's deadline (or there is none).
   std::optional<std::string> budget_client;
+  // The round of the innermost composite above this slot that repeats its strategy; set by the
+  // strategy when it starts a child (the round is the composite slot's state, not the scope's).
+  std::optional<CompositeRound> composite_round;
 
   // The root of a call that starts at `start`: the caller's timeout/deadline, if any.
   static Scope for_call(SteadyTime start, const CallOptions& options);

@@ -245,11 +245,18 @@ TEST_CASE("e2e strategy: a retry policy on a composite repeats its whole strateg
   Response response;
   const auto wall = testing::time_it([&] { response = runtime.call(ir, "Agent", greet()); });
   CHECK(response.client == "A");
-  CHECK(history(response.attempts) == Lines{"Agent>A 1/1 HttpError 503", "Agent>B 1/1 HttpError 503",
-                                            "Agent>A 1/1 HttpError 503 after 80ms", "Agent>B 1/1 HttpError 503",
-                                            "Agent>A 1/1 ok after 80ms"});
+  CHECK(history(response.attempts) ==
+        Lines{"Agent>A 1/1 Agent#1/3 HttpError 503", "Agent>B 1/1 Agent#1/3 HttpError 503",
+              "Agent>A 1/1 Agent#2/3 HttpError 503 after 80ms", "Agent>B 1/1 Agent#2/3 HttpError 503",
+              "Agent>A 1/1 Agent#3/3 ok after 80ms"});
   CHECK(wall >= 160ms);
   CHECK(wall < 2s);
+  // The round is in the attempt's label and JSON, so a leaf's "attempt 1 of 1" on the third round
+  // does not read like the first try.
+  CHECK(describe_attempt(response.attempts[4]).rfind("Agent \u2192 A (Agent round 3 of 3, attempt 1 of 1): ", 0) == 0);
+  const json round = attempt_to_json(response.attempts[2])["round"];
+  CHECK(round == json{{"client", "Agent"}, {"round", 2}, {"of", 3}});
+  CHECK_FALSE(attempt_to_json(AttemptRecord{}).contains("round"));  // absent without a repeating composite
 }
 
 TEST_CASE("e2e strategy: a round-robin with a retry policy moves to the next child each round") {
@@ -259,7 +266,8 @@ TEST_CASE("e2e strategy: a round-robin with a retry policy moves to the next chi
        testing::composite_json("Spread", "round-robin", {"A", "B"}, nullptr, "Once")},
       {testing::constant_policy_json("Once", 1, 10)});
   const Response response = runtime.call(ir, "Spread", greet());
-  CHECK(history(response.attempts) == Lines{"Spread>A 1/1 HttpError 503", "Spread>B 1/1 ok after 10ms"});
+  CHECK(history(response.attempts) ==
+        Lines{"Spread>A 1/1 Spread#1/2 HttpError 503", "Spread>B 1/1 Spread#2/2 ok after 10ms"});
 }
 
 TEST_CASE("e2e strategy: a leaf's own retry policy runs inside its fallback slot") {

@@ -116,6 +116,9 @@ std::vector<std::string> history(const std::vector<AttemptRecord>& attempts) {
     std::string line;
     for (const std::string& client : record.path) line += (line.empty() ? "" : ">") + client;
     line += " " + std::to_string(record.attempt) + "/" + std::to_string(record.of) + " ";
+    if (const auto& round = record.composite_round) {
+      line += round->client + "#" + std::to_string(round->round) + "/" + std::to_string(round->of) + " ";
+    }
     if (record.outcome == AttemptOutcome::Ok) {
       line += "ok";
     } else {

@@ -41,6 +41,7 @@ nlohmann::json mock_requests();
 int requests_for(const std::string& model);
 
 // One line per attempt: "Agent>A 2/4 HttpError 503 after 50ms", "Agent>B 1/1 ok",
+// "Agent>B 1/1 Agent#2/3 ok" (round 2 of 3 of Agent's retry policy),
 // "A 1/1 TimeoutError total"; the wait is shown when one was slept.
 std::vector<std::string> history(const std::vector<AttemptRecord>& attempts);
 
