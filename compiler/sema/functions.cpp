@@ -12,6 +12,7 @@
 
 #include "compiler/base/spelling.h"
 #include "compiler/sema/attributes.h"
+#include "compiler/sema/checked_parameters.h"
 #include "compiler/sema/clients.h"
 #include "compiler/sema/types.h"
 
@@ -19,24 +20,6 @@ namespace bamlc::sema {
 namespace {
 
 constexpr std::array<std::string_view, 2> kBodyKeys = {"client", "prompt"};
-
-// The first `@check` carried by the type through an alias (at any depth), if any. BAML rejects
-// such types as parameters: a check records a result that a caller could never read back.
-const model::Check* carried_check(const model::Program& program, const model::Type& type, int depth) {
-  if (depth > 64) return nullptr;
-  if (type.kind == model::TypeKind::Alias) {
-    const model::TypeAlias* alias = program.find_alias(type.name);
-    if (alias == nullptr) return nullptr;
-    for (const model::Check& check : alias->checks) {
-      if (!check.is_assert) return &check;
-    }
-    return carried_check(program, alias->target, depth + 1);
-  }
-  for (const model::Type& child : type.children) {
-    if (const model::Check* check = carried_check(program, child, depth + 1)) return check;
-  }
-  return nullptr;
-}
 
 class FunctionChecker {
  public:
@@ -70,14 +53,7 @@ class FunctionChecker {
     p.type = resolve_type(ctx_, parameter.type);
     p.checks = check_attributes(ctx_, AttributeSite::Parameter, parameter.attributes).checks;
     p.span = parameter.name.span;
-    if (const model::Check* check = carried_check(ctx_.program, p.type, 0)) {
-      ctx_.diags
-          .report(DiagKind::CheckedParameter, parameter.type.span,
-                  "parameter `" + p.name + "` has type `" + model::to_string(p.type) +
-                      "`, which carries a `@check`; types with checks cannot be parameters")
-          .with_hint("use a type without `@check` here, or make the alias's check an `@assert`")
-          .with_note(check->span, "the check is here");
-    }
+    check_parameter_type_unchecked(ctx_, p, parameter.type.span, "function `" + decl_.name.text + "`");
     out_.parameters.push_back(std::move(p));
   }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/sema/checked_parameters.h"
 #include "compiler/sema/template_typer.h"
 #include "compiler/sema/types.h"
 #include "compiler/syntax/template_parser.h"
@@ -97,6 +98,7 @@ class TemplateChecker {
         p.name = parameter.name.text;
         p.type = resolve_type(ctx_, parameter.type);
         p.span = parameter.name.span;
+        check_parameter_type_unchecked(ctx_, p, parameter.type.span, "template_string `" + ts.name + "`");
         ts.parameters.push_back(std::move(p));
       }
       if (decl.body.kind == ast::ValueKind::RawString || decl.body.kind == ast::ValueKind::String) {

@@ -153,13 +153,13 @@ class Order {
   total int @check(positive, {{ this > 0 }}) @assert({{ thiss < 100 }})
   @@assert(has_total, {{ this.totl > 0 }})
 }
-function G(o: Order) -> Order {
+function G(n: int) -> Order {
   client C
-  prompt #"{{ o.total }}"#
+  prompt #"{{ n }}"#
 }
 test T {
   functions [G]
-  args { o { total 1 } }
+  args { n 1 }
   @@check(first, {{ this.total > 0 }})
   @@assert({{ _.checks.first and _.checks.secnd and _.latency_ms < 100 and _.result.totl }})
 }
