@@ -6,7 +6,10 @@ find_package(antlr4-runtime REQUIRED)
 find_path(ANTLR4_RUNTIME_INCLUDE_DIR antlr4-runtime.h PATH_SUFFIXES antlr4-runtime REQUIRED)
 
 # The tool and the runtime ship separately; a pair that disagrees generates code that fails to
-# compile or misbehaves, so check the pair once at configure time with a tiny grammar.
+# compile or misbehaves, so check the pair once at configure time with a tiny grammar. The probe
+# links the same runtime library the parsers do (BAMLC_ANTLR_RUNTIME): the static and the
+# shared runtime are separate files that need not match each other or the headers.
+set(BAMLC_ANTLR_RUNTIME antlr4_static)
 if(NOT BAMLC_ANTLR_PAIR_CHECKED)
   set(_probe "${CMAKE_BINARY_DIR}/antlr_probe")
   file(MAKE_DIRECTORY "${_probe}")
@@ -20,7 +23,7 @@ if(NOT BAMLC_ANTLR_PAIR_CHECKED)
   try_run(_run_rc _compile_ok "${_probe}/build"
           SOURCES "${_probe}/main.cpp" "${_probe}/gen/ProbeLexer.cpp" "${_probe}/gen/ProbeParser.cpp"
           CMAKE_FLAGS "-DINCLUDE_DIRECTORIES=${_probe}/gen;${ANTLR4_RUNTIME_INCLUDE_DIR}"
-          LINK_LIBRARIES antlr4_shared
+          LINK_LIBRARIES ${BAMLC_ANTLR_RUNTIME}
           CXX_STANDARD 17
           COMPILE_OUTPUT_VARIABLE _compile_out)
   if(NOT _compile_ok OR NOT _run_rc EQUAL 0)
@@ -53,7 +56,7 @@ function(bamlc_antlr_parser target lexer_grammar parser_grammar)
     VERBATIM)
   add_library(${target} STATIC ${sources})
   target_include_directories(${target} SYSTEM PUBLIC "${out}" "${ANTLR4_RUNTIME_INCLUDE_DIR}")
-  target_link_libraries(${target} PUBLIC antlr4_static)
+  target_link_libraries(${target} PUBLIC ${BAMLC_ANTLR_RUNTIME})
   target_compile_options(${target} PRIVATE -w)
   # The 4.7.2 tool emits u8"" literals as std::string initialisers, which C++20 made char8_t.
   set_target_properties(${target} PROPERTIES CXX_STANDARD 17 POSITION_INDEPENDENT_CODE ON)
