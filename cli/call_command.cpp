@@ -70,7 +70,26 @@ void print_plan(const model::Program& program, const model::Client& client) {
             << (plan.worst_case ? format_duration(*plan.worst_case) : std::string("unbounded")) << '\n';
 }
 
-int report_success(const CallCommandOptions& options, const baml::Response& response, std::chrono::milliseconds elapsed) {
+// The streamed text on stdout, and whether its last line is still open: a line the stream left
+// unfinished is ended exactly once, before an attempt's report or the final message, and a
+// stream that printed nothing (or ended its own line) gets no blank line.
+struct StreamEcho {
+  bool line_open = false;
+
+  void print(std::string_view text) {
+    if (text.empty()) return;
+    std::cout << text << std::flush;
+    line_open = text.back() != '\n';
+  }
+  void end_line() {
+    if (!line_open) return;
+    std::cout << std::endl;
+    line_open = false;
+  }
+};
+
+int report_success(const CallCommandOptions& options, const baml::Response& response, std::chrono::milliseconds elapsed,
+                   StreamEcho& echo) {
   if (options.format == OutputFormat::Json) {
     nlohmann::json out{{"ok", true},
                        {"client", response.client},
@@ -83,19 +102,22 @@ int report_success(const CallCommandOptions& options, const baml::Response& resp
     std::cout << out.dump() << '\n';
     return kExitOk;
   }
-  if (!options.stream) std::cout << response.text;
-  std::cout << '\n';
+  if (options.stream) {
+    echo.end_line();
+  } else {
+    std::cout << response.text << '\n';
+  }
   std::cerr << "bamlc call: " << response.client << " answered in " << elapsed.count() << "ms"
             << describe_usage(response.usage) << '\n';
   return kExitOk;
 }
 
-int report_failure(const CallCommandOptions& options, const baml::Error& error) {
+int report_failure(const CallCommandOptions& options, const baml::Error& error, StreamEcho& echo) {
   if (options.format == OutputFormat::Json) {
     std::cout << nlohmann::json{{"ok", false}, {"error", error.to_json()}}.dump() << '\n';
     return kExitFailed;
   }
-  if (options.stream) std::cout << '\n';  // end the partial line the stream printed
+  echo.end_line();  // the partial line the stream printed, if any
   std::cerr << "bamlc call: " << error.message() << '\n';
   if (const auto* client_error = dynamic_cast<const baml::ClientError*>(&error)) {
     if (!options.stream && !client_error->partial_text().empty()) {
@@ -162,12 +184,13 @@ Runner add_call_command(CLI::App& app) {
     baml::CallOptions call_options;
     call_options.timeout = timeout;
     const bool text = options->format == OutputFormat::Text;
+    auto echo = std::make_shared<StreamEcho>();
     if (text) {
       print_plan(compilation.program, *compilation.program.find_client(options->client));
       // Each attempt as it ends. In a stream, text printed by an attempt that then failed is
       // not part of the answer: say so on its own line.
-      call_options.on_attempt = [stream = options->stream](const baml::AttemptRecord& attempt) {
-        if (stream && attempt.outcome == baml::AttemptOutcome::Error && attempt.bytes_received > 0) std::cout << std::endl;
+      call_options.on_attempt = [echo](const baml::AttemptRecord& attempt) {
+        echo->end_line();
         std::cerr << "  " << baml::describe_attempt(attempt) << '\n';
       };
     }
@@ -175,17 +198,16 @@ Runner add_call_command(CLI::App& app) {
     try {
       baml::Response response;
       if (options->stream) {
-        const bool echo = text;
-        response = runtime.stream(ir, options->client, request, call_options, [echo](std::string_view delta) {
-          if (echo) std::cout << delta << std::flush;
+        response = runtime.stream(ir, options->client, request, call_options, [echo, text](std::string_view delta) {
+          if (text) echo->print(delta);
         });
       } else {
         response = runtime.call(ir, options->client, request, call_options);
       }
       const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
-      return report_success(*options, response, elapsed);
+      return report_success(*options, response, elapsed, *echo);
     } catch (const baml::Error& error) {
-      return report_failure(*options, error);
+      return report_failure(*options, error, *echo);
     }
   };
 }

@@ -181,7 +181,7 @@ std::string facts(const ErrorInfo& info) {
     if (info.budget_client && *info.budget_client != info.client()) limit += " of " + *info.budget_client;
     parts.push_back(std::move(limit));
   }
-  if (info.attempt > 0) {
+  if (made_attempt(info)) {
     parts.push_back("attempt " + std::to_string(info.attempt) + " of " +
                     std::to_string(info.max_attempts > 0 ? info.max_attempts : info.attempt));
   }
@@ -195,6 +195,11 @@ std::string facts(const ErrorInfo& info) {
 }
 
 }  // namespace
+
+bool made_attempt(const ErrorInfo& info) {
+  // A configuration error stops the attempt before its request is built: nothing was sent.
+  return info.attempt > 0 && info.type != ErrorType::Config;
+}
 
 std::string format_message(const ErrorInfo& info) {
   std::string message(to_string(info.type));

@@ -65,6 +65,11 @@ struct ErrorInfo {
   const std::string& client() const;
 };
 
+// Whether the error is an attempt's that really ran: it has an attempt number and is not a
+// ConfigError (an option that cannot be resolved stops an attempt before anything is sent, so
+// its message and JSON carry no "attempt N of M"; the call's attempt history still lists it).
+bool made_attempt(const ErrorInfo& info);
+
 // `timeout: Fn via Agent → Primary: no first token after 10s (time_to_first_token_timeout 10s,
 // attempt 1 of 1, 4.1 KB received)`.
 std::string format_message(const ErrorInfo& info);

@@ -22,7 +22,7 @@ nlohmann::json error_to_json(const ErrorInfo& info) {
   if (!info.function.empty()) out["function"] = info.function;
   if (info.limit) out["limit_ms"] = info.limit->count();
   if (info.elapsed) out["elapsed_ms"] = floor_ms(*info.elapsed);
-  if (info.attempt > 0) {
+  if (made_attempt(info)) {
     out["attempt"] = info.attempt;
     out["max_attempts"] = info.max_attempts;
   }

@@ -40,7 +40,9 @@ class ClientError : public Error {
   const std::vector<std::string>& path() const { return info().path; }
   const std::vector<AttemptRecord>& attempts() const { return info().attempts; }
   int attempt() const { return info().attempt; }
-  // What had arrived before the failure; empty when nothing had.
+  // What had arrived of an answer before the failure (a stream's text, or the raw body of a 2xx
+  // response cut short or malformed); empty when nothing had. An HttpError for an error status
+  // has none: its body is the provider's error, in provider_message() and the message.
   const std::string& partial_text() const;
   std::size_t bytes_received() const { return info().bytes_received.value_or(0); }
   const Usage& usage() const { return info().usage; }

@@ -295,6 +295,25 @@ def main():
             assert out["error"]["status"] == 429 and out["error"]["retry_after_ms"] == 2000, out
         check("an HTTP error status is an HttpError with its status and Retry-After", http_error)
 
+        def error_shapes():
+            # An error status's body is the provider's message (detail), not partial text.
+            code, out, _ = call(project, "ServerError")
+            err = out["error"]
+            assert err["detail"] == "mock error 500" and "partial_text" not in err, err
+            # A ConfigError stops the attempt before anything is sent: no "attempt 1 of 1".
+            code, out, _ = call(project, "MissingKey")
+            err = out["error"]
+            assert "(attempt" not in err["message"] and "attempt" not in err and "max_attempts" not in err, err
+            # A failing stream ends the line it printed once, and prints no blank line otherwise.
+            code, out, err = run_bamlc("call", "Idle", "--from", project, "--stream")
+            assert code == 1 and out == "Hello from \n", repr(out)
+            assert "timeout: Idle: no new data" in err, err
+            code, out, err = run_bamlc("call", "ServerError", "--from", project, "--stream")
+            assert code == 1 and out == "", repr(out)
+            code, out, err = run_bamlc("call", "Answer", "--from", project, "--stream")
+            assert code == 0 and out == "Hello from the matrix.\n", repr(out)
+        check("error shapes: no error body as partial_text, no attempt for a ConfigError, no blank lines", error_shapes)
+
         def reset():
             code, out, _ = call(project, "Reset")
             assert code == 1 and out["error"]["type"] == "ConnectionError", out
