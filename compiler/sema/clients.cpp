@@ -9,6 +9,7 @@
 #include "compiler/base/spelling.h"
 #include "compiler/sema/duplicate_keys.h"
 #include "compiler/sema/http_block.h"
+#include "compiler/sema/option_rules.h"
 #include "compiler/sema/option_values.h"
 #include "compiler/sema/stdlib.h"
 
@@ -83,6 +84,7 @@ void read_leaf_options(Context& ctx, const ast::Value& options, const ProviderSc
     if (known != schema.options.end() && !check_option_type(ctx, entry, known->second)) continue;
     client.options.emplace_back(entry.key.text, to_option_value(*entry.value));
   }
+  check_option_rules(ctx, options.entries, client.name);
   auto declared = [&](std::string_view key) { return ast::find_entry(options.entries, key) != nullptr; };
   for (const std::string& key : schema.required) {
     if (!declared(key)) {

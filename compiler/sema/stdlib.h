@@ -43,6 +43,10 @@ class Stdlib {
   // Leaf limits with source Default (or Unset for "none").
   const model::Limits& leaf_limits() const { return leaf_limits_; }
   const RetryDefaults& retry_defaults() const { return retry_defaults_; }
+  // The roles a leaf client allows when it sets no `allowed_roles`.
+  const std::vector<std::string>& default_allowed_roles() const { return default_allowed_roles_; }
+  // Groups of leaf options a client may set at most one of.
+  const std::vector<std::vector<std::string>>& exclusive_options() const { return exclusive_options_; }
 
  private:
   Stdlib();
@@ -52,6 +56,8 @@ class Stdlib {
   std::vector<std::string_view> provider_names_;
   model::Limits leaf_limits_;
   RetryDefaults retry_defaults_;
+  std::vector<std::string> default_allowed_roles_;
+  std::vector<std::vector<std::string>> exclusive_options_;
 };
 
 std::string_view option_type_name(OptionType type);
