@@ -29,7 +29,16 @@ CallResult collect(std::future<baml::Response>& future) {
     future.get();
     return {"ok", std::nullopt};
   } catch (const baml::TimeoutError& timeout) {
-    return {outcome_name(std::current_exception()), timeout.elapsed() - timeout.limit()};
+    CallResult result{outcome_name(std::current_exception()), timeout.elapsed() - timeout.limit(), std::nullopt};
+    if (timeout.info().refused_wait) {
+      std::chrono::nanoseconds spent{0};
+      for (const baml::AttemptRecord& attempt : timeout.attempts()) {
+        spent += attempt.timings.total;
+        if (attempt.wait_before) spent += *attempt.wait_before;
+      }
+      result.refusal = timeout.elapsed() - spent;
+    }
+    return result;
   } catch (...) {
     return {outcome_name(std::current_exception()), std::nullopt};
   }

@@ -22,6 +22,9 @@ struct CallResult {
   std::string outcome;
   // How late the limit fired (TimeoutError::elapsed − limit), for timeouts only.
   std::optional<std::chrono::nanoseconds> lateness;
+  // For a budget that refused a wait: how long after the last attempt ended the caller had its
+  // error (elapsed − the attempts' durations and the waits slept between them).
+  std::optional<std::chrono::nanoseconds> refusal;
 };
 
 // Waits for the call and classifies what it ended with.

@@ -82,7 +82,7 @@ LevelResult run_level(const MockProcess& mock, const Scenario& scenario, int in_
     windows_ms.push_back(to_ms(std::chrono::steady_clock::now() - round_start));
     for (std::size_t i = 0; i < futures.size(); ++i) {
       CallResult call = collect(futures[i]);
-      if (call.lateness) *call.lateness -= setup.reference_offset;
+      if (setup.lateness_is_refusal) call.lateness = call.refusal;
       ++result.outcomes[call.outcome];
       ++result.calls;
       if (call.outcome == scenario.expected && call.lateness) lateness_ms.push_back(to_ms(*call.lateness));

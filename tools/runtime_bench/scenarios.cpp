@@ -74,9 +74,8 @@ std::vector<Scenario> make_scenarios() {
   // total_timeout (10 × the limit). The first child is cut by its own time-to-first-token limit
   // (the limit under test), the second fails at once with a 503, the policy would retry the chain
   // after 60 s, and the budget refuses that wait: the call fails at once with kind total, well
-  // before the budget's own end. Lateness is counted from the first child's limit, so it is how
-  // long after the instant that made the refusal inevitable the caller had its error: the first
-  // child's lateness, the second child's whole round trip, and the refusal.
+  // before the budget's own end. Lateness is how long after the second child's 503 arrived the
+  // caller had its error: the refusal itself (see ScenarioSetup::lateness_is_refusal).
   Scenario chain_refuse;
   chain_refuse.name = "fallback-refuse";
   chain_refuse.expected = "timeout:total";
@@ -95,9 +94,7 @@ std::vector<Scenario> make_scenarios() {
         .composite("Chain", "fallback", {"Stalls", "Fails"}, chain, "Slow");
     ScenarioSetup setup{ir.read(), "Chain", {}};
     setup.through_ir = true;
-    // The error reports elapsed from the chain's start against its total (10 × limit); count from
-    // the first child's limit instead.
-    setup.reference_offset = std::chrono::nanoseconds(limit) - std::chrono::nanoseconds(chain.total.value());
+    setup.lateness_is_refusal = true;
     return setup;
   };
   out.push_back(std::move(chain_refuse));

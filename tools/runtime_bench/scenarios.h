@@ -25,11 +25,10 @@ struct ScenarioSetup {
   // Call `client` through the IR (its plan: composites, retry policies) rather than as a leaf
   // ClientSpec given on its own.
   bool through_ir = false;
-  // Where lateness is counted from, as an offset from the limit the TimeoutError reports:
-  // lateness = elapsed − (limit + offset). Zero for every limit that cuts an attempt in flight; a
-  // budget that refuses a wait fails the call before its own limit, so that scenario counts from
-  // the instant the refusal became due instead (see scenarios.cpp).
-  std::chrono::nanoseconds reference_offset{0};
+  // A budget that refuses a wait fails the call before its own limit passes, so lateness is not
+  // elapsed − limit there but how long after the last attempt ended the error came (CallResult's
+  // `refusal`): the instant the refusal became due.
+  bool lateness_is_refusal = false;
 };
 
 struct Scenario {
