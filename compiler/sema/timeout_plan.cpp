@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "compiler/sema/stdlib.h"
 #include "compiler/syntax/duration_literal.h"
 
 namespace bamlc::sema {
@@ -57,6 +58,7 @@ struct Planner {
           const Bound attempt = client.limits.request.value;
           if (!attempt && plan.unbounded_reason.empty()) {
             plan.unbounded_reason = "`" + client.name + "` has no request_timeout and nothing around it sets a total_timeout";
+            plan.unbounded_leaf = &client;
           }
           total = add(total, attempt);
           break;
@@ -111,7 +113,10 @@ Plan plan_call(const model::Program& program, const model::Client& client) {
   Bound unclipped;
   planner.plan.worst_case = planner.expand(client, Milliseconds(0), unclipped);
   planner.plan.unclipped = unclipped;
-  if (planner.plan.worst_case) planner.plan.unbounded_reason.clear();
+  if (planner.plan.worst_case) {
+    planner.plan.unbounded_reason.clear();
+    planner.plan.unbounded_leaf = nullptr;
+  }
   return std::move(planner.plan);
 }
 
@@ -227,8 +232,19 @@ void check_timeout_plans(Context& ctx) {
   for (const model::Client& client : ctx.program.clients) {
     const Plan plan = plan_call(ctx.program, client);
     if (!plan.worst_case && roots.count(client.name)) {
-      ctx.diags.report(DiagKind::UnboundedCall, client.span, "a call through `" + client.name + "` can hang forever: " + plan.unbounded_reason)
-          .with_hint("set `request_timeout` on the leaf client, or `total_timeout` on `" + client.name + "`");
+      Diagnostic& d = ctx.diags.report(DiagKind::UnboundedCall, client.span, "a call through `" + client.name + "` can hang forever: " + plan.unbounded_reason)
+          .with_hint("set `request_timeout` on " + (plan.unbounded_leaf ? "`" + plan.unbounded_leaf->name + "`" : std::string("the leaf client")) +
+                     ", or `total_timeout` on `" + client.name + "`");
+      // Leaves get a request_timeout by default, so an unbounded leaf almost always lifted it
+      // itself (`none` or `_ms 0`): point at that line, which is the one to change.
+      if (const model::Client* leaf = plan.unbounded_leaf) {
+        const model::Limit& request = leaf->limits.request;
+        if (request.source == model::LimitSource::Declared && request.span.valid()) {
+          const model::Limit& by_default = Stdlib::get().leaf_limits().request;
+          d.with_note(request.span, "`" + leaf->name + "`'s request limit is lifted here" +
+                                        (by_default.value ? " (the default would be " + format_duration(*by_default.value) + ")" : std::string()));
+        }
+      }
     }
     const model::Limit& total = client.limits.total;
     if (total.source == model::LimitSource::Declared && total.value && plan.unclipped && *plan.unclipped > *total.value &&

@@ -27,6 +27,7 @@ struct Plan {
   std::optional<model::Milliseconds> worst_case;  // nullopt: unbounded
   std::optional<model::Milliseconds> unclipped;   // the same before total_timeouts cut it
   std::string unbounded_reason;                   // why, when unbounded
+  const model::Client* unbounded_leaf = nullptr;  // the leaf with no request_timeout, when that is why
 };
 
 inline constexpr std::size_t kMaxPlannedAttempts = 500;
