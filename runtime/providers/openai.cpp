@@ -1,6 +1,8 @@
 // Request building and response decoding for the OpenAI chat-completions API (see openai.h).
 #include "providers/openai.h"
 
+#include <algorithm>
+
 #include "errors/errors.h"
 
 namespace baml {
@@ -28,12 +30,16 @@ std::string OpenAiProvider::base_url(const ResolvedOptions& options) const {
 
 HttpRequest OpenAiProvider::build_request(const ResolvedOptions& options, const Request& request, bool stream) const {
   HttpRequest out;
-  std::vector<std::pair<std::string, std::string>> query;
+  std::vector<std::pair<std::string, std::string>> query = wire::query_params(options);
   if (flavor_ == OpenAiFlavor::Azure) {
-    if (std::optional<std::string> version = options.string_option("api_version"))
-      query.emplace_back("api-version", *version);
+    // As BAML: api_version is optional to the compiler (Azure answers 404 without it, unless
+    // base_url is an endpoint that takes none); query_params that set api-version themselves win.
+    const bool set_by_query_params =
+        std::any_of(query.begin(), query.end(), [](const auto& param) { return param.first == "api-version"; });
+    if (std::optional<std::string> version = options.string_option("api_version"); version && !set_by_query_params) {
+      query.insert(query.begin(), {"api-version", *version});
+    }
   }
-  for (auto& param : wire::query_params(options)) query.push_back(std::move(param));
   out.url = wire::with_query(base_url(options) + "/chat/completions", query);
 
   out.headers.emplace_back("Content-Type", "application/json");

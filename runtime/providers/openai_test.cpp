@@ -97,6 +97,26 @@ TEST_CASE("azure-openai builds its URL from resource and deployment, with api-ke
   CHECK_FALSE(json::parse(request.body).contains("resource_name"));
 }
 
+TEST_CASE("azure-openai with base_url keeps api-version; without api_version sends none; query_params may set it") {
+  OpenAiProvider provider(OpenAiFlavor::Azure);
+  const std::string base = "https://acme.openai.azure.com/openai/deployments/d";
+  CHECK(provider.build_request(options_from({{"base_url", base}, {"api_version", "2024-06-01"}}), hello, false).url ==
+        base + "/chat/completions?api-version=2024-06-01");
+  CHECK(provider.build_request(options_from({{"base_url", base}}), hello, false).url == base + "/chat/completions");
+  CHECK(provider
+            .build_request(options_from({{"base_url", base}, {"api_version", "2024-06-01"}, {"query_params", {{"x", "1"}}}}),
+                           hello, false)
+            .url == base + "/chat/completions?api-version=2024-06-01&x=1");
+  CHECK(provider
+            .build_request(options_from({{"base_url", base},
+                                         {"api_version", "2024-06-01"},
+                                         {"query_params", {{"api-version", "2025-01-01-preview"}}}}),
+                           hello, false)
+            .url == base + "/chat/completions?api-version=2025-01-01-preview");
+  CHECK_FALSE(json::parse(provider.build_request(options_from({{"base_url", base}, {"api_version", "v"}}), hello, false).body)
+                  .contains("api_version"));
+}
+
 TEST_CASE("missing endpoint options are configuration errors") {
   CHECK_THROWS_AS(OpenAiProvider(OpenAiFlavor::Generic).build_request(options_from({}), hello, false), ConfigError);
   CHECK_THROWS_AS(

@@ -80,6 +80,13 @@ def write_project(folder, mock):
             key = f"  api_key env.{UNSET_VARIABLE}\n"
         parts.append(f'client<llm> {name} {{\n provider openai-generic\n options {{\n  base_url "{base}"\n'
                      f'  model "{model}"\n{key}  http {{\n {http}\n  }}\n }}\n}}\n')
+    parts.append(f'client<llm> AzureAnswer {{\n provider azure-openai\n options {{\n'
+                 f'  base_url "{mock.root_url}/openai/deployments/gpt4o-prod"\n  api_version "2024-06-01"\n'
+                 f'  model "mock:reply=Hello from Azure."\n  api_key env.BAMLC_TEST_SECRET\n }}\n}}\n')
+    # api_version is optional to BAML's compiler (Azure itself answers 404 without it).
+    parts.append(f'client<llm> AzureNoVersion {{\n provider azure-openai\n options {{\n'
+                 f'  base_url "{mock.root_url}/openai/deployments/gpt4o-prod"\n'
+                 f'  model "mock:reply=Hello from Azure."\n  api_key env.BAMLC_TEST_SECRET\n }}\n}}\n')
     for name, (model, http) in ANTHROPIC_CLIENTS.items():
         parts.append(f'client<llm> {name} {{\n provider anthropic\n options {{\n  base_url "{mock.root_url}"\n'
                      f'  model "{model}"\n  api_key env.BAMLC_TEST_SECRET\n  http {{\n {http}\n  }}\n }}\n}}\n')
@@ -263,12 +270,29 @@ def cli_cases(project, mock):
     check("bamlc call: a provider/model shorthand is a client; an unknown provider exits 2", shorthand)
 
 
+def azure_cases(project, mock):
+    def azure():
+        for stream in ([], ["--stream"]):
+            code, out, _ = call(project, "AzureAnswer", *stream)
+            assert code == 0 and out["text"] == "Hello from Azure.", out
+            request = last_request(mock)
+            assert request["target"] == "/openai/deployments/gpt4o-prod/chat/completions?api-version=2024-06-01", \
+                request["target"]
+            assert request["headers"].get("api-key") == SECRET, "api-key is not the key from env.BAMLC_TEST_SECRET"
+            assert "authorization" not in request["headers"], "azure-openai takes api-key, not Authorization"
+        code, out, _ = call(project, "AzureNoVersion")
+        assert code == 0, out
+        assert last_request(mock)["target"] == "/openai/deployments/gpt4o-prod/chat/completions", last_request(mock)
+    check("azure-openai: base_url + /chat/completions?api-version=..., the key in api-key", azure)
+
+
 def main():
     with MockServer(MOCK) as mock, tempfile.TemporaryDirectory() as project:
         mock.root_url = f"http://127.0.0.1:{mock.port}"
         write_project(project, mock)
         cli_cases(project, mock)
         anthropic_cases(project, mock)
+        azure_cases(project, mock)
         for stream in (False, True):
             expect_timeout(project, mock, "Connect", "connect", 1000, stream, closes=False)
             expect_timeout(project, mock, "FirstTokenNoHeaders", "time_to_first_token", 1000, stream)

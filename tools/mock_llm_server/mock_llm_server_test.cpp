@@ -452,7 +452,7 @@ TEST_CASE("counters, request log and keep-alive") {
   MockServer server;
   CURL* easy = curl_easy_init();
   Reply first = perform(easy, server.url("/v1/chat/completions"), request_body("a", false));
-  Reply second = perform(easy, server.url("/v1/chat/completions"), request_body("b", true));
+  Reply second = perform(easy, server.url("/v1/chat/completions?api-version=2024-06-01"), request_body("b", true));
   curl_easy_cleanup(easy);
   CHECK(first.new_connections == 1);
   CHECK(second.new_connections == 0);  // the connection was reused
@@ -466,6 +466,7 @@ TEST_CASE("counters, request log and keep-alive") {
   Json log = get_json(server, "/_mock/requests");
   REQUIRE(log.size() == 2);
   CHECK(log[1]["path"] == "/v1/chat/completions");
+  CHECK(log[1]["target"] == "/v1/chat/completions?api-version=2024-06-01");
   CHECK(log[1]["model"] == "b");
   CHECK(log[1]["stream"] == true);
   CHECK(log[1]["headers"]["content-type"] == "application/json");

@@ -24,6 +24,7 @@ struct RequestRecord {
   std::string model;
   bool stream = false;
   nlohmann::json headers;  // {lowercase name: value}
+  std::string target;      // the request target as sent, query string included
 };
 
 class MockState {

@@ -168,14 +168,14 @@ ResponsePlan plan_response(const HttpRequest& request, MockState& state, std::in
 
   Json body = Json::parse(request.body, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded() || !body.is_object()) {
-    state.record({request.path, "", false, headers_json(request)});
+    state.record({request.path, "", false, headers_json(request), request.target});
     return error_response(api, 400, "request body is not a JSON object", request.keep_alive);
   }
   auto model_it = body.find("model");
   std::string model = model_it != body.end() && model_it->is_string() ? model_it->get<std::string>() : "";
   auto stream_it = body.find("stream");
   bool stream = stream_it != body.end() && stream_it->is_boolean() && stream_it->get<bool>();
-  state.record({request.path, model, stream, headers_json(request)});
+  state.record({request.path, model, stream, headers_json(request), request.target});
   if (model_it == body.end() || !model_it->is_string()) {
     return error_response(api, 400, "'model' must be a string", request.keep_alive);
   }
