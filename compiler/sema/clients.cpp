@@ -127,7 +127,7 @@ void build_client(Context& ctx, const ast::ClientDecl& decl) {
   model::Client client;
   client.name = decl.name.text;
   client.span = decl.name.span;
-  report_duplicate_keys(ctx, decl.body, "client `" + client.name + "`");
+  report_duplicate_keys(ctx.diags, decl.body, "client `" + client.name + "`");
   for (const ast::MapEntry& entry : decl.body) {
     if (std::find(kClientKeys.begin(), kClientKeys.end(), entry.key.text) != kClientKeys.end()) continue;
     Diagnostic& d = ctx.diags.report(DiagKind::UnknownClientKey, entry.key.span, "unknown key `" + entry.key.text + "` in client `" + client.name + "`");
@@ -170,7 +170,7 @@ void build_client(Context& ctx, const ast::ClientDecl& decl) {
     return empty;
   }();
   const ast::Value& option_block = has_options ? *options->value : kEmpty;
-  report_duplicate_keys(ctx, option_block.entries, "the options of client `" + client.name + "`");
+  report_duplicate_keys(ctx.diags, option_block.entries, "the options of client `" + client.name + "`");
   if (client.kind == model::ClientKind::Leaf) {
     read_leaf_options(ctx, option_block, *schema, client);
     apply_provider_defaults(client, *schema);

@@ -5,13 +5,13 @@
 
 namespace bamlc::sema {
 
-void report_duplicate_keys(Context& ctx, const std::vector<ast::MapEntry>& entries, std::string_view where) {
+void report_duplicate_keys(DiagnosticSink& diags, const std::vector<ast::MapEntry>& entries, std::string_view where) {
   std::unordered_map<std::string_view, const ast::MapEntry*> first;
   for (const ast::MapEntry& entry : entries) {
     if (entry.key.text.empty()) continue;  // a key that did not parse
     auto [it, inserted] = first.try_emplace(entry.key.text, &entry);
     if (inserted) continue;
-    ctx.diags
+    diags
         .report(DiagKind::DuplicateEntry, entry.key.span,
                 "`" + entry.key.text + "` is given twice in " + std::string(where))
         .with_hint("keep one of them")

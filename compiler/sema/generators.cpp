@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "compiler/base/spelling.h"
+#include "compiler/sema/duplicate_keys.h"
 
 namespace bamlc::sema {
 namespace {
@@ -17,6 +18,7 @@ constexpr std::array<std::string_view, 8> kBamlOutputTypes = {
 }  // namespace
 
 void check_generator(const ast::GeneratorDecl& generator, DiagnosticSink& diags) {
+  report_duplicate_keys(diags, generator.body, "generator `" + generator.name.text + "`");
   const ast::MapEntry* output_type = ast::find_entry(generator.body, "output_type");
   if (output_type == nullptr) {
     diags.report(DiagKind::MissingOutputType, generator.name.span, "generator `" + generator.name.text + "` has no `output_type`")

@@ -60,7 +60,7 @@ void read_http_block(Context& ctx, const ast::MapEntry* http, model::Client& cli
     }
     return;
   }
-  report_duplicate_keys(ctx, block.entries, "the `http` block of client `" + client.name + "`");
+  report_duplicate_keys(ctx.diags, block.entries, "the `http` block of client `" + client.name + "`");
   for (const ast::MapEntry& entry : block.entries) {
     model::LimitKind kind{};
     if (is_limit_field(entry.key.text, kind)) {

@@ -52,7 +52,7 @@ void read_strategy(Context& ctx, const ast::MapEntry& strategy, model::RetryPoli
     return;
   }
   const auto& entries = strategy.value->entries;
-  report_duplicate_keys(ctx, entries, "the `strategy` of retry_policy `" + policy.name + "`");
+  report_duplicate_keys(ctx.diags, entries, "the `strategy` of retry_policy `" + policy.name + "`");
   const ast::MapEntry* type = ast::find_entry(entries, "type");
   if (type == nullptr) {
     // BAML requires `type` ("required property \"type\" on \"strategy\" is missing"). The rest of
@@ -178,7 +178,7 @@ void check_retry_policies(Context& ctx) {
     policy.max_delay = defaults.max_delay;
     policy.jitter = defaults.jitter;
     policy.retry_on = defaults.retry_on;
-    report_duplicate_keys(ctx, decl.body, "retry_policy `" + decl.name.text + "`");
+    report_duplicate_keys(ctx.diags, decl.body, "retry_policy `" + decl.name.text + "`");
     for (const ast::MapEntry& entry : decl.body) {
       if (std::find(kPolicyKeys.begin(), kPolicyKeys.end(), entry.key.text) == kPolicyKeys.end()) {
         report_unknown_key(ctx, entry, kPolicyKeys, "retry_policy `" + decl.name.text + "`");
