@@ -22,6 +22,27 @@ void global_init() {
 
 }  // namespace
 
+EasyHandlePool::~EasyHandlePool() {
+  for (CURL* easy : idle_) curl_easy_cleanup(easy);
+}
+
+CURL* EasyHandlePool::acquire() {
+  if (idle_.empty()) return curl_easy_init();
+  CURL* easy = idle_.back();
+  idle_.pop_back();
+  return easy;
+}
+
+void EasyHandlePool::release(CURL* easy) {
+  if (easy == nullptr) return;
+  if (idle_.size() >= kMaxIdle) {
+    curl_easy_cleanup(easy);
+    return;
+  }
+  curl_easy_reset(easy);
+  idle_.push_back(easy);
+}
+
 Engine::Engine() {
   global_init();
   multi_ = curl_multi_init();
@@ -86,7 +107,7 @@ void Engine::run() {
 
 void Engine::admit(std::vector<std::unique_ptr<Transfer>>& incoming) {
   for (auto& transfer : incoming) {
-    if (std::optional<ErrorInfo> failure = transfer->prepare()) {
+    if (std::optional<ErrorInfo> failure = transfer->prepare(handles_)) {
       transfer->finish_failed(std::move(*failure));
       continue;
     }

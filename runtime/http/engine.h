@@ -12,6 +12,7 @@
 
 #include <curl/curl.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -27,6 +28,31 @@
 namespace baml {
 
 class Transfer;
+
+// Easy handles kept for the next attempt instead of being destroyed (`curl_easy_init` and
+// `curl_easy_cleanup` cost more than all of a transfer's option setting). A released handle is
+// `curl_easy_reset` at once, so it keeps nothing of the attempt that used it (options, callbacks
+// and their user pointers, headers, error buffer, CURLOPT_PRIVATE); every Transfer sets all of its
+// options again. Connections are not in an easy handle but in the multi handle's cache, so pooling
+// changes nothing about reuse. Used on the engine's thread only.
+class EasyHandlePool {
+ public:
+  // Enough for bursts of calls ending and starting together; beyond it released handles are freed.
+  static constexpr std::size_t kMaxIdle = 32;
+
+  EasyHandlePool() = default;
+  ~EasyHandlePool();
+  EasyHandlePool(const EasyHandlePool&) = delete;
+  EasyHandlePool& operator=(const EasyHandlePool&) = delete;
+
+  // A handle with every option at its default; nullptr when libcurl cannot make one.
+  CURL* acquire();
+  // Takes back a handle that is in no multi handle.
+  void release(CURL* easy);
+
+ private:
+  std::vector<CURL*> idle_;
+};
 
 // Runs on the engine's thread. `fired` is false when the engine shut down before the instant (the
 // callback then runs at once, possibly on the thread destroying the engine or scheduling it): it
@@ -76,6 +102,7 @@ class Engine {
   void wake();
 
   CURLM* multi_ = nullptr;
+  EasyHandlePool handles_;  // the loop thread's only
   std::mutex mutex_;  // guards incoming_, stopping_ and the timers
   std::vector<std::unique_ptr<Transfer>> incoming_;
   bool stopping_ = false;

@@ -187,6 +187,31 @@ TEST_CASE("e2e: a disallowed finish reason is a FinishReasonError") {
   }
 }
 
+TEST_CASE("e2e: an easy handle used again carries nothing of its previous attempt") {
+  // Sequential calls on one engine take the same pooled handle each time.
+  Runtime runtime;
+  const ClientSpec echo = testing::openai_client("mock:echo");
+  CallOptions first;
+  first.headers = {{"x-only-first", "1"}};
+  auto echoed = nlohmann::json::parse(runtime.call(echo, testing::hello_request(), first).text);
+  CHECK(echoed["headers"]["x-only-first"] == "1");
+  echoed = nlohmann::json::parse(runtime.call(echo, testing::hello_request()).text);
+  CHECK_FALSE(echoed["headers"].contains("x-only-first"));
+  CHECK(echoed["headers"].value("expect", "") == "");
+
+  // A failed attempt (error buffer filled) and a stream (delta callback) before plain calls.
+  CHECK_THROWS_AS(runtime.call(testing::openai_client("mock:reset"), testing::hello_request()), ConnectionError);
+  const ClientSpec reply = testing::openai_client("mock:reply=one two");
+  std::string streamed;
+  runtime.stream(reply, testing::hello_request(), {}, [&](std::string_view delta) { streamed.append(delta); });
+  CHECK(streamed == "one two");
+  const Response whole = runtime.call(reply, testing::hello_request());
+  CHECK(whole.text == "one two");
+  CHECK(whole.status == 200);
+  CHECK(streamed == "one two");  // the stream's callback is not the next attempt's
+  CHECK(runtime.call(reply, testing::hello_request()).reused_connection);
+}
+
 TEST_CASE("e2e: many calls in flight on one engine") {
   Runtime runtime;
   const ClientSpec client = testing::openai_client("mock:gap=20ms,reply=a b c d");

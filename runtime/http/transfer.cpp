@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "http/curl_failure.h"
+#include "http/engine.h"
 
 namespace baml {
 
@@ -74,12 +75,14 @@ Transfer::Transfer(AttemptSpec spec, AttemptObserver observer, SteadyTime start)
 
 Transfer::~Transfer() {
   stop_watching_cancellation();
-  if (easy_ != nullptr) curl_easy_cleanup(easy_);
+  // Reset before the header list is freed: a pooled handle never points at freed memory.
+  if (easy_ != nullptr) pool_->release(easy_);
   if (header_list_ != nullptr) curl_slist_free_all(header_list_);
 }
 
-std::optional<ErrorInfo> Transfer::prepare() {
-  easy_ = curl_easy_init();
+std::optional<ErrorInfo> Transfer::prepare(EasyHandlePool& pool) {
+  pool_ = &pool;
+  easy_ = pool.acquire();
   if (easy_ == nullptr) {
     ErrorInfo info = error_base(ErrorType::Connection, timeline_.start());
     info.detail = "could not create a libcurl handle";

@@ -32,6 +32,8 @@
 
 namespace baml {
 
+class EasyHandlePool;
+
 class Transfer {
  public:
   Transfer(AttemptSpec spec, AttemptObserver observer, SteadyTime start);
@@ -39,9 +41,11 @@ class Transfer {
   Transfer(const Transfer&) = delete;
   Transfer& operator=(const Transfer&) = delete;
 
-  // Creates and configures the easy handle. On failure returns the error; the transfer must then
-  // be ended with finish_failed without being added to a multi handle.
-  std::optional<ErrorInfo> prepare();
+  // Takes an easy handle from `pool` and configures it; the handle goes back to the pool when the
+  // transfer is destroyed, which must then be on the engine's thread, after the handle has left
+  // the multi handle. On failure returns the error; the transfer must then be ended with
+  // finish_failed without being added to a multi handle.
+  std::optional<ErrorInfo> prepare(EasyHandlePool& pool);
   CURL* easy() const { return easy_; }
 
   // Subscribes to the call's cancellation token; `wake` must wake the engine's loop.
@@ -74,6 +78,7 @@ class Transfer {
   AttemptObserver observer_;
   AttemptTimeline timeline_;
   ResponseDecoder decoder_;
+  EasyHandlePool* pool_ = nullptr;  // where easy_ came from
   CURL* easy_ = nullptr;
   curl_slist* header_list_ = nullptr;
   char error_buffer_[CURL_ERROR_SIZE] = {};
