@@ -23,7 +23,8 @@ constexpr std::array<std::string_view, 2> kBodyKeys = {"client", "prompt"};
 
 class FunctionChecker {
  public:
-  FunctionChecker(Context& ctx, const ast::FunctionDecl& decl) : ctx_(ctx), decl_(decl) {}
+  FunctionChecker(Context& ctx, const CheckedTypes& checked, const ast::FunctionDecl& decl)
+      : ctx_(ctx), checked_(checked), decl_(decl) {}
 
   model::Function check() {
     out_.name = decl_.name.text;
@@ -53,7 +54,7 @@ class FunctionChecker {
     p.type = resolve_type(ctx_, parameter.type);
     p.checks = check_attributes(ctx_, AttributeSite::Parameter, parameter.attributes).checks;
     p.span = parameter.name.span;
-    check_parameter_type_unchecked(ctx_, p, parameter.type.span, "function `" + decl_.name.text + "`");
+    check_parameter_type_unchecked(ctx_, checked_, p, parameter.type.span, "function `" + decl_.name.text + "`");
     out_.parameters.push_back(std::move(p));
   }
 
@@ -135,6 +136,7 @@ class FunctionChecker {
   }
 
   Context& ctx_;
+  const CheckedTypes& checked_;
   const ast::FunctionDecl& decl_;
   model::Function out_;
 };
@@ -142,10 +144,11 @@ class FunctionChecker {
 }  // namespace
 
 void check_functions(Context& ctx) {
+  const CheckedTypes checked(ctx.program);
   ctx.for_each<ast::FunctionDecl>([&](const ast::FunctionDecl& decl) {
     const Symbol* symbol = ctx.symbols.find(Namespace::Functions, decl.name.text);
     if (symbol == nullptr || std::get_if<ast::FunctionDecl>(symbol->decl) != &decl) return;  // a duplicate
-    ctx.program.functions.push_back(FunctionChecker(ctx, decl).check());
+    ctx.program.functions.push_back(FunctionChecker(ctx, checked, decl).check());
   });
 }
 

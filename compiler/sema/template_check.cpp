@@ -76,6 +76,7 @@ class TemplateChecker {
 
  private:
   void collect_template_strings() {
+    const CheckedTypes checked(ctx_.program);
     ctx_.for_each<ast::TemplateStringDecl>([&](const ast::TemplateStringDecl& decl) {
       if (decl.name.text.empty()) return;
       // A second declaration of the name was reported by the symbol table; keep the first.
@@ -98,7 +99,7 @@ class TemplateChecker {
         p.name = parameter.name.text;
         p.type = resolve_type(ctx_, parameter.type);
         p.span = parameter.name.span;
-        check_parameter_type_unchecked(ctx_, p, parameter.type.span, "template_string `" + ts.name + "`");
+        check_parameter_type_unchecked(ctx_, checked, p, parameter.type.span, "template_string `" + ts.name + "`");
         ts.parameters.push_back(std::move(p));
       }
       if (decl.body.kind == ast::ValueKind::RawString || decl.body.kind == ast::ValueKind::String) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "compiler/sema/stdlib.h"
@@ -129,21 +130,33 @@ struct OuterLimit {
   const model::Client* owner;
 };
 
+// The composites that list each client directly, by the client's name.
+using Parents = std::map<std::string, std::vector<const model::Client*>, std::less<>>;
+
+Parents direct_parents(const model::Program& program) {
+  Parents parents;
+  for (const model::Client& c : program.clients) {
+    for (const std::string& child : c.strategy) parents[child].push_back(&c);
+  }
+  return parents;
+}
+
 // The composites a call can pass through before reaching `client`, nearest first: every client
 // whose strategy lists it, directly or through other composites. Each appears once, even when
 // composites are shared or (in a broken program) form a cycle.
-std::vector<const model::Client*> enclosing_composites(const model::Program& program, const model::Client& client) {
+std::vector<const model::Client*> enclosing_composites(const Parents& parents, const model::Client& client) {
   std::vector<const model::Client*> found;
-  std::set<std::string> seen{client.name};
+  std::set<std::string_view> seen{client.name};
   std::vector<const model::Client*> frontier{&client};
   while (!frontier.empty()) {
     std::vector<const model::Client*> next;
     for (const model::Client* inner : frontier) {
-      for (const model::Client& c : program.clients) {
-        if (std::find(c.strategy.begin(), c.strategy.end(), inner->name) == c.strategy.end()) continue;
-        if (!seen.insert(c.name).second) continue;
-        found.push_back(&c);
-        next.push_back(&c);
+      auto it = parents.find(inner->name);
+      if (it == parents.end()) continue;
+      for (const model::Client* c : it->second) {
+        if (!seen.insert(c->name).second) continue;
+        found.push_back(c);
+        next.push_back(c);
       }
     }
     frontier = std::move(next);
@@ -180,10 +193,10 @@ void warn_shadowed(Context& ctx, const model::Client& client, model::LimitKind i
 
 // Every limit of `client` against every limit around it: its own request_timeout and
 // total_timeout (for a leaf) and the total_timeout of every composite it sits under, however deep.
-void check_shadowed_limits(Context& ctx, const model::Client& client) {
+void check_shadowed_limits(Context& ctx, const Parents& parents, const model::Client& client) {
   using model::LimitKind;
   std::vector<OuterLimit> around_call;
-  for (const model::Client* c : enclosing_composites(ctx.program, client)) {
+  for (const model::Client* c : enclosing_composites(parents, client)) {
     around_call.push_back(OuterLimit{&c->limits.total, LimitKind::Total, c});
   }
   std::vector<OuterLimit> outers = around_call;
@@ -226,7 +239,8 @@ std::size_t attempts_that_fit(const Plan& plan, Milliseconds total) {
 }  // namespace
 
 void check_timeout_plans(Context& ctx) {
-  for (const model::Client& client : ctx.program.clients) check_shadowed_limits(ctx, client);
+  const Parents parents = direct_parents(ctx.program);
+  for (const model::Client& client : ctx.program.clients) check_shadowed_limits(ctx, parents, client);
   if (ctx.diags.has_errors()) return;  // a broken strategy would make the plans misleading
   const std::set<std::string> roots = root_clients(ctx);
   for (const model::Client& client : ctx.program.clients) {
