@@ -27,7 +27,7 @@ std::string with_added_role(const std::vector<std::string>& roles, const std::st
 
 struct AllowedRoles {
   std::vector<std::string> roles;
-  bool known = true;                     // false when an entry comes from env.X
+  bool known = true;                        // false when an entry comes from env.X
   const ast::MapEntry* declared = nullptr;  // nullptr: the stdlib's default list
 };
 
@@ -62,10 +62,12 @@ void check_role(Context& ctx, const AllowedRoles& allowed, const std::string& ro
   if (!allowed.known || allowed.roles.empty()) return;
   if (std::find(allowed.roles.begin(), allowed.roles.end(), role) != allowed.roles.end()) return;
   const std::string source = allowed.declared != nullptr ? "its `allowed_roles`" : "the default allowed roles";
-  Diagnostic& d = ctx.diags.report(DiagKind::OptionConflict, at,
-                                   what + " `" + role + "` is not one of " + source + ", " + quoted_roles(allowed.roles));
+  Diagnostic& d =
+      ctx.diags.report(DiagKind::OptionConflict, at,
+                       what + " `" + role + "` is not one of " + source + ", " + quoted_roles(allowed.roles));
   if (auto guess = closest_match(role, std::span<const std::string>(allowed.roles))) {
-    d.with_hint("did you mean `" + *guess + "`? To use `" + role + "`, write `" + with_added_role(allowed.roles, role) + "`");
+    d.with_hint("did you mean `" + *guess + "`? To use `" + role + "`, write `" + with_added_role(allowed.roles, role) +
+                "`");
   } else {
     d.with_hint("use one of them, or allow it: `" + with_added_role(allowed.roles, role) + "`");
   }
@@ -99,8 +101,9 @@ void check_option_rules(Context& ctx, const std::vector<ast::MapEntry>& options,
           .report(DiagKind::OptionConflict, entry->key.span,
                   "client `" + client_name + "` sets both `" + first->key.text + "` and `" + entry->key.text +
                       "`, which cannot be used together")
-          .with_hint("keep only one of them (an allow list accepts just the values it names, a deny list all but "
-                     "those)")
+          .with_hint(
+              "keep only one of them (an allow list accepts just the values it names, a deny list all but "
+              "those)")
           .with_note(first->key.span, "`" + first->key.text + "` is set here");
     }
   }
