@@ -4,6 +4,9 @@
 // that reacts to an attempt's end sees every outcome the pass produced first.
 #include "http/engine.h"
 
+#include <sys/eventfd.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <limits>
 #include <stdexcept>
@@ -47,6 +50,7 @@ Engine::Engine() {
   global_init();
   multi_ = curl_multi_init();
   if (multi_ == nullptr) throw std::runtime_error("libcurl: could not create a multi handle");
+  wake_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   thread_ = std::thread([this] { run(); });
 }
 
@@ -58,10 +62,22 @@ Engine::~Engine() {
   wake();
   thread_.join();
   curl_multi_cleanup(multi_);
+  if (wake_fd_ >= 0) close(wake_fd_);
 }
 
 void Engine::wake() {
-  curl_multi_wakeup(multi_);
+  if (wake_fd_ < 0) {
+    curl_multi_wakeup(multi_);
+    return;
+  }
+  // Only fails with EAGAIN when the counter is at its maximum, and then a wake-up is pending anyway.
+  const std::uint64_t one = 1;
+  [[maybe_unused]] const ssize_t written = write(wake_fd_, &one, sizeof one);
+}
+
+void Engine::drain_wake() {
+  std::uint64_t count = 0;
+  [[maybe_unused]] const ssize_t read_bytes = read(wake_fd_, &count, sizeof count);
 }
 
 void Engine::start(AttemptSpec spec, AttemptObserver observer) {
@@ -97,7 +113,11 @@ void Engine::run() {
     std::optional<SteadyTime> next = end_expired_and_cancelled(real_clock().now());
     run_due_timers();
     if (const std::optional<SteadyTime> timer = next_timer(); timer && (!next || *timer < *next)) next = timer;
-    curl_multi_poll(multi_, nullptr, 0, poll_timeout_ms(next), nullptr);
+    curl_waitfd wake_wait{wake_fd_, CURL_WAIT_POLLIN, 0};
+    const unsigned extra = wake_fd_ >= 0 ? 1 : 0;
+    curl_multi_poll(multi_, extra != 0 ? &wake_wait : nullptr, extra, poll_timeout_ms(next), nullptr);
+    // Drained before the next pass looks at the queue, so a wake-up after this is never lost.
+    if ((wake_wait.revents & CURL_WAIT_POLLIN) != 0) drain_wake();
   }
   std::vector<Transfer*> remaining;
   for (auto& entry : active_) remaining.push_back(entry.first);

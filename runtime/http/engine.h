@@ -2,7 +2,8 @@
 // Each pass performs I/O, collects finished transfers, then ends every transfer whose limit has
 // passed or whose call was cancelled, and sleeps in curl_multi_poll until the earliest of
 // libcurl's own timer and the next instant any transfer's limit passes. New work, cancellation and
-// shutdown wake it through curl_multi_wakeup. Connections are reused across calls through the
+// shutdown wake it through an eventfd polled with libcurl's sockets (one write to wake, one read
+// to drain; curl_multi_wakeup's socket pair takes a read more per wake-up). Connections are reused across calls through the
 // multi handle's connection cache; libcurl never retries on its own (Transfer refuses its re-send).
 //
 // The loop also runs timers: a strategy layer waits (backoff, Retry-After) by scheduling the next
@@ -100,8 +101,11 @@ class Engine {
   // Removes the transfer's handle from the multi handle and hands the transfer back for finishing.
   std::unique_ptr<Transfer> detach(Transfer* transfer);
   void wake();
+  // Empties the wake-up counter after curl_multi_poll reported it readable.
+  void drain_wake();
 
   CURLM* multi_ = nullptr;
+  int wake_fd_ = -1;  // an eventfd; -1 if the system refused one (curl_multi_wakeup is used then)
   EasyHandlePool handles_;  // the loop thread's only
   std::mutex mutex_;  // guards incoming_, stopping_ and the timers
   std::vector<std::unique_ptr<Transfer>> incoming_;
