@@ -99,6 +99,13 @@ std::string call_context(const ErrorInfo& info) {
   return info.function + " via " + path;
 }
 
+// "Agent round 2 of 3, " when a composite above the leaf repeats its strategy, else "".
+std::string round_fact(const ErrorInfo& info) {
+  if (!info.composite_round) return "";
+  const CompositeRound& r = *info.composite_round;
+  return r.client + " round " + std::to_string(r.round) + " of " + std::to_string(r.of) + ", ";
+}
+
 // A budget error's cause, named the way an attempt's record is: "Agent → Primary (attempt 2 of 4):
 // http". The function is left out: the budget error's own context names it.
 std::string attempt_context(const ErrorInfo& cause) {
@@ -108,7 +115,7 @@ std::string attempt_context(const ErrorInfo& cause) {
     out += client;
   }
   if (cause.attempt > 0) {
-    out += " (attempt " + std::to_string(cause.attempt) + " of " +
+    out += " (" + round_fact(cause) + "attempt " + std::to_string(cause.attempt) + " of " +
            std::to_string(cause.max_attempts > 0 ? cause.max_attempts : cause.attempt) + ")";
   }
   return out + ": " + std::string(to_string(cause.type));
@@ -182,7 +189,7 @@ std::string facts(const ErrorInfo& info) {
     parts.push_back(std::move(limit));
   }
   if (made_attempt(info)) {
-    parts.push_back("attempt " + std::to_string(info.attempt) + " of " +
+    parts.push_back(round_fact(info) + "attempt " + std::to_string(info.attempt) + " of " +
                     std::to_string(info.max_attempts > 0 ? info.max_attempts : info.attempt));
   }
   if (info.retry_after) parts.push_back("retry after " + format_duration(*info.retry_after));

@@ -57,6 +57,9 @@ struct ErrorInfo {
   // Whose total_timeout the budget is, when it is a client's rather than the caller's.
   std::optional<std::string> budget_client;
 
+  // The round of the innermost composite above the leaf that repeats its strategy, if any.
+  std::optional<CompositeRound> composite_round;
+
   // Every attempt of the call, in order (the failed one last, unless the budget ended the call
   // between attempts).
   std::vector<AttemptRecord> attempts;

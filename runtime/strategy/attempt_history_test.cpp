@@ -21,7 +21,7 @@ TEST_CASE("a success is recorded with its timings, status and usage") {
   response.timings.first_token = 40ms;
   response.timings.total = 55ms;
   SecretRedactor redactor;
-  const AttemptRecord record = make_attempt_record(response, {{"Agent", "Primary"}, 2, 4, 200ms}, redactor);
+  const AttemptRecord record = make_attempt_record(response, {{"Agent", "Primary"}, 2, 4, 200ms, std::nullopt}, redactor);
   CHECK(record.outcome == AttemptOutcome::Ok);
   CHECK(record.client() == "Primary");
   CHECK(attempt_to_json(record) == nlohmann::json::parse(R"({
@@ -46,7 +46,7 @@ TEST_CASE("a failure is recorded with its type, kind and a scrubbed message") {
   error.timings = AttemptTimings{2ms, 3ms, std::nullopt, 104ms};
   SecretRedactor redactor;
   redactor.add("sk-secret-0123456789");
-  const AttemptRecord record = make_attempt_record(error, {{"Agent", "Primary"}, 1, 2, std::nullopt}, redactor);
+  const AttemptRecord record = make_attempt_record(error, {{"Agent", "Primary"}, 1, 2, std::nullopt, std::nullopt}, redactor);
   const nlohmann::json json = attempt_to_json(record);
   CHECK(json["outcome"] == "error");
   CHECK(json["error_type"] == "TimeoutError");
@@ -65,7 +65,7 @@ TEST_CASE("a failure is recorded with its type, kind and a scrubbed message") {
   http.type = ErrorType::Http;
   http.status = 503;
   http.detail = "echo sk-secret-0123456789";
-  const AttemptRecord http_record = make_attempt_record(http, {{"B"}, 1, 1, 50ms}, redactor);
+  const AttemptRecord http_record = make_attempt_record(http, {{"B"}, 1, 1, 50ms, std::nullopt}, redactor);
   CHECK(describe_attempt(http_record) == "B (attempt 1 of 1): waited 50ms, HttpError 503, 0ms");
   CHECK(http_record.message.find("sk-secret") == std::string::npos);
   CHECK(http_record.message.find("[REDACTED]") != std::string::npos);

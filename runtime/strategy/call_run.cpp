@@ -201,8 +201,9 @@ void CallRun::attempt_done(const SlotPtr& slot, const LeafAttempt& attempt, std:
       }
     }
   }
-  if (auto* failure = std::get_if<ErrorInfo>(&result); failure && is_budget_timeout(*failure)) {
-    failure->budget_client = slot->scope.budget_client;
+  if (auto* failure = std::get_if<ErrorInfo>(&result)) {
+    failure->composite_round = slot->scope.composite_round;
+    if (is_budget_timeout(*failure)) failure->budget_client = slot->scope.budget_client;
   }
   record(result, *slot, waited);
   round_done(slot, std::move(result));

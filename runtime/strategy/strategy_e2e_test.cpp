@@ -259,6 +259,19 @@ TEST_CASE("e2e strategy: a retry policy on a composite repeats its whole strateg
   CHECK_FALSE(attempt_to_json(AttemptRecord{}).contains("round"));  // absent without a repeating composite
 }
 
+TEST_CASE("e2e strategy: when a composite's rounds run out, the error names its last round") {
+  Runtime runtime;
+  const ClientIr ir = testing::client_ir(
+      {testing::leaf_json("A", unique_model("status=503")),
+       testing::composite_json("Agent", "fallback", {"A"}, nullptr, "Rounds")},
+      {testing::constant_policy_json("Rounds", 1, 10)});
+  const HttpError error = expect_error<HttpError>([&] { runtime.call(ir, "Agent", greet()); });
+  CHECK(history(error.attempts()) ==
+        Lines{"Agent>A 1/1 Agent#1/2 HttpError 503", "Agent>A 1/1 Agent#2/2 HttpError 503 after 10ms"});
+  CHECK(error.message().find("(Agent round 2 of 2, attempt 1 of 1)") != std::string::npos);
+  CHECK(error.to_json()["round"] == json{{"client", "Agent"}, {"round", 2}, {"of", 2}});
+}
+
 TEST_CASE("e2e strategy: a round-robin with a retry policy moves to the next child each round") {
   Runtime runtime;
   const ClientIr ir = testing::client_ir(
