@@ -9,12 +9,10 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "cli/client_lookup.h"
 #include "cli/commands.h"
 #include "cli/diagnostics_output.h"
-#include "compiler/base/spelling.h"
 #include "compiler/ir/ir_writer.h"
-#include "compiler/sema/clients.h"
-#include "compiler/sema/context.h"
 #include "compiler/sema/timeout_plan.h"
 #include "compiler/syntax/duration_literal.h"
 #include "runtime/runtime.h"
@@ -127,26 +125,6 @@ int report_failure(const CallCommandOptions& options, const baml::Error& error, 
   return kExitFailed;
 }
 
-// `bamlc call openai/gpt-4o`: the same anonymous client a function's `client "openai/gpt-4o"`
-// makes (sema/clients.h: the provider's defaults, api_key from its environment variable, the
-// default limits), added to the program when no function of the project already made it.
-// Reports and returns false when the provider is unknown or the model is missing.
-bool add_shorthand_client(model::Program& program, const std::string& text) {
-  const std::vector<ast::File> no_files;
-  DiagnosticSink diags;
-  sema::Context ctx{no_files, diags, {}, std::move(program)};
-  ast::Value reference;
-  reference.kind = ast::ValueKind::String;
-  reference.text = text;
-  const bool resolved = sema::resolve_client_reference(ctx, reference).has_value();
-  program = std::move(ctx.program);
-  for (const Diagnostic& diag : diags.all()) {
-    std::cerr << "bamlc: error: " << diag.message << '\n';
-    if (!diag.hint.empty()) std::cerr << "  help: " << diag.hint << '\n';
-  }
-  return resolved;
-}
-
 }  // namespace
 
 Runner add_call_command(CLI::App& app) {
@@ -164,19 +142,7 @@ Runner add_call_command(CLI::App& app) {
     if (!timeout_ok) return kExitUsage;
     Compilation compilation;
     if (compile_or_exit(*options, compilation)) return kExitUsage;  // the project does not compile
-    if (compilation.program.find_client(options->client) == nullptr &&
-        options->client.find('/') != std::string::npos && !add_shorthand_client(compilation.program, options->client)) {
-      return kExitUsage;
-    }
-    if (compilation.program.find_client(options->client) == nullptr) {
-      std::vector<std::string> names;
-      for (const model::Client& c : compilation.program.clients) names.push_back(c.name);
-      std::cerr << "bamlc: error: no client named `" << options->client << "`\n";
-      if (auto guess = closest_match(options->client, std::span<const std::string>(names))) {
-        std::cerr << "  help: did you mean `" << *guess << "`?\n";
-      }
-      return kExitUsage;
-    }
+    if (find_named_client(compilation.program, options->client) == nullptr) return kExitUsage;
 
     const baml::ClientIr ir = baml::read_client_ir(ir::to_json(compilation.program));
     baml::Runtime runtime;

@@ -6,9 +6,9 @@
 #include <memory>
 #include <sstream>
 
+#include "cli/client_lookup.h"
 #include "cli/commands.h"
 #include "cli/diagnostics_output.h"
-#include "compiler/base/spelling.h"
 #include "compiler/sema/timeout_plan.h"
 #include "compiler/syntax/duration_literal.h"
 
@@ -71,23 +71,15 @@ Runner add_explain_command(CLI::App& app) {
   };
   auto options = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("explain", "Show every attempt a call through CLIENT can make, with its limits");
-  cmd->add_option("client", options->client, "The client to explain (a declared name, or a \"provider/model\" shorthand a function of the project uses)")->required();
+  cmd->add_option("client", options->client, "The client to explain: a declared name, or a \"provider/model\" shorthand such as openai/gpt-4o")->required();
   add_compile_options(*cmd, *options);
   return [cmd, options]() -> int {
     if (!cmd->parsed()) return -1;
     Compilation compilation;
     if (auto code = compile_or_exit(*options, compilation)) return *code;
+    const model::Client* client = find_named_client(compilation.program, options->client);
+    if (client == nullptr) return kExitUsage;
     const model::Program& program = compilation.program;
-    const model::Client* client = program.find_client(options->client);
-    if (client == nullptr) {
-      std::vector<std::string> names;
-      for (const model::Client& c : program.clients) names.push_back(c.name);
-      std::cerr << "bamlc: error: no client named `" << options->client << "`\n";
-      if (auto guess = closest_match(options->client, std::span<const std::string>(names))) {
-        std::cerr << "  help: did you mean `" << *guess << "`?\n";
-      }
-      return kExitUsage;
-    }
     const sema::Plan plan = sema::plan_call(program, *client);
     std::cout << describe_client(*client) << "\n\n";
     std::vector<std::vector<std::string>> rows{{"#", "path", "attempt", "wait", "connect", "first token", "idle", "request", "total"}};
