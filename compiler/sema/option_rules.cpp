@@ -74,6 +74,53 @@ void check_role(Context& ctx, const AllowedRoles& allowed, const std::string& ro
   if (allowed.declared != nullptr) d.with_note(allowed.declared->key.span, "the allowed roles are set here");
 }
 
+// An option limited to a few words: its text must be one of them (`allowed_role_metadata` also
+// takes a list of keys), written out rather than read from env.X.
+void check_option_words(Context& ctx, const ast::MapEntry& entry, const std::vector<std::string>& words) {
+  if (!entry.value || entry.value->kind == ast::ValueKind::Invalid) return;
+  const ast::Value& v = *entry.value;
+  const bool takes_list = entry.key.text == "allowed_role_metadata";
+  // "one of `openai`, ... or `vertex`"; "`all`, `none` or a list of metadata keys"
+  std::string one_of;
+  for (const std::string& word : words) one_of += (one_of.empty() ? "`" : ", `") + word + "`";
+  if (takes_list) {
+    one_of += " or a list of metadata keys";
+  } else {
+    std::vector<std::string_view> views(words.begin(), words.end());
+    one_of = "one of " + quoted_list(std::span<const std::string_view>(views), "or");
+  }
+  if (is_literal_text(v)) {
+    if (std::find(words.begin(), words.end(), v.text) != words.end()) return;
+    Diagnostic& d = ctx.diags.report(DiagKind::OptionType, v.span,
+                                     "`" + entry.key.text + "` cannot be `" + v.text + "`: it takes " + one_of);
+    if (auto guess = closest_match(v.text, std::span<const std::string>(words))) {
+      d.with_hint("did you mean `" + *guess + "`?");
+    } else {
+      d.with_hint("write `" + entry.key.text + " \"" + words.front() + "\"`" +
+                  (takes_list ? ", or a list of the metadata keys to send" : ""));
+    }
+    return;
+  }
+  if (takes_list && v.kind == ast::ValueKind::List) {
+    for (const ast::Value& item : v.items) {
+      if (is_literal_text(item) || item.kind == ast::ValueKind::Invalid) continue;
+      ctx.diags
+          .report(DiagKind::OptionType, item.span,
+                  "`" + entry.key.text + "` lists metadata keys, not " + std::string(ast::value_kind_name(item.kind)))
+          .with_hint("quote the key, e.g. `" + entry.key.text + " [\"cache_control\"]`");
+    }
+    return;
+  }
+  // Other values of a string option already failed its type check (option_values.cpp).
+  if (!takes_list && v.kind != ast::ValueKind::EnvRef) return;
+  const std::string why = v.kind == ast::ValueKind::EnvRef
+                              ? "is fixed at compile time, so it cannot come from `env." + v.text + "`"
+                              : "takes " + one_of + ", not " + std::string(ast::value_kind_name(v.kind));
+  ctx.diags.report(DiagKind::OptionType, v.span, "`" + entry.key.text + "` " + why)
+      .with_hint("write `" + entry.key.text + " \"" + words.front() + "\"`" +
+                 (takes_list ? ", or a list such as `[\"cache_control\"]`" : ""));
+}
+
 }  // namespace
 
 void check_option_rules(Context& ctx, const std::vector<ast::MapEntry>& options, const std::string& client_name) {
@@ -87,6 +134,9 @@ void check_option_rules(Context& ctx, const std::vector<ast::MapEntry>& options,
         check_role(ctx, allowed, entry.key.text, entry.key.span, "the `remap_roles` key");
       }
     }
+  }
+  for (const auto& [key, words] : Stdlib::get().option_values()) {
+    if (const ast::MapEntry* entry = ast::find_entry(options, key)) check_option_words(ctx, *entry, words);
   }
   for (const std::vector<std::string>& group : Stdlib::get().exclusive_options()) {
     const ast::MapEntry* first = nullptr;

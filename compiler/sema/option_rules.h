@@ -2,7 +2,8 @@
 // `default_role` and the keys of `remap_roles` must be allowed roles (the client's
 // `allowed_roles`, else the stdlib's default list), `allowed_roles` may not be empty, and options
 // of an exclusive group (`finish_reason_allow_list` and `finish_reason_deny_list`) cannot be
-// used together. The lists come from stdlib/providers.json. Each option's own type is checked
+// used together; a few options take only certain words (`client_response_type`), fixed at
+// compile time. The lists come from stdlib/providers.json. Each option's own type is checked
 // before, by option_values.cpp; values read from `env.X` are only known at call time and pass.
 #pragma once
 

@@ -108,6 +108,9 @@ Stdlib::Stdlib() {
   for (const auto& schema : providers_) provider_names_.push_back(schema.name);
   default_allowed_roles_ = providers.at("default_allowed_roles").get<std::vector<std::string>>();
   exclusive_options_ = providers.at("exclusive_options").get<std::vector<std::vector<std::string>>>();
+  for (const auto& [key, words] : providers.at("option_values").items()) {
+    option_values_[key] = words.get<std::vector<std::string>>();
+  }
 
   const auto defaults = nlohmann::json::parse(stdlib::client_defaults_json());
   for (model::LimitKind kind : model::kAllLimitKinds) {

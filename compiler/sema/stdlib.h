@@ -47,6 +47,8 @@ class Stdlib {
   const std::vector<std::string>& default_allowed_roles() const { return default_allowed_roles_; }
   // Groups of leaf options a client may set at most one of.
   const std::vector<std::vector<std::string>>& exclusive_options() const { return exclusive_options_; }
+  // Leaf options whose text must be one of a few words (client_response_type, ...).
+  const std::map<std::string, std::vector<std::string>, std::less<>>& option_values() const { return option_values_; }
 
  private:
   Stdlib();
@@ -58,6 +60,7 @@ class Stdlib {
   RetryDefaults retry_defaults_;
   std::vector<std::string> default_allowed_roles_;
   std::vector<std::vector<std::string>> exclusive_options_;
+  std::map<std::string, std::vector<std::string>, std::less<>> option_values_;
 };
 
 std::string_view option_type_name(OptionType type);
