@@ -95,18 +95,19 @@ void Engine::start(AttemptSpec spec, AttemptObserver observer) {
 
 void Engine::run() {
   for (;;) {
-    std::vector<std::unique_ptr<Transfer>> incoming;
     bool stopping = false;
     {
       std::lock_guard lock(mutex_);
-      incoming.swap(incoming_);
+      admitting_.swap(incoming_);
       stopping = stopping_;
     }
     if (stopping) {
-      for (auto& transfer : incoming) transfer->finish_cancelled(real_clock().now(), "the runtime shut down");
+      for (auto& transfer : admitting_) transfer->finish_cancelled(real_clock().now(), "the runtime shut down");
+      admitting_.clear();
       break;
     }
-    admit(incoming);
+    admit(admitting_);
+    admitting_.clear();
     int running = 0;
     curl_multi_perform(multi_, &running);
     collect_finished();
@@ -120,7 +121,7 @@ void Engine::run() {
     if ((wake_wait.revents & CURL_WAIT_POLLIN) != 0) drain_wake();
   }
   std::vector<Transfer*> remaining;
-  for (auto& entry : active_) remaining.push_back(entry.first);
+  for (auto& transfer : active_) remaining.push_back(transfer.get());
   for (Transfer* transfer : remaining) detach(transfer)->finish_cancelled(real_clock().now(), "the runtime shut down");
   drain_timers();
 }
@@ -139,15 +140,19 @@ void Engine::admit(std::vector<std::unique_ptr<Transfer>>& incoming) {
       transfer->finish_failed(std::move(info));
       continue;
     }
-    Transfer* key = transfer.get();
-    active_.emplace(key, std::move(transfer));
+    transfer->set_engine_slot(active_.size());
+    active_.push_back(std::move(transfer));
   }
 }
 
 std::unique_ptr<Transfer> Engine::detach(Transfer* transfer) {
-  auto it = active_.find(transfer);
-  std::unique_ptr<Transfer> owned = std::move(it->second);
-  active_.erase(it);
+  const std::size_t slot = transfer->engine_slot();
+  std::unique_ptr<Transfer> owned = std::move(active_[slot]);
+  if (slot + 1 != active_.size()) {
+    active_[slot] = std::move(active_.back());
+    active_[slot]->set_engine_slot(slot);
+  }
+  active_.pop_back();
   // Removing an unfinished transfer closes its connection, so the server sees the disconnect.
   curl_multi_remove_handle(multi_, owned->easy());
   return owned;
@@ -179,7 +184,8 @@ std::optional<SteadyTime> Engine::end_expired_and_cancelled(SteadyTime now) {
   for (;;) {
     std::vector<Ending> ending;
     std::optional<SteadyTime> next;
-    for (auto& [key, transfer] : active_) {
+    for (auto& transfer : active_) {
+      Transfer* key = transfer.get();
       if (reported.count(key) != 0) continue;
       if (transfer->cancel_requested()) {
         ending.push_back({key, std::nullopt});

@@ -21,7 +21,6 @@
 #include <mutex>
 #include <optional>
 #include <thread>
-#include <unordered_map>
 #include <vector>
 
 #include "http/attempt.h"
@@ -114,7 +113,10 @@ class Engine {
   std::map<std::pair<SteadyTime, TimerId>, TimerCallback> timers_;
   std::unordered_map<TimerId, SteadyTime> timer_index_;
   TimerId next_timer_id_ = 1;
-  std::unordered_map<Transfer*, std::unique_ptr<Transfer>> active_;  // the loop thread's only
+  // The loop thread's only. A transfer knows its index (Transfer::engine_slot), so removing one
+  // moves the last into its place: no allocation per attempt, unlike a node-based map.
+  std::vector<std::unique_ptr<Transfer>> active_;
+  std::vector<std::unique_ptr<Transfer>> admitting_;  // swapped with incoming_ each pass, so both keep their capacity
   std::thread thread_;
 };
 

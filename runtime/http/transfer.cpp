@@ -77,7 +77,6 @@ Transfer::~Transfer() {
   stop_watching_cancellation();
   // Reset before the header list is freed: a pooled handle never points at freed memory.
   if (easy_ != nullptr) pool_->release(easy_);
-  if (header_list_ != nullptr) curl_slist_free_all(header_list_);
 }
 
 std::optional<ErrorInfo> Transfer::prepare(EasyHandlePool& pool) {
@@ -88,21 +87,34 @@ std::optional<ErrorInfo> Transfer::prepare(EasyHandlePool& pool) {
     info.detail = "could not create a libcurl handle";
     return info;
   }
-  for (const auto& [name, value] : spec_.request.headers) {
-    std::string line = name;
-    line.append(": ").append(value);
-    header_list_ = curl_slist_append(header_list_, line.c_str());
-  }
   // libcurl would otherwise send `Expect: 100-continue` for large bodies and wait for an answer
   // that LLM APIs do not give.
-  header_list_ = curl_slist_append(header_list_, "Expect:");
+  constexpr std::string_view kNoExpect = "Expect:";
+  std::size_t text_size = kNoExpect.size() + 1;
+  for (const auto& [name, value] : spec_.request.headers) text_size += name.size() + 2 + value.size() + 1;
+  header_text_.reserve(text_size);
+  header_list_.resize(spec_.request.headers.size() + 1);
+  for (const auto& [name, value] : spec_.request.headers) {
+    header_text_.append(name).append(": ").append(value).push_back('\0');
+  }
+  header_text_.append(kNoExpect).push_back('\0');
+  // Linked once the text is complete (and no longer moves). libcurl reads each line up to its
+  // NUL, so a line holding a NUL of its own is cut there, as with curl_slist_append.
+  char* line = header_text_.data();
+  for (std::size_t i = 0; i < header_list_.size(); ++i) {
+    header_list_[i].data = line;
+    header_list_[i].next = i + 1 < header_list_.size() ? &header_list_[i + 1] : nullptr;
+    line += i < spec_.request.headers.size()
+                ? spec_.request.headers[i].first.size() + 2 + spec_.request.headers[i].second.size() + 1
+                : kNoExpect.size() + 1;
+  }
 
   curl_easy_setopt(easy_, CURLOPT_PRIVATE, this);
   curl_easy_setopt(easy_, CURLOPT_URL, spec_.request.url.c_str());
   curl_easy_setopt(easy_, CURLOPT_POST, 1L);
   curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, spec_.request.body.data());
   curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(spec_.request.body.size()));
-  curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, header_list_);
+  curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, header_list_.data());
   curl_easy_setopt(easy_, CURLOPT_ERRORBUFFER, error_buffer_);
   // Threads and signals: never let libcurl use SIGALRM for its resolver timeouts.
   curl_easy_setopt(easy_, CURLOPT_NOSIGNAL, 1L);
@@ -129,11 +141,13 @@ std::optional<ErrorInfo> Transfer::prepare(EasyHandlePool& pool) {
   return std::nullopt;
 }
 
-void Transfer::watch_cancellation(const std::function<void()>& wake) {
+void Transfer::watch_cancellation(std::function<void()> wake) {
   if (!spec_.cancel) return;
-  cancel_subscription_ = spec_.cancel->subscribe([this, wake] {
+  wake_ = std::move(wake);
+  // Captures only `this`, so the listener fits in std::function's own storage.
+  cancel_subscription_ = spec_.cancel->subscribe([this] {
     cancel_requested_.store(true, std::memory_order_release);
-    wake();
+    wake_();
   });
 }
 
