@@ -84,6 +84,35 @@ TEST_CASE("e2e strategy: Retry-After on a 429 is waited when longer than the bac
   CHECK(wall < 2s);
 }
 
+TEST_CASE("e2e strategy: Retry-After as an HTTP date, and retry-after-ms alone, on a 503") {
+  Runtime runtime;
+  SUBCASE("an HTTP date two seconds ahead: a wait of one to two seconds (dates have whole seconds)") {
+    const ClientIr ir = testing::client_ir(
+        {testing::leaf_json("A", unique_model("fail_first=1,status=503,retry_after_date=2"), nullptr, "Quick")},
+        {testing::constant_policy_json("Quick", 1, 10)});
+    const Response response = runtime.call(ir, "A", greet());
+    REQUIRE(response.attempts.size() == 2);
+    CHECK(history(response.attempts)[0] == "A 1/2 HttpError 503");
+    REQUIRE(response.attempts[1].wait_before.has_value());
+    CHECK(*response.attempts[1].wait_before >= 1s);
+    CHECK(*response.attempts[1].wait_before <= 2s);
+  }
+  SUBCASE("retry-after-ms without Retry-After") {
+    const ClientIr ir = testing::client_ir(
+        {testing::leaf_json("A", unique_model("fail_first=1,status=503,retry_after_ms=250"), nullptr, "Quick")},
+        {testing::constant_policy_json("Quick", 1, 10)});
+    const Response response = runtime.call(ir, "A", greet());
+    CHECK(history(response.attempts) == Lines{"A 1/2 HttpError 503", "A 2/2 ok after 250ms"});
+  }
+  SUBCASE("a hint on a 500 is not honoured: only 429 and 503 carry one worth waiting for") {
+    const ClientIr ir = testing::client_ir(
+        {testing::leaf_json("A", unique_model("fail_first=1,status=500,retry_after_ms=5000"), nullptr, "Quick")},
+        {testing::constant_policy_json("Quick", 1, 10)});
+    const Response response = runtime.call(ir, "A", greet());
+    CHECK(history(response.attempts) == Lines{"A 1/2 HttpError 500", "A 2/2 ok after 10ms"});
+  }
+}
+
 TEST_CASE("e2e strategy: retry_on narrows what is retried") {
   Runtime runtime;
   const ClientIr ir =

@@ -84,6 +84,12 @@ std::string apply(Directives& d, std::string_view key, std::optional<std::string
     d.status = static_cast<int>(*n);
     return "";
   }
+  if (key == "retry_after_date" || key == "retry_after_ms") {
+    std::optional<std::uint64_t> n = parse_count(*value);
+    if (!n) return "directive '" + std::string(key) + "' needs a whole number";
+    (key == "retry_after_date" ? d.retry_after_date : d.retry_after_ms) = n;
+    return "";
+  }
   if (key == "retry_after") {
     if (value->empty() || match_decimal(*value) != value->size()) {
       return "directive 'retry_after' needs seconds like 2 or 0.5";

@@ -28,6 +28,8 @@ struct Directives {
   std::optional<Millis> ping;                // SSE comment keep-alives while waiting
   std::optional<int> status;                 // answer with this HTTP error status
   std::optional<std::string> retry_after;    // seconds as written, e.g. "2" or "0.25"
+  std::optional<std::uint64_t> retry_after_date;  // Retry-After as an HTTP date this many seconds ahead
+  std::optional<std::uint64_t> retry_after_ms;    // only OpenAI's retry-after-ms header
   bool reset = false;                        // abort the connection instead of answering
   bool echo = false;                         // reply with the request's headers and body
   std::optional<std::string> reply;          // the content; kDefaultReply when absent

@@ -47,6 +47,9 @@ TEST_CASE("model strings") {
   CHECK(d.reply == "Hi, there,friend");
   CHECK(ok("mock:reset,echo").reset);
   CHECK(ok("mock:status=429,retry_after=0.5").retry_after == "0.5");
+  CHECK(ok("mock:status=503,retry_after_date=2").retry_after_date == 2u);
+  CHECK(ok("mock:status=503,retry_after_ms=300").retry_after_ms == 300u);
+  CHECK(bad("mock:retry_after_ms=0.5").message.find("'retry_after_ms'") != std::string::npos);
 
   CHECK(bad("mock:bogus=1").message.find("'bogus'") != std::string::npos);
   CHECK(bad("mock:ttfb=5").message.find("'ttfb'") != std::string::npos);

@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "json_text.h"
@@ -73,9 +74,23 @@ ResponsePlan control_endpoint(const HttpRequest& request, MockState& state) {
   return fixed_response(404, json_text(error), request.keep_alive);
 }
 
+// An HTTP date (RFC 9110's IMF-fixdate) `seconds` from now.
+std::string http_date_in(std::uint64_t seconds) {
+  const std::time_t at = std::time(nullptr) + static_cast<std::time_t>(seconds);
+  std::tm utc{};
+  gmtime_r(&at, &utc);
+  char text[64];
+  std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &utc);
+  return text;
+}
+
+// The retry hints a failure carries, as the directives ask for them.
 ResponsePlan error_response(Api api, int status, std::string_view message, bool keep_alive,
-                            const std::optional<std::string>& retry_after = std::nullopt) {
+                            const Directives* hints = nullptr) {
   HeaderList extra;
+  const std::optional<std::string> retry_after = hints != nullptr ? hints->retry_after : std::nullopt;
+  if (hints != nullptr && hints->retry_after_date) extra.emplace_back("Retry-After", http_date_in(*hints->retry_after_date));
+  if (hints != nullptr && hints->retry_after_ms) extra.emplace_back("retry-after-ms", std::to_string(*hints->retry_after_ms));
   if (retry_after) {
     extra.emplace_back("Retry-After", *retry_after);
     // The official SDKs prefer this header when present; it carries what Retry-After cannot.
@@ -194,12 +209,12 @@ ResponsePlan plan_response(const HttpRequest& request, MockState& state, std::in
     if (state.within_first(model, *d.fail_first)) {
       if (d.reset) return reset_connection();
       int status = d.status.value_or(503);
-      return error_response(api, status, failure_message(status), request.keep_alive, d.retry_after);
+      return error_response(api, status, failure_message(status), request.keep_alive, &d);
     }
   } else if (d.reset) {
     return reset_connection();
   } else if (d.status) {
-    ResponsePlan plan = error_response(api, *d.status, failure_message(*d.status), request.keep_alive, d.retry_after);
+    ResponsePlan plan = error_response(api, *d.status, failure_message(*d.status), request.keep_alive, &d);
     plan.ttfb = d.ttfb;
     return plan;
   }
