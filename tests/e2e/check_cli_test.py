@@ -37,6 +37,7 @@ def _():
     p = bamlc("check", "--from", "clean/baml_src")
     assert p.returncode == 0, p.stderr
     assert "0 errors, 0 warnings" in p.stderr, p.stderr
+    assert "found 1 class, 0 enums, 1 function, 1 client, 0 retry policies, 0 tests" in p.stderr, p.stderr
     assert p.stdout == "", p.stdout
 
 

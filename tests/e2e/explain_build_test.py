@@ -89,6 +89,18 @@ def _():
     assert p.stdout == "", p.stdout
 
 
+@case("explain takes a provider/model shorthand, with the stdlib's defaults, and names an unknown provider")
+def _():
+    p = bamlc("explain", "openai/gpt-4o", "--from", PROJECT)
+    assert p.returncode == 0, (p.returncode, p.stderr)
+    rows = table_rows(p.stdout)
+    assert len(rows) == 1 and rows[0][1] == "openai/gpt-4o", p.stdout
+    assert "10s*" in rows[0], rows
+    p = bamlc("explain", "nosuch/model", "--from", PROJECT)
+    assert p.returncode == 2, (p.returncode, p.stderr)
+    assert "`nosuch/model`" in p.stderr and "known providers" in p.stderr, p.stderr
+
+
 @case("build --emit-ir FILE writes the IR to FILE, with effective limits in milliseconds")
 def _():
     with tempfile.TemporaryDirectory() as out:
