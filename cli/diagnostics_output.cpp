@@ -2,7 +2,8 @@
 
 #include <filesystem>
 #include <iostream>
-#include <map>
+#include <cctype>
+#include <string>
 
 #include "cli/commands.h"
 
@@ -43,9 +44,19 @@ bool check_source_dir(const std::string& dir) {
 
 void add_compile_options(CLI::App& cmd, CompileOptions& options) {
   cmd.add_option("--from", options.from, "Directory holding the .baml files (or one .baml file)")->default_str("./baml_src");
-  const std::map<std::string, OutputFormat> formats{{"text", OutputFormat::Text}, {"json", OutputFormat::Json}};
+  // A custom transform, so a wrong value reads "`xml` is not a format: write text or json"
+  // rather than CLI11's description of its own mapping.
   cmd.add_option("--format", options.format, "Output as text or as JSON")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+      ->transform(
+          [](std::string value) {
+            for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            // CLI11 reads an enum option from its integer value.
+            if (value == "text") return std::to_string(static_cast<int>(OutputFormat::Text));
+            if (value == "json") return std::to_string(static_cast<int>(OutputFormat::Json));
+            throw CLI::ValidationError("`" + value + "` is not a format: write text or json");
+          },
+          "")
+      ->type_name("text|json")
       ->default_str("text");
 }
 

@@ -92,6 +92,15 @@ def _():
     assert p.returncode == 2, p.returncode
 
 
+@case("an unknown --format is a usage error that names the two formats")
+def _():
+    p = bamlc("check", "--from", "clean/baml_src", "--format", "xml")
+    assert p.returncode == 2, p.returncode
+    assert "`xml` is not a format: write text or json" in p.stderr, p.stderr
+    p = bamlc("check", "--from", "clean/baml_src", "--format", "JSON")
+    assert p.returncode == 0 and p.stdout == "", (p.returncode, p.stdout)
+
+
 @case("--help and --version work on bamlc and on check")
 def _():
     for args in (["--help"], ["check", "--help"], ["--version"]):
