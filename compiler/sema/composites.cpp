@@ -55,9 +55,17 @@ void resolve_strategy(Context& ctx, const ast::ClientDecl& decl, std::string_vie
     const ast::Value& v = *start->value;
     const auto size = static_cast<std::int64_t>(list.items.size());
     if (v.kind != ast::ValueKind::Int || v.int_value < 0 || v.int_value >= size) {
-      if (v.kind != ast::ValueKind::Invalid) {
-        ctx.diags.report(DiagKind::BadStart, v.span, "`start` must be an index into the strategy, from 0 to " + std::to_string(size - 1))
-            .with_hint("`start 0` begins with the first client listed");
+      const std::string range = "from 0 to " + std::to_string(size - 1);
+      if (v.kind == ast::ValueKind::Int) {
+        ctx.diags.report(DiagKind::BadStart, v.span,
+                         "`start " + v.text + "` is not an index into the strategy, which has " +
+                             std::to_string(size) + (size == 1 ? " client" : " clients"))
+            .with_hint("write an index " + range + "; `start 0` begins with the first client listed");
+      } else if (v.kind != ast::ValueKind::Invalid) {
+        // A string or a fraction: say what was written, not only the range.
+        const std::string written = v.kind == ast::ValueKind::String ? "the string \"" + v.text + "\"" : "`" + v.text + "`";
+        ctx.diags.report(DiagKind::BadStart, v.span, "`start` must be a whole number, not " + written)
+            .with_hint("write an index " + range + " without quotes, e.g. `start 0`");
       }
     } else {
       client->start = v.int_value;
