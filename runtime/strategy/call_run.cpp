@@ -185,7 +185,12 @@ void CallRun::run_attempt(const SlotPtr& slot) {
   observer.on_done = [self = shared_from_this(), slot, attempt, waited](AttemptResult&& result) {
     self->attempt_done(slot, *attempt, waited, std::move(result));
   };
-  services_.engine->start(attempt->spec, std::move(observer));
+  // The request (URL, headers, body) goes to the engine alone; the rest of the spec stays for the
+  // client's verdict on the answer (reject_by_client_policy), so only that part is copied.
+  HttpRequest request = std::exchange(attempt->spec.request, HttpRequest{});
+  AttemptSpec spec = attempt->spec;
+  spec.request = std::move(request);
+  services_.engine->start(std::move(spec), std::move(observer));
 }
 
 void CallRun::attempt_done(const SlotPtr& slot, const LeafAttempt& attempt, std::optional<milliseconds> waited,
