@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "errors/error_info.h"
@@ -39,6 +40,8 @@ class ResponseDecoder {
   const std::optional<ErrorInfo>& failure() const { return failure_; }
 
   const ProviderReply& reply() const { return reply_; }
+  // Hands the reply over once the transfer is complete; the decoder is not used after this.
+  ProviderReply take_reply() { return std::move(reply_); }
   // What arrived so far, for an error: the streamed text, or the raw body when it is not a stream
   // (a half-received JSON body has no text to extract yet).
   const std::string& partial_text() const { return mode_ == Mode::Stream ? reply_.text : body_; }

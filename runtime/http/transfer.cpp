@@ -287,13 +287,14 @@ void Transfer::finish_completed(CURLcode code, SteadyTime t) {
     finish_failed(std::move(info));
     return;
   }
-  const ProviderReply& reply = decoder_.reply();
+  // The decoder is done with: its reply moves into the answer rather than being copied.
+  ProviderReply reply = decoder_.take_reply();
   Response response;
   response.client = spec_.path.empty() ? std::string() : spec_.path.back();
-  response.text = reply.text;
-  response.finish_reason = reply.finish_reason;
+  response.text = std::move(reply.text);
+  response.finish_reason = std::move(reply.finish_reason);
   response.usage = reply.usage;
-  response.model = reply.model;
+  response.model = std::move(reply.model);
   response.status = decoder_.status();
   response.bytes_received = decoder_.bytes();
   long connects = 0;
