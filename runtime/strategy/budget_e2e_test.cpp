@@ -228,6 +228,16 @@ TEST_CASE("e2e budget: cancelling during a backoff wait ends the call at once") 
   }
 }
 
+// The x-envoy-upstream-rq-timeout-ms values the mock received with `model`, in order.
+std::vector<long> deadline_headers_sent(const std::string& model) {
+  std::vector<long> sent;
+  for (const json& request : testing::mock_requests()) {
+    if (request["model"] == model)
+      sent.push_back(std::stol(request["headers"]["x-envoy-upstream-rq-timeout-ms"].get<std::string>()));
+  }
+  return sent;
+}
+
 TEST_CASE("e2e budget: the deadline header carries the remaining budget on each attempt") {
   Runtime runtime;
   const std::string model = unique_model("fail_first=1");
@@ -240,11 +250,7 @@ TEST_CASE("e2e budget: the deadline header carries the remaining budget on each 
   options.timeout = 2000ms;  // tighter than Agent's total: the header follows the caller
   const Response response = runtime.call(ir, "Agent", greet(), options);
   CHECK(history(response.attempts) == Lines{"Agent>A 1/2 HttpError 503", "Agent>A 2/2 ok after 400ms"});
-  std::vector<long> sent;
-  for (const json& request : testing::mock_requests()) {
-    if (request["model"] == model)
-      sent.push_back(std::stol(request["headers"]["x-envoy-upstream-rq-timeout-ms"].get<std::string>()));
-  }
+  const std::vector<long> sent = deadline_headers_sent(model);
   REQUIRE(sent.size() == 2);
   CHECK(sent[0] <= 2000);
   CHECK(sent[0] > 1800);
@@ -260,11 +266,7 @@ TEST_CASE("e2e budget: a deadline header declared on the composite is sent by it
   const ClientIr ir = testing::client_ir({testing::leaf_json("A", model), agent});
   const Response response = runtime.call(ir, "Agent", greet());
   CHECK(history(response.attempts) == Lines{"Agent>A 1/1 ok"});
-  std::vector<long> sent;
-  for (const json& request : testing::mock_requests()) {
-    if (request["model"] == model)
-      sent.push_back(std::stol(request["headers"]["x-envoy-upstream-rq-timeout-ms"].get<std::string>()));
-  }
+  const std::vector<long> sent = deadline_headers_sent(model);
   REQUIRE(sent.size() == 1);
   CHECK(sent[0] <= 3000);
   CHECK(sent[0] > 2500);

@@ -16,6 +16,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cases import Cases  # noqa: E402
 from mock_server import MockServer  # noqa: E402
 
 BAMLC, MOCK = sys.argv[1], sys.argv[2]
@@ -107,17 +108,8 @@ def call(project, client, *extra, fmt="json"):
     return proc.returncode, json.loads(proc.stdout), wall
 
 
-results = {"passed": 0, "failed": 0}
-
-
-def check(name, fn):
-    try:
-        fn()
-        results["passed"] += 1
-        print(f"ok   {name}")
-    except AssertionError as e:
-        results["failed"] += 1
-        print(f"FAIL {name}: {e}")
+cases = Cases()
+check = cases.check
 
 
 def expect_timeout(project, mock, client, kind, limit_ms, stream, extra=(), closes=True):
@@ -400,9 +392,8 @@ def main():
         check("an API key split across streamed deltas is still redacted (chunks=100, success and stall)",
               redaction_split_across_deltas)
 
-    print(f"{results['passed']} passed, {results['failed']} failed")
-    return 1 if results["failed"] else 0
+    cases.finish()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

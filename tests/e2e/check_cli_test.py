@@ -10,26 +10,18 @@ import subprocess
 import sys
 import tempfile
 
+from cases import Cases
+
 BAMLC, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 PROJECTS = os.path.join(ROOT, "tests", "e2e", "projects")
-results = {"passed": 0, "failed": 0}
 
 
 def bamlc(*args, cwd=PROJECTS):
     return subprocess.run([BAMLC, *args], cwd=cwd, capture_output=True, text=True, timeout=60)
 
 
-def case(name):
-    def wrap(fn):
-        try:
-            fn()
-            results["passed"] += 1
-            print(f"ok   {name}")
-        except AssertionError as e:
-            results["failed"] += 1
-            print(f"FAIL {name}: {e}")
-        return fn
-    return wrap
+cases = Cases()
+case = cases.case
 
 
 @case("a clean project exits 0 and says so")
@@ -117,5 +109,4 @@ def _():
         assert p.returncode == 0, p.stderr
 
 
-print(f"{results['passed']} passed, {results['failed']} failed")
-sys.exit(1 if results["failed"] else 0)
+cases.finish()

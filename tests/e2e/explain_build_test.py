@@ -13,26 +13,18 @@ import subprocess
 import sys
 import tempfile
 
+from cases import Cases
+
 BAMLC, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 PROJECT = os.path.join(ROOT, "tests", "e2e", "projects", "explain", "baml_src")
-results = {"passed": 0, "failed": 0}
 
 
 def bamlc(*args):
     return subprocess.run([BAMLC, *args], capture_output=True, text=True, timeout=60)
 
 
-def case(name):
-    def wrap(fn):
-        try:
-            fn()
-            results["passed"] += 1
-            print(f"ok   {name}")
-        except AssertionError as e:
-            results["failed"] += 1
-            print(f"FAIL {name}: {e}")
-        return fn
-    return wrap
+cases = Cases()
+case = cases.case
 
 
 def table_rows(stdout):
@@ -128,5 +120,4 @@ def _():
         assert not os.path.exists(path), "an IR was written for a broken project"
 
 
-print(f"{results['passed']} passed, {results['failed']} failed")
-sys.exit(1 if results["failed"] else 0)
+cases.finish()
