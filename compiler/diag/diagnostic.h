@@ -3,6 +3,8 @@
 // exceptions.
 #pragma once
 
+#include <algorithm>
+
 #include <cstdint>
 #include <span>
 #include <string>
@@ -67,6 +69,13 @@ class DiagnosticSink {
   std::size_t warning_count() const;
   bool has_errors() const { return error_count() != 0; }
   const std::vector<Diagnostic>& all() const { return diagnostics_; }
+  // Drops the diagnostics from index `first` on for which `drop` is true.
+  template <typename Pred>
+  void drop_from(std::size_t first, Pred drop) {
+    if (first >= diagnostics_.size()) return;
+    diagnostics_.erase(std::remove_if(diagnostics_.begin() + static_cast<std::ptrdiff_t>(first), diagnostics_.end(), drop),
+                       diagnostics_.end());
+  }
   // Sorted by file path, then position, then code: the order they are printed in.
   std::vector<Diagnostic> sorted(const SourceManager& sources) const;
 

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "compiler/driver/syntax_cascade.h"
 #include "compiler/sema/sema.h"
 #include "compiler/syntax/parser.h"
 
@@ -29,7 +30,9 @@ void add_source(Compilation& compilation, std::string path, std::string text) {
 }
 
 void analyze_project(Compilation& compilation) {
+  const std::size_t first_semantic = compilation.diags.all().size();
   compilation.program = analyze(compilation.files, compilation.diags);
+  drop_syntax_cascades(compilation.files, compilation.diags, first_semantic);
 }
 
 Compilation parse_project(const std::filesystem::path& dir) {
