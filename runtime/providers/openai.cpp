@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "errors/errors.h"
+#include "providers/json_reader.h"
 
 namespace baml {
 
@@ -105,9 +106,136 @@ void read_finish_reason(const json& choice, ProviderReply& reply) {
   }
 }
 
+// The fast path: the fields a reply needs, read without building a document. It refuses (returns
+// false, having changed nothing) anything the slow path below would reject, an error object, a
+// repeated key it reads, and whatever the reader does not handle; the slow path then decides.
+struct FastChunk {
+  std::string text;  // a whole body: message.content; an event: delta.content
+  bool has_text = false;
+  bool tool_calls = false;  // an event: delta.tool_calls is a non-empty list
+  bool has_choice = false;  // choices[0] is an object
+  bool has_member = false;  // choices[0].message (a body) or .delta (an event) is an object
+  std::optional<std::string> finish_reason;
+  std::optional<std::int64_t> input_tokens;
+  std::optional<std::int64_t> output_tokens;
+  std::optional<std::string> model;
+};
+
+// Marks `seen` and says whether it was already set: a repeated key is left to nlohmann (last wins).
+bool repeated(bool& seen) {
+  if (seen) return true;
+  seen = true;
+  return false;
+}
+
+void fast_usage(wire::JsonReader& reader, FastChunk& out) {
+  if (reader.peek() != '{') return reader.skip();
+  bool seen_in = false;
+  bool seen_out = false;
+  reader.object([&](std::string_view key) {
+    const bool in = key == "prompt_tokens";
+    if (in || key == "completion_tokens") {
+      if (repeated(in ? seen_in : seen_out)) return reader.fail();
+      if (reader.peek() != '0') return reader.skip();
+      reader.number(in ? out.input_tokens : out.output_tokens);
+    } else {
+      reader.skip();
+    }
+  });
+}
+
+// `member`: "message" for a whole body, "delta" for a stream event.
+void fast_choice(wire::JsonReader& reader, std::string_view member, FastChunk& out) {
+  out.has_choice = true;
+  bool seen_member = false;
+  bool seen_reason = false;
+  reader.object([&](std::string_view key) {
+    if (key == member) {
+      if (repeated(seen_member)) return reader.fail();
+      if (reader.peek() != '{') return reader.skip();
+      out.has_member = true;
+      bool seen_content = false;
+      bool seen_tools = false;
+      reader.object([&](std::string_view field) {
+        if (field == "content") {
+          if (repeated(seen_content)) return reader.fail();
+          if (reader.peek() != '"') {
+            // A message's content is a string or null (anything else is the slow path's error);
+            // a delta's other kinds of content are not text.
+            if (member == "message" && reader.peek() != 'n') return reader.fail();
+            return reader.skip();
+          }
+          reader.string(out.text);
+          out.has_text = true;
+        } else if (field == "tool_calls") {
+          if (repeated(seen_tools)) return reader.fail();
+          if (reader.peek() != '[') return reader.skip();
+          reader.array([&](std::size_t) {
+            out.tool_calls = true;
+            reader.skip();
+          });
+        } else {
+          reader.skip();
+        }
+      });
+    } else if (key == "finish_reason") {
+      if (repeated(seen_reason)) return reader.fail();
+      if (reader.peek() != '"') return reader.skip();
+      reader.string(out.finish_reason.emplace());
+    } else {
+      reader.skip();
+    }
+  });
+}
+
+bool fast_read(std::string_view text, std::string_view member, FastChunk& out) {
+  wire::JsonReader reader(text);
+  if (reader.peek() != '{') return false;
+  bool seen_choices = false;
+  bool seen_usage = false;
+  bool seen_model = false;
+  bool seen_error = false;
+  reader.object([&](std::string_view key) {
+    if (key == "choices") {
+      if (repeated(seen_choices)) return reader.fail();
+      if (reader.peek() != '[') return reader.skip();
+      reader.array([&](std::size_t index) {
+        if (index == 0 && reader.peek() == '{') return fast_choice(reader, member, out);
+        reader.skip();
+      });
+    } else if (key == "usage") {
+      if (repeated(seen_usage)) return reader.fail();
+      fast_usage(reader, out);
+    } else if (key == "model") {
+      if (repeated(seen_model)) return reader.fail();
+      if (reader.peek() != '"') return reader.skip();
+      reader.string(out.model.emplace());
+    } else if (key == "error") {
+      if (repeated(seen_error) || reader.peek() != 'n') return reader.fail();  // an error object: the slow path
+      reader.skip();
+    } else {
+      reader.skip();
+    }
+  });
+  return reader.finished();
+}
+
+void apply_common(FastChunk& chunk, ProviderReply& reply) {
+  if (chunk.input_tokens) reply.usage.input_tokens = *chunk.input_tokens;
+  if (chunk.output_tokens) reply.usage.output_tokens = *chunk.output_tokens;
+  if (chunk.model) reply.model = std::move(*chunk.model);
+  if (chunk.finish_reason) reply.finish_reason = std::move(chunk.finish_reason);
+}
+
 }  // namespace
 
 void OpenAiProvider::parse_response(std::string_view body, ProviderReply& reply) const {
+  if (FastChunk chunk; fast_read(body, "message", chunk) && chunk.has_member) {
+    if (chunk.has_text) reply.text = std::move(chunk.text);
+    apply_common(chunk, reply);
+    reply.done = true;
+    return;
+  }
   const json parsed = wire::parse_json(body, "the response body");
   if (!parsed.is_object()) throw MalformedResponse("the response body is not a JSON object");
   reject_error_object(parsed);
@@ -131,6 +259,12 @@ EventClass OpenAiProvider::on_event(const SseEvent& event, ProviderReply& reply)
   if (event.data == "[DONE]") {
     reply.done = true;
     return EventClass::Done;
+  }
+  if (FastChunk chunk; fast_read(event.data, "delta", chunk)) {
+    apply_common(chunk, reply);
+    const bool content = chunk.has_member && ((chunk.has_text && !chunk.text.empty()) || chunk.tool_calls);
+    if (chunk.has_member && chunk.has_text) reply.text += chunk.text;
+    return content ? EventClass::Content : EventClass::Data;
   }
   const json parsed = wire::parse_json(event.data, "a stream event");
   if (!parsed.is_object()) throw MalformedResponse("a stream event is not a JSON object");

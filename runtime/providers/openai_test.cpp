@@ -4,7 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+
 #include "errors/errors.h"
+#include "providers/json_reader.h"
 
 namespace baml {
 namespace {
@@ -196,6 +199,257 @@ TEST_CASE("error bodies give the provider's message") {
   CHECK(provider_error_message("<html>502 Bad Gateway</html>\n<body>") == "<html>502 Bad Gateway</html>");
   CHECK(provider_error_message("").empty());
   CHECK(provider_error_message(std::string(500, 'x')).size() == 203);
+}
+
+// ---- The fast path (providers/json_reader.h) against nlohmann ----
+
+// Integers as int64, other numbers as one marker: what JsonReader can tell apart.
+json normalized(const json& value) {
+  if (value.is_object()) {
+    json out = json::object();
+    for (auto it = value.begin(); it != value.end(); ++it) out[it.key()] = normalized(it.value());
+    return out;
+  }
+  if (value.is_array()) {
+    json out = json::array();
+    for (const json& item : value) out.push_back(normalized(item));
+    return out;
+  }
+  if (value.is_number_float()) return "<float>";
+  if (value.is_number_integer()) return value.get<std::int64_t>();
+  return value;
+}
+
+json read_all(wire::JsonReader& reader) {
+  switch (reader.peek()) {
+    case '{': {
+      json out = json::object();
+      reader.object([&](std::string_view key) {
+        const std::string name(key);
+        out[name] = read_all(reader);
+      });
+      return out;
+    }
+    case '[': {
+      json out = json::array();
+      reader.array([&](std::size_t) { out.push_back(read_all(reader)); });
+      return out;
+    }
+    case '"': {
+      std::string text;
+      reader.string(text);
+      return text;
+    }
+    case '0': {
+      std::optional<std::int64_t> value;
+      reader.number(value);
+      return value ? json(*value) : json("<float>");
+    }
+    default: {
+      const char kind = reader.peek();
+      reader.skip();
+      return kind == 't' ? json(true) : kind == 'f' ? json(false) : json(nullptr);
+    }
+  }
+}
+
+// Whatever JsonReader accepts, nlohmann accepts and reads the same; skipping agrees with reading.
+void check_reader_agrees(const std::string& text) {
+  CAPTURE(text);
+  wire::JsonReader reader(text);
+  const json mine = read_all(reader);
+  const bool accepted = reader.finished();
+  wire::JsonReader skipper(text);
+  skipper.skip();
+  const bool skipped = skipper.finished();
+  if (accepted) CHECK(skipped);  // reading refuses long integers, skipping need not
+  const json theirs = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (skipped) CHECK_FALSE(theirs.is_discarded());
+  if (accepted) {
+    REQUIRE_FALSE(theirs.is_discarded());
+    CHECK(mine == normalized(theirs));
+  }
+}
+
+TEST_CASE("JsonReader accepts only what nlohmann accepts, and reads the same values") {
+  const char* cases[] = {
+      "{}", "[]", "  {\"a\" : [1, -0, 2.5, 1e3, -1E-2, true, false, null, \"x\"] }\n", "\"\"", "0", "-",
+      "01", "1.", ".5", "1e", "1e+", "[1,]", "{\"a\":1,}", "{,}", "[,1]", "{\"a\"}", "{\"a\":}", "{1:2}",
+      "tru", "nul", "falsey", "[] []", "\"\\u00e9\\ud83d\\ude00\\n\\t\\/\\\\\\\"\"", "\"\\ud83d\"",
+      "\"\\ude00\"", "\"\\ud83dx\"", "\"\\u12\"", "\"\\x\"", "\"\\u0000\"", "\"a\tb\"",
+      "\"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\"", "\"\xC0\x80\"", "\"\xED\xA0\x80\"",
+      "\"\xF4\x90\x80\x80\"", "\"\xE0\x80\x80\"", "\"\x80\"", "\"\xC3\"", "\xEF\xBB\xBF{}",
+      "{\"a\":1,\"a\":2}", "{\"k\\u0065y\":{\"x\":[{}]}}", "123456789012345678", "1234567890123456789",
+      "-123456789012345678", "1e400", "-1e400", "1e-400", "1.5e308", "123456789012345678901234567890",
+      "18446744073709551615", "\"\x7F\"", "{\"a\":[[[[[[]]]]]]}", "\"unterminated", "[1 2]", "{\"a\" 1}",
+  };
+  for (const char* text : cases) check_reader_agrees(text);
+  check_reader_agrees(std::string(70, '[') + std::string(70, ']'));
+  check_reader_agrees(std::string("\"a\0b\"", 5));
+}
+
+const char* const kSampleBody =
+    R"({"id":"c-1","object":"chat.completion","created":1700000000,"model":"m\u00e9","choices":[{"index":0,)"
+    R"("message":{"role":"assistant","content":"H\u00e9llo \"w\"\n","tool_calls":[{"id":"t"}]},"logprobs":null,)"
+    R"("finish_reason":"stop"}],"usage":{"prompt_tokens":12,"completion_tokens":-3,"total_tokens":1.5e1},"error":null})";
+
+std::string mutated(std::string text, std::mt19937& random) {
+  static const std::string kAlphabet = "{}[]:,\"\\u0123456789abcdefnltrue-+.eE \n\t\xC3\xA9\xED\x80";
+  const int edits = 1 + static_cast<int>(random() % 3);
+  for (int i = 0; i < edits && !text.empty(); ++i) {
+    const std::size_t at = random() % text.size();
+    const char c = kAlphabet[random() % kAlphabet.size()];
+    switch (random() % 3) {
+      case 0: text[at] = c; break;
+      case 1: text.erase(at, 1); break;
+      default: text.insert(at, 1, c); break;
+    }
+  }
+  return text;
+}
+
+TEST_CASE("JsonReader agrees with nlohmann on mutated bodies") {
+  std::mt19937 random(12345);
+  for (int i = 0; i < 20000; ++i) check_reader_agrees(mutated(kSampleBody, random));
+}
+
+// The decoding of openai.cpp before its fast path, kept here as the reference the provider must match.
+struct Decoded {
+  std::string outcome;  // "ok", "malformed: ...", "error: ...", or the EventClass for events
+  ProviderReply reply;
+};
+
+void reference_common(const json& parsed, ProviderReply& reply) {
+  if (auto it = parsed.find("usage"); it != parsed.end() && it->is_object()) {
+    if (auto in = it->find("prompt_tokens"); in != it->end() && in->is_number_integer())
+      reply.usage.input_tokens = in->get<std::int64_t>();
+    if (auto out = it->find("completion_tokens"); out != it->end() && out->is_number_integer())
+      reply.usage.output_tokens = out->get<std::int64_t>();
+  }
+  if (auto model = parsed.find("model"); model != parsed.end() && model->is_string())
+    reply.model = model->get<std::string>();
+}
+
+const json* reference_choice(const json& parsed, ProviderReply& reply) {
+  auto choices = parsed.find("choices");
+  if (choices == parsed.end() || !choices->is_array() || choices->empty() || !(*choices)[0].is_object())
+    return nullptr;
+  const json& choice = (*choices)[0];
+  if (auto reason = choice.find("finish_reason"); reason != choice.end() && reason->is_string())
+    reply.finish_reason = reason->get<std::string>();
+  return &choice;
+}
+
+Decoded reference_body(const std::string& body) {
+  Decoded out;
+  const json parsed = json::parse(body, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object()) return {"malformed", {}};
+  if (parsed.contains("error") && !parsed["error"].is_null()) return {"error", {}};
+  ProviderReply& reply = out.reply;
+  const json* choice = reference_choice(parsed, reply);
+  if (choice == nullptr) return {"malformed", {}};
+  auto message = choice->find("message");
+  if (message == choice->end() || !message->is_object()) return {"malformed", {}};
+  auto content = message->find("content");
+  if (content != message->end() && content->is_string()) {
+    reply.text = content->get<std::string>();
+  } else if (content != message->end() && !content->is_null()) {
+    return {"malformed", {}};
+  }
+  reference_common(parsed, reply);
+  out.outcome = "ok";
+  return out;
+}
+
+Decoded reference_event(const std::string& data) {
+  Decoded out;
+  const json parsed = json::parse(data, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object()) return {"malformed", {}};
+  if (parsed.contains("error") && !parsed["error"].is_null()) return {"error", {}};
+  reference_common(parsed, out.reply);
+  const json* choice = reference_choice(parsed, out.reply);
+  out.outcome = "data";
+  if (choice == nullptr) return out;
+  auto delta = choice->find("delta");
+  if (delta == choice->end() || !delta->is_object()) return out;
+  bool content = false;
+  if (auto text = delta->find("content"); text != delta->end() && text->is_string() && !text->get<std::string>().empty()) {
+    out.reply.text = text->get<std::string>();
+    content = true;
+  }
+  if (auto tools = delta->find("tool_calls"); tools != delta->end() && tools->is_array() && !tools->empty())
+    content = true;
+  if (content) out.outcome = "content";
+  return out;
+}
+
+Decoded provider_body(const std::string& body) {
+  OpenAiProvider provider(OpenAiFlavor::OpenAi);
+  Decoded out;
+  try {
+    provider.parse_response(body, out.reply);
+    out.outcome = "ok";
+  } catch (const MalformedResponse&) {
+    return {"malformed", {}};
+  } catch (const StreamErrorEvent&) {
+    return {"error", {}};
+  }
+  return out;
+}
+
+Decoded provider_event(const std::string& data) {
+  OpenAiProvider provider(OpenAiFlavor::OpenAi);
+  Decoded out;
+  try {
+    const EventClass kind = provider.on_event({"", data, ""}, out.reply);
+    out.outcome = kind == EventClass::Content ? "content" : "data";
+  } catch (const MalformedResponse&) {
+    return {"malformed", {}};
+  } catch (const StreamErrorEvent&) {
+    return {"error", {}};
+  }
+  return out;
+}
+
+void check_same(const Decoded& mine, const Decoded& reference) {
+  CHECK(mine.outcome == reference.outcome);
+  if (mine.outcome != reference.outcome || mine.outcome == "malformed" || mine.outcome == "error") return;
+  CHECK(mine.reply.text == reference.reply.text);
+  CHECK(mine.reply.finish_reason == reference.reply.finish_reason);
+  CHECK(mine.reply.model == reference.reply.model);
+  CHECK(mine.reply.usage.input_tokens == reference.reply.usage.input_tokens);
+  CHECK(mine.reply.usage.output_tokens == reference.reply.usage.output_tokens);
+}
+
+TEST_CASE("bodies and events decode as nlohmann reads them, repeated keys and escapes included") {
+  const std::string event =
+      R"({"id":"c","model":"m","choices":[{"index":0,"delta":{"content":"\u00e9","tool_calls":[]},)"
+      R"("finish_reason":null}],"usage":{"prompt_tokens":1,"completion_tokens":2}})";
+  std::vector<std::string> bodies = {
+      kSampleBody,
+      R"({"choices":[{"message":{"content":"a"}}],"choices":[{"message":{"content":"b"}}]})",
+      R"({"choices":[{"message":{"content":"a","content":null}}]})",
+      R"({"choices":[{"message":{}},{"message":5}],"model":7,"usage":[]})",
+      R"({"choices":[5,{"message":{"content":"x"}}]})",
+      R"({"choices":[{"message":{"content":"x"}}],"usage":{"prompt_tokens":99999999999999999999}})",
+      R"({"choices":[{"message":{"content":"x"}}],"usage":{"prompt_tokens":18446744073709551615}})",
+      R"({"choices":[{"message":{"content":"x"}}],"error":{"message":"no"}})",
+      R"({"choices":[{"message":{"content":"x"}}],"error":false})",
+      R"({"mod\u0065l":"m","choices":[{"message":{"content":"x"},"finish_reason":"length"}]})",
+      event,
+      R"({"choices":[{"delta":{"content":5,"tool_calls":[1]}}]})",
+      R"({"choices":[{"delta":[]}],"usage":{"prompt_tokens":1.0}})",
+  };
+  std::mt19937 random(777);
+  for (int i = 0; i < 5000; ++i) {
+    bodies.push_back(mutated(kSampleBody, random));
+    bodies.push_back(mutated(event, random));
+  }
+  for (const std::string& body : bodies) {
+    CAPTURE(body);
+    check_same(provider_body(body), reference_body(body));
+    if (body != "[DONE]") check_same(provider_event(body), reference_event(body));
+  }
 }
 
 }  // namespace
