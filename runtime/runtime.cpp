@@ -30,9 +30,24 @@ struct CallChannel {
   std::deque<Event> events;
   std::optional<AttemptResult> outcome;
 
+  // The caller is woken after the lock is released (a woken caller would otherwise block at
+  // once on the mutex still held here), and only when the queue was empty: a caller that has not
+  // yet taken the earlier events takes this one with them.
   void push(Event event) {
-    std::lock_guard lock(mutex);
-    events.push_back(std::move(event));
+    bool was_empty = false;
+    {
+      std::lock_guard lock(mutex);
+      was_empty = events.empty();
+      events.push_back(std::move(event));
+    }
+    if (was_empty) changed.notify_one();
+  }
+
+  void finish(AttemptResult result) {
+    {
+      std::lock_guard lock(mutex);
+      outcome = std::move(result);
+    }
     changed.notify_one();
   }
 };
@@ -134,11 +149,8 @@ struct Runtime::Impl {
     if (options.on_attempt) {
       events.on_attempt = [channel](const AttemptRecord& attempt) { channel->push(attempt); };
     }
-    events.on_done = [channel](AttemptResult outcome) {
-      std::lock_guard lock(channel->mutex);
-      channel->outcome = std::move(outcome);
-      channel->changed.notify_one();
-    };
+    // The lambdas hold the channel, so it outlives a notify that races with the caller's return.
+    events.on_done = [channel](AttemptResult outcome) { channel->finish(std::move(outcome)); };
     start_call(services(), plan, request, std::move(own), /*stream=*/on_delta != nullptr, std::move(events));
 
     // A model that repeats a key it was sent (an echoing proxy, a prompt that quotes the request)
