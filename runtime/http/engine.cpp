@@ -4,10 +4,12 @@
 // that reacts to an attempt's end sees every outcome the pass produced first.
 #include "http/engine.h"
 
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <limits>
 #include <stdexcept>
 #include <unordered_set>
@@ -50,7 +52,22 @@ Engine::Engine() {
   global_init();
   multi_ = curl_multi_init();
   if (multi_ == nullptr) throw std::runtime_error("libcurl: could not create a multi handle");
+  epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
   wake_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  epoll_event wake_event{};
+  wake_event.events = EPOLLIN;
+  wake_event.data.fd = wake_fd_;
+  if (epoll_fd_ < 0 || wake_fd_ < 0 || epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake_event) != 0) {
+    if (epoll_fd_ >= 0) close(epoll_fd_);
+    if (wake_fd_ >= 0) close(wake_fd_);
+    curl_multi_cleanup(multi_);
+    throw std::runtime_error("the HTTP engine could not create its epoll set or its eventfd");
+  }
+  curl_multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, &Engine::on_socket);
+  curl_multi_setopt(multi_, CURLMOPT_SOCKETDATA, this);
+  curl_multi_setopt(multi_, CURLMOPT_TIMERFUNCTION, &Engine::on_timer);
+  curl_multi_setopt(multi_, CURLMOPT_TIMERDATA, this);
+  ready_.resize(256);  // per epoll_wait; more ready sockets are reported by the next one
   thread_ = std::thread([this] { run(); });
 }
 
@@ -62,14 +79,11 @@ Engine::~Engine() {
   wake();
   thread_.join();
   curl_multi_cleanup(multi_);
-  if (wake_fd_ >= 0) close(wake_fd_);
+  close(wake_fd_);
+  close(epoll_fd_);
 }
 
 void Engine::wake() {
-  if (wake_fd_ < 0) {
-    curl_multi_wakeup(multi_);
-    return;
-  }
   // Only fails with EAGAIN when the counter is at its maximum, and then a wake-up is pending anyway.
   const std::uint64_t one = 1;
   [[maybe_unused]] const ssize_t written = write(wake_fd_, &one, sizeof one);
@@ -108,17 +122,12 @@ void Engine::run() {
     }
     admit(admitting_);
     admitting_.clear();
-    int running = 0;
-    curl_multi_perform(multi_, &running);
+    drive_curl();
     collect_finished();
     std::optional<SteadyTime> next = end_expired_and_cancelled(real_clock().now());
     run_due_timers();
     if (const std::optional<SteadyTime> timer = next_timer(); timer && (!next || *timer < *next)) next = timer;
-    curl_waitfd wake_wait{wake_fd_, CURL_WAIT_POLLIN, 0};
-    const unsigned extra = wake_fd_ >= 0 ? 1 : 0;
-    curl_multi_poll(multi_, extra != 0 ? &wake_wait : nullptr, extra, poll_timeout_ms(next), nullptr);
-    // Drained before the next pass looks at the queue, so a wake-up after this is never lost.
-    if ((wake_wait.revents & CURL_WAIT_POLLIN) != 0) drain_wake();
+    wait(next);
   }
   std::vector<Transfer*> remaining;
   for (auto& transfer : active_) remaining.push_back(transfer.get());
@@ -132,7 +141,11 @@ void Engine::admit(std::vector<std::unique_ptr<Transfer>>& incoming) {
       transfer->finish_failed(std::move(*failure));
       continue;
     }
-    transfer->watch_cancellation([this] { wake(); });
+    transfer->watch_cancellation([this] {
+      cancel_pending_.store(true, std::memory_order_release);
+      wake();
+    });
+    transfer->watch_expiry(&earliest_expiry_);
     if (curl_multi_add_handle(multi_, transfer->easy()) != CURLM_OK) {
       ErrorInfo info;
       info.type = ErrorType::Connection;
@@ -171,6 +184,21 @@ void Engine::collect_finished() {
 }
 
 std::optional<SteadyTime> Engine::end_expired_and_cancelled(SteadyTime now) {
+  // Nothing can have expired before the earliest instant any limit passes, and nothing was
+  // cancelled: skip looking at every transfer (with 1,000 in flight and data arriving all the
+  // time, that look on every pass was the loop's largest cost of its own).
+  if (!cancel_pending_.exchange(false, std::memory_order_acq_rel) && (!earliest_expiry_ || now < *earliest_expiry_)) {
+    return earliest_expiry_;
+  }
+  // Reset first: a transfer that lowers it during the look (a new attempt admitted meanwhile, say)
+  // is then kept rather than overwritten by what the look found.
+  earliest_expiry_.reset();
+  const std::optional<SteadyTime> found = find_earliest_and_end(now);
+  if (found && (!earliest_expiry_ || *found < *earliest_expiry_)) earliest_expiry_ = found;
+  return earliest_expiry_;
+}
+
+std::optional<SteadyTime> Engine::find_earliest_and_end(SteadyTime now) {
   struct Ending {
     Transfer* transfer;
     std::optional<Expiry> expiry;  // nullopt: cancelled
@@ -272,16 +300,71 @@ void Engine::drain_timers() {
   while (TimerCallback callback = take_first_timer(std::nullopt)) callback(false);
 }
 
-int Engine::poll_timeout_ms(std::optional<SteadyTime> next_wake) const {
-  long wait = -1;  // libcurl's own next timer; -1 when it has none
-  curl_multi_timeout(multi_, &wait);
+void Engine::wait(std::optional<SteadyTime> next_wake) {
+  if (curl_timer_ && (!next_wake || *curl_timer_ < *next_wake)) next_wake = curl_timer_;
+  int timeout = -1;  // nothing to time: sleep until I/O or a wake-up (new work, a cancellation, shutdown)
   if (next_wake) {
-    const long ours = static_cast<long>(ceil_ms(remaining(real_clock().now(), *next_wake)).count());
-    wait = wait < 0 ? ours : std::min(wait, ours);
+    const long ms = static_cast<long>(ceil_ms(remaining(real_clock().now(), *next_wake)).count());
+    timeout = static_cast<int>(std::clamp<long>(ms, 0, std::numeric_limits<int>::max()));
   }
-  // Nothing to time: sleep until I/O or a wake-up (new work, a cancellation, shutdown).
-  if (wait < 0) return std::numeric_limits<int>::max();
-  return static_cast<int>(std::min<long>(wait, std::numeric_limits<int>::max()));
+  const int count = epoll_wait(epoll_fd_, ready_.data(), static_cast<int>(ready_.size()), timeout);
+  ready_count_ = count > 0 ? static_cast<std::size_t>(count) : 0;
+  // Drained now, before the next pass reads the queue, so a wake-up written after this is never
+  // lost: it makes the next epoll_wait return at once.
+  for (std::size_t i = 0; i < ready_count_; ++i) {
+    if (ready_[i].data.fd == wake_fd_) drain_wake();
+  }
+}
+
+void Engine::drive_curl() {
+  int running = 0;
+  for (std::size_t i = 0; i < ready_count_; ++i) {
+    const epoll_event& event = ready_[i];
+    if (event.data.fd == wake_fd_) continue;  // drained in wait()
+    int action = 0;
+    if ((event.events & EPOLLIN) != 0) action |= CURL_CSELECT_IN;
+    if ((event.events & EPOLLOUT) != 0) action |= CURL_CSELECT_OUT;
+    if ((event.events & (EPOLLERR | EPOLLHUP)) != 0) action |= CURL_CSELECT_ERR;
+    curl_multi_socket_action(multi_, event.data.fd, action, &running);
+  }
+  ready_count_ = 0;
+  // libcurl's own timeouts, and the first step of newly added transfers (it asks for a timer of 0).
+  if (curl_timer_ && *curl_timer_ <= real_clock().now()) {
+    curl_timer_.reset();
+    curl_multi_socket_action(multi_, CURL_SOCKET_TIMEOUT, 0, &running);
+  }
+}
+
+int Engine::on_socket(CURL*, curl_socket_t socket, int what, void* self_ptr, void* socket_data) {
+  auto* self = static_cast<Engine*>(self_ptr);
+  if (what == CURL_POLL_REMOVE) {
+    // The socket may already be closed, which removed it from the set: nothing to undo then.
+    epoll_ctl(self->epoll_fd_, EPOLL_CTL_DEL, socket, nullptr);
+    return 0;
+  }
+  epoll_event event{};
+  event.data.fd = socket;
+  if (what == CURL_POLL_IN || what == CURL_POLL_INOUT) event.events |= EPOLLIN;
+  if (what == CURL_POLL_OUT || what == CURL_POLL_INOUT) event.events |= EPOLLOUT;
+  // `socket_data` marks a socket already in the set (curl_multi_assign below).
+  if (socket_data == nullptr || epoll_ctl(self->epoll_fd_, EPOLL_CTL_MOD, socket, &event) != 0) {
+    if (epoll_ctl(self->epoll_fd_, EPOLL_CTL_ADD, socket, &event) != 0 && errno == EEXIST) {
+      epoll_ctl(self->epoll_fd_, EPOLL_CTL_MOD, socket, &event);
+    }
+    curl_multi_assign(self->multi_, socket, self);
+  }
+  return 0;
+}
+
+int Engine::on_timer(CURLM*, long timeout_ms, void* self_ptr) {
+  auto* self = static_cast<Engine*>(self_ptr);
+  // Never call back into libcurl from here: the loop runs CURL_SOCKET_TIMEOUT when it is due.
+  if (timeout_ms < 0) {
+    self->curl_timer_.reset();
+  } else {
+    self->curl_timer_ = real_clock().now() + milliseconds(timeout_ms);
+  }
+  return 0;
 }
 
 }  // namespace baml

@@ -1,10 +1,14 @@
 // The HTTP engine: one thread running a libcurl multi loop that drives every attempt in flight.
-// Each pass performs I/O, collects finished transfers, then ends every transfer whose limit has
-// passed or whose call was cancelled, and sleeps in curl_multi_poll until the earliest of
-// libcurl's own timer and the next instant any transfer's limit passes. New work, cancellation and
-// shutdown wake it through an eventfd polled with libcurl's sockets (one write to wake, one read
-// to drain; curl_multi_wakeup's socket pair takes a read more per wake-up). Connections are reused across calls through the
-// multi handle's connection cache; libcurl never retries on its own (Transfer refuses its re-send).
+// The loop is event-driven (curl_multi_socket_action over epoll): libcurl tells it which sockets
+// to watch and when its own timer is due, and each pass hands libcurl only the sockets that are
+// ready, so a pass costs what happened, not how many transfers are open (curl_multi_perform and
+// curl_multi_poll walk and poll every transfer on every pass: with 1,000 in flight that walk was
+// most of the loop's time and of how late limits fired). Each pass then collects finished
+// transfers, ends every transfer whose limit has passed or whose call was cancelled, and sleeps in
+// epoll_wait until the earliest of libcurl's timer and the next instant any transfer's limit or
+// engine timer passes. New work, cancellation and shutdown wake it through an eventfd in the same
+// epoll set. Connections are reused across calls through the multi handle's connection cache;
+// libcurl never retries on its own (Transfer refuses its re-send).
 //
 // The loop also runs timers: a strategy layer waits (backoff, Retry-After) by scheduling the next
 // step instead of sleeping a thread, so any number of calls can wait at once on this one thread.
@@ -12,7 +16,9 @@
 #pragma once
 
 #include <curl/curl.h>
+#include <sys/epoll.h>
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -21,6 +27,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "http/attempt.h"
@@ -85,9 +92,13 @@ class Engine {
  private:
   void run();
   void admit(std::vector<std::unique_ptr<Transfer>>& incoming);
+  // Hands libcurl the sockets epoll reported ready, then its timer if it is due.
+  void drive_curl();
   void collect_finished();
   // Ends what must end by `now`; returns the earliest instant a surviving transfer's limit passes.
   std::optional<SteadyTime> end_expired_and_cancelled(SteadyTime now);
+  // The full look: every transfer is checked; returns the earliest surviving limit.
+  std::optional<SteadyTime> find_earliest_and_end(SteadyTime now);
   // Runs every timer due by now, one at a time (a callback may schedule or cancel others).
   void run_due_timers();
   // Removes and returns the earliest timer if it is due by `due_by` (any timer when nullopt);
@@ -96,15 +107,30 @@ class Engine {
   std::optional<SteadyTime> next_timer();
   // Ends every timer with fired = false, until none is left.
   void drain_timers();
-  int poll_timeout_ms(std::optional<SteadyTime> next_wake) const;
+  // Sleeps in epoll_wait until I/O, a wake-up or `next_wake`, whichever comes first.
+  void wait(std::optional<SteadyTime> next_wake);
+  // libcurl's CURLMOPT_SOCKETFUNCTION and CURLMOPT_TIMERFUNCTION: keep the epoll set and the
+  // timer in step with what libcurl wants to wait for.
+  static int on_socket(CURL* easy, curl_socket_t socket, int what, void* self, void* socket_data);
+  static int on_timer(CURLM* multi, long timeout_ms, void* self);
   // Removes the transfer's handle from the multi handle and hands the transfer back for finishing.
   std::unique_ptr<Transfer> detach(Transfer* transfer);
   void wake();
-  // Empties the wake-up counter after curl_multi_poll reported it readable.
+  // Empties the wake-up counter after epoll reported it readable.
   void drain_wake();
 
   CURLM* multi_ = nullptr;
-  int wake_fd_ = -1;  // an eventfd; -1 if the system refused one (curl_multi_wakeup is used then)
+  int epoll_fd_ = -1;
+  int wake_fd_ = -1;  // an eventfd in the epoll set
+  std::optional<SteadyTime> curl_timer_;  // when libcurl wants CURL_SOCKET_TIMEOUT; the loop's only
+  // No transfer's limit passes before this (a lower bound: transfers lower it as their phases
+  // change, the full look at every transfer sets it exactly), so a pass before it skips that look.
+  // Loop thread only.
+  std::optional<SteadyTime> earliest_expiry_;
+  // A cancellation was requested since the last full look (set from any thread).
+  std::atomic<bool> cancel_pending_{false};
+  std::vector<epoll_event> ready_;        // what the last epoll_wait reported; the loop's only
+  std::size_t ready_count_ = 0;
   EasyHandlePool handles_;  // the loop thread's only
   std::mutex mutex_;  // guards incoming_, stopping_ and the timers
   std::vector<std::unique_ptr<Transfer>> incoming_;

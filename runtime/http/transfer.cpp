@@ -165,8 +165,10 @@ std::size_t Transfer::on_write(char* data, std::size_t size, std::size_t count, 
   const ResponseDecoder::Progress progress = self->decoder_.feed(std::string_view(data, bytes));
   if (progress.content) {
     self->timeline_.on_content(t);
+    self->note_expiry();
   } else if (progress.data) {
     self->timeline_.on_data(t);
+    self->note_expiry();
   }
   const std::string& text = self->decoder_.reply().text;
   if (text.size() > text_before && self->observer_.on_delta) {
@@ -202,6 +204,13 @@ void Transfer::headers_complete(SteadyTime t) {
   headers_done_ = true;
   decoder_.on_headers(static_cast<int>(status), content_type != nullptr ? content_type : "");
   timeline_.on_request_sent(t);
+  note_expiry();
+}
+
+void Transfer::note_expiry() {
+  if (earliest_expiry_ == nullptr) return;
+  const std::optional<Expiry> expiry = timeline_.next_expiry();
+  if (expiry && (!*earliest_expiry_ || expiry->at < **earliest_expiry_)) *earliest_expiry_ = expiry->at;
 }
 
 int Transfer::on_progress(void* self_ptr, curl_off_t, curl_off_t, curl_off_t, curl_off_t ul_now) {
@@ -209,6 +218,7 @@ int Transfer::on_progress(void* self_ptr, curl_off_t, curl_off_t, curl_off_t, cu
   if (self->timeline_.connected() && !self->timeline_.request_sent() &&
       ul_now >= static_cast<curl_off_t>(self->spec_.request.body.size())) {
     self->timeline_.on_request_sent(now());
+    self->note_expiry();
   }
   return 0;
 }
@@ -223,6 +233,7 @@ int Transfer::on_prereq(void* self_ptr, char*, char*, int, int) {
     return CURL_PREREQFUNC_ABORT;
   }
   self->timeline_.on_connected(now());
+  self->note_expiry();
   return CURL_PREREQFUNC_OK;
 }
 

@@ -55,6 +55,13 @@ class Transfer {
   bool cancel_requested() const { return cancel_requested_.load(std::memory_order_acquire); }
 
   std::optional<Expiry> next_expiry() const { return timeline_.next_expiry(); }
+  // Lowers `*earliest` whenever a phase change brings this transfer's next expiry before it (a
+  // request sent starts its first-token limit, a first token its idle limit, ...), so the engine
+  // can skip looking at every transfer while none can have expired. Engine thread only.
+  void watch_expiry(std::optional<SteadyTime>* earliest) {
+    earliest_expiry_ = earliest;
+    note_expiry();
+  }
 
   // Where the engine keeps this transfer among those in flight.
   std::size_t engine_slot() const { return engine_slot_; }
@@ -75,6 +82,8 @@ class Transfer {
   static int on_prereq(void* self, char* remote_ip, char* local_ip, int remote_port, int local_port);
 
   void headers_complete(SteadyTime now);
+  // After every timeline event: tells the engine if the next expiry moved before its earliest.
+  void note_expiry();
   // An ErrorInfo with everything this transfer knows filled in.
   ErrorInfo error_base(ErrorType type, SteadyTime now) const;
   void deliver(AttemptResult result);
@@ -100,6 +109,7 @@ class Transfer {
   std::function<void()> wake_;  // the engine's wake-up, for the cancellation listener
   bool delivered_ = false;
   std::size_t engine_slot_ = 0;
+  std::optional<SteadyTime>* earliest_expiry_ = nullptr;  // the engine's, see watch_expiry
 };
 
 }  // namespace baml
