@@ -141,28 +141,45 @@ Parents direct_parents(const model::Program& program) {
   return parents;
 }
 
-// The composites a call can pass through before reaching `client`, nearest first: every client
-// whose strategy lists it, directly or through other composites. Each appears once, even when
-// composites are shared or (in a broken program) form a cycle.
-std::vector<const model::Client*> enclosing_composites(const Parents& parents, const model::Client& client) {
-  std::vector<const model::Client*> found;
-  std::set<std::string_view> seen{client.name};
-  std::vector<const model::Client*> frontier{&client};
-  while (!frontier.empty()) {
-    std::vector<const model::Client*> next;
-    for (const model::Client* inner : frontier) {
-      auto it = parents.find(inner->name);
-      if (it == parents.end()) continue;
-      for (const model::Client* c : it->second) {
-        if (!seen.insert(c->name).second) continue;
-        found.push_back(c);
-        next.push_back(c);
+// The total_timeout that bounds every call reaching a client, whichever way it comes: on each path
+// from a root (a client a function names, or one no composite lists) the shortest total_timeout of
+// the composites passed through, and of those the longest, since a limit can never fire only if
+// it is beaten on every path. nullopt when some path has no total_timeout (or reaches the client
+// directly). Memoized per client; a cycle (already an error) counts as unbounded.
+class EnclosingTotals {
+ public:
+  EnclosingTotals(const Parents& parents, const std::set<std::string>& roots) : parents_(parents), roots_(roots) {}
+
+  std::optional<OuterLimit> bound(const model::Client& client) {
+    if (auto it = memo_.find(client.name); it != memo_.end()) return it->second;
+    memo_[client.name] = std::nullopt;  // in progress: a cycle reads as unbounded
+    std::optional<OuterLimit> loosest;
+    bool unbounded = roots_.count(client.name) != 0;
+    if (auto it = parents_.find(client.name); it != parents_.end() && !unbounded) {
+      for (const model::Client* parent : it->second) {
+        // The tightest of the parent's own total and what bounds the parent.
+        std::optional<OuterLimit> here = bound(*parent);
+        if (parent->limits.total.value && (!here || *parent->limits.total.value <= *here->limit->value)) {
+          here = OuterLimit{&parent->limits.total, model::LimitKind::Total, parent};
+        }
+        if (!here) {
+          unbounded = true;
+          break;
+        }
+        if (!loosest || *here->limit->value > *loosest->limit->value) loosest = here;
       }
+    } else {
+      unbounded = true;  // listed by no composite, so it is called directly
     }
-    frontier = std::move(next);
+    memo_[client.name] = unbounded ? std::nullopt : loosest;
+    return memo_[client.name];
   }
-  return found;
-}
+
+ private:
+  const Parents& parents_;
+  const std::set<std::string>& roots_;
+  std::map<std::string, std::optional<OuterLimit>, std::less<>> memo_;
+};
 
 // A declared limit that a shorter-or-equal limit around it always beats. One warning per limit,
 // against the shortest limit around it (the nearest one on a tie), so a limit beaten by both its
@@ -192,14 +209,12 @@ void warn_shadowed(Context& ctx, const model::Client& client, model::LimitKind i
 }
 
 // Every limit of `client` against every limit around it: its own request_timeout and
-// total_timeout (for a leaf) and the total_timeout of every composite it sits under, however deep.
-void check_shadowed_limits(Context& ctx, const Parents& parents, const model::Client& client) {
+// total_timeout (for a leaf) and the total_timeout that bounds every call reaching it through
+// composites, however deep (EnclosingTotals).
+void check_shadowed_limits(Context& ctx, EnclosingTotals& totals, const model::Client& client) {
   using model::LimitKind;
-  std::vector<OuterLimit> around_call;
-  for (const model::Client* c : enclosing_composites(parents, client)) {
-    around_call.push_back(OuterLimit{&c->limits.total, LimitKind::Total, c});
-  }
-  std::vector<OuterLimit> outers = around_call;
+  std::vector<OuterLimit> outers;
+  if (std::optional<OuterLimit> around = totals.bound(client)) outers.push_back(*around);
   warn_shadowed(ctx, client, LimitKind::Total, outers);
   if (client.kind != model::ClientKind::Leaf) return;
   outers.insert(outers.begin(), OuterLimit{&client.limits.total, LimitKind::Total, &client});
@@ -240,9 +255,10 @@ std::size_t attempts_that_fit(const Plan& plan, Milliseconds total) {
 
 void check_timeout_plans(Context& ctx) {
   const Parents parents = direct_parents(ctx.program);
-  for (const model::Client& client : ctx.program.clients) check_shadowed_limits(ctx, parents, client);
-  if (ctx.diags.has_errors()) return;  // a broken strategy would make the plans misleading
   const std::set<std::string> roots = root_clients(ctx);
+  EnclosingTotals totals(parents, roots);
+  for (const model::Client& client : ctx.program.clients) check_shadowed_limits(ctx, totals, client);
+  if (ctx.diags.has_errors()) return;  // a broken strategy would make the plans misleading
   for (const model::Client& client : ctx.program.clients) {
     const Plan plan = plan_call(ctx.program, client);
     if (!plan.worst_case && roots.count(client.name)) {
@@ -264,10 +280,12 @@ void check_timeout_plans(Context& ctx) {
     if (total.source == model::LimitSource::Declared && total.value && plan.unclipped && *plan.unclipped > *total.value &&
         plan.attempts.size() > 1) {
       const std::size_t fit = attempts_that_fit(plan, *total.value);
+      const std::string of = std::to_string(plan.attempts.size()) + (plan.truncated ? "+" : "");
+      const std::string fitting = fit == 0 ? "not even the first of its " + of + " attempts fits"
+                                           : "only " + std::to_string(fit) + " of " + of + " attempts fit";
       ctx.diags.report(DiagKind::PlanExceedsTotal, total.span,
                        "the plan of `" + client.name + "` can take " + format_duration(*plan.unclipped) + " but `total_timeout` is " +
-                           format_duration(*total.value) + ": only " + std::to_string(fit) + " of " + std::to_string(plan.attempts.size()) +
-                           (plan.truncated ? "+" : "") + " attempts fit")
+                           format_duration(*total.value) + ": " + fitting)
           .with_hint("raise `total_timeout` to " + format_duration(*plan.unclipped) +
                      ", or lower `max_retries` or the `request_timeout` of its clients (see `bamlc explain " + client.name + "`)");
     }
