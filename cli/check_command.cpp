@@ -1,5 +1,6 @@
 // `bamlc check [--from DIR] [--format text|json]`: compile a project and report what is wrong.
 // Exit 0 when clean (warnings allowed), 1 on any error, 2 on usage errors.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -12,6 +13,13 @@ namespace bamlc::cli {
 
 namespace {
 
+// Clients the project declares: a function's `client "openai/gpt-4o"` adds a shorthand client to
+// the program, which the project did not declare.
+std::size_t declared_clients(const model::Program& program) {
+  return static_cast<std::size_t>(std::count_if(program.clients.begin(), program.clients.end(),
+                                                 [](const model::Client& c) { return !c.shorthand; }));
+}
+
 // What a clean project declares, after the summary line: the demo's "printout of what it found".
 void print_declarations(const model::Program& program) {
   auto count = [](std::size_t n, const char* one, const char* many) {
@@ -20,7 +28,7 @@ void print_declarations(const model::Program& program) {
   std::cerr << "bamlc: found " << count(program.classes.size(), "class", "classes") << ", "
             << count(program.enums.size(), "enum", "enums") << ", "
             << count(program.functions.size(), "function", "functions") << ", "
-            << count(program.clients.size(), "client", "clients") << ", "
+            << count(declared_clients(program), "client", "clients") << ", "
             << count(program.retry_policies.size(), "retry policy", "retry policies") << ", "
             << count(program.tests.size(), "test", "tests") << '\n';
 }
