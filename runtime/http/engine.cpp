@@ -190,8 +190,8 @@ std::optional<SteadyTime> Engine::end_expired_and_cancelled(SteadyTime now) {
   if (!cancel_pending_.exchange(false, std::memory_order_acq_rel) && (!earliest_expiry_ || now < *earliest_expiry_)) {
     return earliest_expiry_;
   }
-  // Reset first: a transfer that lowers it during the look (a new attempt admitted meanwhile, say)
-  // is then kept rather than overwritten by what the look found.
+  // Reset first, so that anything lowering it during the look is kept rather than overwritten by
+  // what the look found (nothing does today: attempts are admitted only at the top of a pass).
   earliest_expiry_.reset();
   const std::optional<SteadyTime> found = find_earliest_and_end(now);
   if (found && (!earliest_expiry_ || *found < *earliest_expiry_)) earliest_expiry_ = found;

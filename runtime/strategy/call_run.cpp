@@ -3,9 +3,9 @@
 // there, in parallel with other callers, rather than on the shared loop) and touches nothing after
 // that hand-off; from then on every step runs on the engine's thread. The engine's queue lock
 // orders the two. A canceller on another thread only posts a nudge to the engine; the nudge may
-// run while the caller's thread is still in begin() (when the call ends or starts a wait before
-// any attempt reached the engine: a configuration error under a retry policy), so the two pieces
-// of state a nudge reads, `finished_` and `waiting_`, are guarded by `state_mutex_`.
+// run while the caller's thread is still in begin() (when the call ends before any attempt
+// reached the engine: a configuration error, a token cancelled already), so the two pieces of
+// state a nudge reads, `finished_` and `waiting_`, are guarded by `state_mutex_`.
 //
 // Each client slot reports its outcome through a continuation (`Done`); a composite's continuation
 // decides the next child or round. At most one thing is pending per call at any time: one attempt
