@@ -31,6 +31,14 @@ std::string_view outcome_name(AttemptOutcome outcome) {
 
 }  // namespace
 
+std::string round_phrase(const CompositeRound& round) {
+  return round.client + " round " + std::to_string(round.round) + " of " + std::to_string(round.of);
+}
+
+nlohmann::json round_to_json(const CompositeRound& round) {
+  return {{"client", round.client}, {"round", round.round}, {"of", round.of}};
+}
+
 const std::string& AttemptRecord::client() const {
   static const std::string none;
   return path.empty() ? none : path.back();
@@ -42,11 +50,7 @@ nlohmann::json attempt_to_json(const AttemptRecord& record) {
                         {"attempt", record.attempt},
                         {"of", record.of},
                         {"outcome", outcome_name(record.outcome)}};
-  if (record.composite_round) {
-    out["round"] = {{"client", record.composite_round->client},
-                    {"round", record.composite_round->round},
-                    {"of", record.composite_round->of}};
-  }
+  if (record.composite_round) out["round"] = round_to_json(*record.composite_round);
   if (record.error_type) out["error_type"] = exception_name(*record.error_type);
   if (record.timeout_kind) out["kind"] = to_string(*record.timeout_kind);
   if (record.connection_failure) out["kind"] = to_string(*record.connection_failure);
@@ -68,10 +72,7 @@ nlohmann::json attempts_to_json(const std::vector<AttemptRecord>& records) {
 }
 
 std::string attempt_label(const AttemptRecord& record) {
-  std::string round;
-  if (const std::optional<CompositeRound>& r = record.composite_round) {
-    round = r->client + " round " + std::to_string(r->round) + " of " + std::to_string(r->of) + ", ";
-  }
+  const std::string round = record.composite_round ? round_phrase(*record.composite_round) + ", " : "";
   return join_path(record.path) + " (" + round + "attempt " + std::to_string(record.attempt) + " of " +
          std::to_string(record.of) + ")";
 }

@@ -38,6 +38,11 @@ struct CompositeRound {
   int of = 1;          // 1 + the composite's max_retries
 };
 
+// "Agent round 2 of 3", as attempt labels and error messages show it.
+std::string round_phrase(const CompositeRound& round);
+// {"client", "round", "of"}, as attempt records and errors carry it.
+nlohmann::json round_to_json(const CompositeRound& round);
+
 struct AttemptRecord {
   std::vector<std::string> path;  // the client called, through composites, down to the leaf (back())
   int attempt = 1;                // of this leaf within its own retry policy, from 1

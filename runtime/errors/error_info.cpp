@@ -101,9 +101,7 @@ std::string call_context(const ErrorInfo& info) {
 
 // "Agent round 2 of 3, " when a composite above the leaf repeats its strategy, else "".
 std::string round_fact(const ErrorInfo& info) {
-  if (!info.composite_round) return "";
-  const CompositeRound& r = *info.composite_round;
-  return r.client + " round " + std::to_string(r.round) + " of " + std::to_string(r.of) + ", ";
+  return info.composite_round ? round_phrase(*info.composite_round) + ", " : "";
 }
 
 // A budget error's cause, named the way an attempt's record is: "Agent → Primary (attempt 2 of 4):

@@ -25,9 +25,7 @@ nlohmann::json error_to_json(const ErrorInfo& info) {
   if (made_attempt(info)) {
     out["attempt"] = info.attempt;
     out["max_attempts"] = info.max_attempts;
-    if (const std::optional<CompositeRound>& r = info.composite_round) {
-      out["round"] = {{"client", r->client}, {"round", r->round}, {"of", r->of}};
-    }
+    if (info.composite_round) out["round"] = round_to_json(*info.composite_round);
   }
   if (info.status) out["status"] = *info.status;
   if (info.retry_after) out["retry_after_ms"] = info.retry_after->count();

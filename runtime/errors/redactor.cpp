@@ -59,11 +59,6 @@ std::size_t SecretRedactor::scrub_prefix(std::string_view text, bool at_end, std
   return at;
 }
 
-std::size_t SecretRedactor::longest_secret() const {
-  std::shared_lock lock(mutex_);
-  return secrets_.empty() ? 0 : secrets_.front().size();
-}
-
 void SecretRedactor::scrub(ErrorInfo& info) const {
   {
     std::shared_lock lock(mutex_);

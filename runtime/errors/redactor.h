@@ -37,9 +37,6 @@ class SecretRedactor {
   // gives exactly scrub(whole text) whatever the split (see StreamScrubber).
   std::size_t scrub_prefix(std::string_view text, bool at_end, std::string& out) const;
 
-  // The length of the longest registered secret, 0 if none.
-  std::size_t longest_secret() const;
-
   // Every free-text field of the error, its cause and its attempts.
   void scrub(ErrorInfo& info) const;
   // The attempts' messages (a successful Response carries the failed attempts before it).

@@ -27,7 +27,7 @@ std::string outcome_name(const std::exception_ptr& error) {
 CallResult collect(std::future<baml::Response>& future) {
   try {
     future.get();
-    return {"ok", std::nullopt};
+    return {"ok", std::nullopt, std::nullopt};
   } catch (const baml::TimeoutError& timeout) {
     CallResult result{outcome_name(std::current_exception()), timeout.elapsed() - timeout.limit(), std::nullopt};
     if (timeout.info().refused_wait) {
@@ -40,7 +40,7 @@ CallResult collect(std::future<baml::Response>& future) {
     }
     return result;
   } catch (...) {
-    return {outcome_name(std::current_exception()), std::nullopt};
+    return {outcome_name(std::current_exception()), std::nullopt, std::nullopt};
   }
 }
 
