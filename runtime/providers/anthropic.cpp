@@ -47,23 +47,31 @@ HttpRequest AnthropicProvider::build_request(const ResolvedOptions& options, con
   if (options.api_key) out.headers.emplace_back("x-api-key", *options.api_key);
   for (const auto& [name, value] : options.headers) wire::set_header(out.headers, name, value);
 
-  json body = options.passthrough();
-  if (!options.model.empty()) body["model"] = options.model;
-  if (!body.contains("max_tokens")) body["max_tokens"] = kDefaultMaxTokens;
   std::string system;
-  json messages = json::array();
   for (const Message& message : request.messages) {
-    if (message.role == "system") {
-      if (!system.empty()) system += "\n\n";
-      system += message.content;
-    } else {
-      messages.push_back({{"role", message.role}, {"content", message.content}});
-    }
+    if (message.role != "system") continue;
+    if (!system.empty()) system += "\n\n";
+    system += message.content;
   }
-  if (!system.empty()) body["system"] = system;
-  body["messages"] = std::move(messages);
-  if (stream) body["stream"] = true;
-  out.body = body.dump();
+
+  // Written straight into the body's text, in the key order of nlohmann::json's dump.
+  std::vector<wire::BodyField> fields;
+  fields.reserve(5);
+  // A max_tokens option wins over the default.
+  fields.push_back({"max_tokens", std::to_string(kDefaultMaxTokens), /*replaces_option=*/false});
+  fields.push_back({"messages", wire::messages_json(request.messages, /*skip_role=*/"system")});
+  if (!options.model.empty()) {
+    std::string model;
+    wire::append_json_string(model, options.model);
+    fields.push_back({"model", std::move(model)});
+  }
+  if (stream) fields.push_back({"stream", "true"});
+  if (!system.empty()) {
+    std::string value;
+    wire::append_json_string(value, system);
+    fields.push_back({"system", std::move(value)});
+  }
+  out.body = wire::request_body(options, fields);
   return out;
 }
 

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <vector>
+
 namespace baml {
 namespace {
 
@@ -119,6 +121,66 @@ TEST_CASE("an error event mid-stream throws with its message") {
                         reply),
       "overloaded_error: Overloaded", StreamErrorEvent);
   CHECK_THROWS_AS(provider.on_event({"", "nope", ""}, reply), MalformedResponse);
+}
+
+// Option sets whose pass-through keys sort before, between and after the body's own members.
+std::vector<json> body_option_sets() {
+  return {
+      json::object(),
+      {{"model", "m\"1\u00e9"}},
+      {{"model", ""}, {"temperature", 0.2}},
+      {{"model", "m"}, {"aaa", {1, 2.5, "x", nullptr, true}}, {"max_tokens", 7}, {"mz", {{"b", 1}, {"a", "\n"}}},
+       {"n", -3}, {"stream_options", {{"include_usage", false}}}, {"streamz", 1}, {"system", "opt"},
+       {"zzz", 1e300}, {"Model", "upper"}, {"k\"ey\u00e9", "v"}, {"stream_options0", nullptr}},
+      {{"stream_options", nullptr}, {"max_tokens", nullptr}, {"system", nullptr}},
+  };
+}
+
+std::vector<Request> body_requests() {
+  return {
+      {"F", {}},
+      {"F", {{"user", "Hi"}}},
+      {"F", {{"system", "Be brief."}, {"system", "Use JSON."}, {"user", "Hi"}, {"assistant", "Hello"}}},
+      {"F", {{"user", std::string("ctl \x01\x1f\x7f \b\f\n\r\t \"q\" \\ / \xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80 nul:") +
+                          std::string(1, '\0')}}},
+      {"F", {{"us\"er", "x"}, {"system", ""}}},
+  };
+}
+
+// The request body as anthropic.cpp built it before writing it directly: the reference.
+std::string reference_anthropic_body(const ResolvedOptions& options, const Request& request, bool stream) {
+  json body = options.passthrough();
+  if (!options.model.empty()) body["model"] = options.model;
+  if (!body.contains("max_tokens")) body["max_tokens"] = 4096;
+  std::string system;
+  json messages = json::array();
+  for (const Message& message : request.messages) {
+    if (message.role == "system") {
+      if (!system.empty()) system += "\n\n";
+      system += message.content;
+    } else {
+      messages.push_back({{"role", message.role}, {"content", message.content}});
+    }
+  }
+  if (!system.empty()) body["system"] = system;
+  body["messages"] = std::move(messages);
+  if (stream) body["stream"] = true;
+  return body.dump();
+}
+
+TEST_CASE("request bodies are byte for byte what nlohmann::json dumps") {
+  AnthropicProvider provider;
+  for (const json& values : body_option_sets()) {
+    const ResolvedOptions options = options_from(values);
+    for (const Request& request : body_requests()) {
+      for (const bool stream : {false, true}) {
+        CAPTURE(values.dump());
+        CAPTURE(stream);
+        CHECK(provider.build_request(options, request, stream).body ==
+              reference_anthropic_body(options, request, stream));
+      }
+    }
+  }
 }
 
 }  // namespace

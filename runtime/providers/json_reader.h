@@ -21,6 +21,29 @@
 
 namespace baml::wire {
 
+// The length of the well-formed UTF-8 sequence (RFC 3629, as nlohmann checks it) starting at the
+// non-ASCII byte `*p`, or 0 if it is not one.
+inline std::size_t utf8_sequence_length(const char* p, const char* end) {
+  const auto byte = [p](std::ptrdiff_t i) { return static_cast<unsigned char>(p[i]); };
+  const auto in = [](unsigned char b, unsigned char lo, unsigned char hi) { return b >= lo && b <= hi; };
+  const std::ptrdiff_t left = end - p;
+  const unsigned char c = byte(0);
+  if (in(c, 0xC2, 0xDF)) return left >= 2 && in(byte(1), 0x80, 0xBF) ? 2 : 0;
+  if (in(c, 0xE0, 0xEF)) {
+    if (left < 3) return 0;
+    const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
+    const unsigned char hi = c == 0xED ? 0x9F : 0xBF;
+    return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
+  }
+  if (in(c, 0xF0, 0xF4)) {
+    if (left < 4) return 0;
+    const unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
+    const unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
+    return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF) ? 4 : 0;
+  }
+  return 0;
+}
+
 class JsonReader {
  public:
   static constexpr int kMaxDepth = 64;
@@ -240,28 +263,6 @@ class JsonReader {
     }
   }
 
-  // The length of the well-formed UTF-8 sequence at p_ (RFC 3629, as nlohmann checks it), or 0.
-  std::size_t utf8_length() const {
-    const auto byte = [this](std::ptrdiff_t i) { return static_cast<unsigned char>(p_[i]); };
-    const std::ptrdiff_t left = end_ - p_;
-    const unsigned char c = byte(0);
-    auto in = [](unsigned char b, unsigned char lo, unsigned char hi) { return b >= lo && b <= hi; };
-    if (in(c, 0xC2, 0xDF)) return left >= 2 && in(byte(1), 0x80, 0xBF) ? 2 : 0;
-    if (in(c, 0xE0, 0xEF)) {
-      if (left < 3) return 0;
-      const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
-      const unsigned char hi = c == 0xED ? 0x9F : 0xBF;
-      return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
-    }
-    if (in(c, 0xF0, 0xF4)) {
-      if (left < 4) return 0;
-      const unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
-      const unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
-      return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF) ? 4 : 0;
-    }
-    return 0;
-  }
-
   // At an opening quote: reads the string. Without escapes `*view` points into the text; with
   // them the decoded string is built in `*buffer` (if given) and `*view` points there.
   bool scan_string(std::string* buffer, std::string_view* view) {
@@ -287,7 +288,7 @@ class JsonReader {
       }
       if (c < 0x20) break;
       if (c >= 0x80) {
-        const std::size_t n = utf8_length();
+        const std::size_t n = utf8_sequence_length(p_, end_);
         if (n == 0) break;
         if (buffer != nullptr) buffer->append(p_, n);
         p_ += n;

@@ -54,18 +54,21 @@ HttpRequest OpenAiProvider::build_request(const ResolvedOptions& options, const 
   }
   for (const auto& [name, value] : options.headers) wire::set_header(out.headers, name, value);
 
-  json body = options.passthrough();
-  if (!options.model.empty()) body["model"] = options.model;
-  json messages = json::array();
-  for (const Message& message : request.messages)
-    messages.push_back({{"role", message.role}, {"content", message.content}});
-  body["messages"] = std::move(messages);
-  if (stream) {
-    body["stream"] = true;
-    // Without this the stream carries no token counts.
-    if (!body.contains("stream_options")) body["stream_options"] = {{"include_usage", true}};
+  // Written straight into the body's text, in the key order of nlohmann::json's dump.
+  std::vector<wire::BodyField> fields;
+  fields.reserve(4);
+  fields.push_back({"messages", wire::messages_json(request.messages)});
+  if (!options.model.empty()) {
+    std::string model;
+    wire::append_json_string(model, options.model);
+    fields.push_back({"model", std::move(model)});
   }
-  out.body = body.dump();
+  if (stream) {
+    fields.push_back({"stream", "true"});
+    // Without this the stream carries no token counts. A stream_options option wins.
+    fields.push_back({"stream_options", R"({"include_usage":true})", /*replaces_option=*/false});
+  }
+  out.body = wire::request_body(options, fields);
   return out;
 }
 

@@ -452,5 +452,67 @@ TEST_CASE("bodies and events decode as nlohmann reads them, repeated keys and es
   }
 }
 
+// Option sets whose pass-through keys sort before, between and after the body's own members.
+std::vector<json> body_option_sets() {
+  return {
+      json::object(),
+      {{"model", "m\"1\u00e9"}},
+      {{"model", ""}, {"temperature", 0.2}},
+      {{"model", "m"}, {"aaa", {1, 2.5, "x", nullptr, true}}, {"max_tokens", 7}, {"mz", {{"b", 1}, {"a", "\n"}}},
+       {"n", -3}, {"stream_options", {{"include_usage", false}}}, {"streamz", 1}, {"system", "opt"},
+       {"zzz", 1e300}, {"Model", "upper"}, {"k\"ey\u00e9", "v"}, {"stream_options0", nullptr}},
+      {{"stream_options", nullptr}, {"max_tokens", nullptr}, {"system", nullptr}},
+  };
+}
+
+std::vector<Request> body_requests() {
+  return {
+      {"F", {}},
+      {"F", {{"user", "Hi"}}},
+      {"F", {{"system", "Be brief."}, {"system", "Use JSON."}, {"user", "Hi"}, {"assistant", "Hello"}}},
+      {"F", {{"user", std::string("ctl \x01\x1f\x7f \b\f\n\r\t \"q\" \\ / \xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80 nul:") +
+                          std::string(1, '\0')}}},
+      {"F", {{"us\"er", "x"}, {"system", ""}}},
+  };
+}
+
+// The request body as openai.cpp built it before writing it directly: the reference.
+std::string reference_openai_body(const ResolvedOptions& options, const Request& request, bool stream) {
+  json body = options.passthrough();
+  if (!options.model.empty()) body["model"] = options.model;
+  json messages = json::array();
+  for (const Message& message : request.messages)
+    messages.push_back({{"role", message.role}, {"content", message.content}});
+  body["messages"] = std::move(messages);
+  if (stream) {
+    body["stream"] = true;
+    if (!body.contains("stream_options")) body["stream_options"] = {{"include_usage", true}};
+  }
+  return body.dump();
+}
+
+TEST_CASE("request bodies are byte for byte what nlohmann::json dumps") {
+  OpenAiProvider provider(OpenAiFlavor::Generic);
+  for (json values : body_option_sets()) {
+    values["base_url"] = "http://h/v1";
+    const ResolvedOptions options = options_from(values);
+    for (const Request& request : body_requests()) {
+      for (const bool stream : {false, true}) {
+        CAPTURE(values.dump());
+        CAPTURE(stream);
+        CHECK(provider.build_request(options, request, stream).body == reference_openai_body(options, request, stream));
+      }
+    }
+  }
+  // Text that is not UTF-8 fails as it always did, with nlohmann's type_error.
+  const ResolvedOptions options = options_from({{"base_url", "http://h/v1"}});
+  for (const char* bad : {"\xC3", "a\xC0\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "x\xFF"}) {
+    CAPTURE(bad);
+    const Request request{"F", {{"user", bad}}};
+    CHECK_THROWS_AS(reference_openai_body(options, request, false), json::type_error);
+    CHECK_THROWS_AS(provider.build_request(options, request, false), json::type_error);
+  }
+}
+
 }  // namespace
 }  // namespace baml

@@ -112,12 +112,15 @@ std::optional<std::string> ResolvedOptions::string_option(const std::string& key
   return it->get<std::string>();
 }
 
+bool ResolvedOptions::passes_through(std::string_view key) {
+  return std::none_of(std::begin(kInterpreted), std::end(kInterpreted),
+                      [key](const char* interpreted) { return key == interpreted; });
+}
+
 json ResolvedOptions::passthrough() const {
   json out = json::object();
   for (auto it = values.begin(); it != values.end(); ++it) {
-    const bool interpreted = std::any_of(std::begin(kInterpreted), std::end(kInterpreted),
-                                         [&it](const char* key) { return it.key() == key; });
-    if (!interpreted) out[it.key()] = it.value();
+    if (passes_through(it.key())) out[it.key()] = it.value();
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -36,6 +37,8 @@ struct ResolvedOptions {
   std::optional<std::string> string_option(const std::string& key) const;
   // The options to copy into the request body: all but the keys every provider interprets itself.
   nlohmann::json passthrough() const;
+  // Whether an option of this name is one passthrough() copies.
+  static bool passes_through(std::string_view key);
 
   std::string client;  // for messages
 };

@@ -5,6 +5,7 @@
 
 #include "errors/errors.h"
 #include "providers/anthropic.h"
+#include "providers/json_reader.h"
 #include "providers/openai.h"
 
 namespace baml {
@@ -65,6 +66,112 @@ json parse_json(std::string_view text, std::string_view what) {
     throw MalformedResponse(std::string(what) + " is not valid JSON: " + shown);
   }
   return parsed;
+}
+
+void append_json_string(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.reserve(out.size() + text.size() + 2);
+  out += '"';
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  const char* plain = p;  // the start of the run of bytes copied as they are
+  while (p != end) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c >= 0x80) {
+      const std::size_t n = utf8_sequence_length(p, end);
+      if (n == 0) {
+        // Not UTF-8: nlohmann's own serializer throws the error it always has.
+        out += nlohmann::json(std::string(text)).dump();
+        return;
+      }
+      p += n;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++p;
+      continue;
+    }
+    out.append(plain, p);
+    out += '\\';
+    switch (c) {
+      case '"': out += '"'; break;
+      case '\\': out += '\\'; break;
+      case '\b': out += 'b'; break;
+      case '\f': out += 'f'; break;
+      case '\n': out += 'n'; break;
+      case '\r': out += 'r'; break;
+      case '\t': out += 't'; break;
+      default:
+        out += "u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+        break;
+    }
+    plain = ++p;
+  }
+  out.append(plain, p);
+  out += '"';
+}
+
+std::string messages_json(const std::vector<Message>& messages, std::string_view skip_role) {
+  std::size_t size = 2;
+  for (const Message& message : messages) size += message.content.size() + message.role.size() + 24;
+  std::string out;
+  out.reserve(size);
+  out += '[';
+  for (const Message& message : messages) {
+    if (!skip_role.empty() && message.role == skip_role) continue;
+    if (out.size() > 1) out += ',';
+    out += R"({"content":)";
+    append_json_string(out, message.content);
+    out += R"(,"role":)";
+    append_json_string(out, message.role);
+    out += '}';
+  }
+  out += ']';
+  return out;
+}
+
+std::string request_body(const ResolvedOptions& options, const std::vector<BodyField>& fields) {
+  std::string out;
+  std::size_t size = 2;
+  for (const BodyField& field : fields) size += field.key.size() + field.json.size() + 4;
+  out.reserve(size + 64);
+  out += '{';
+  bool first = true;
+  auto key = [&out, &first](std::string_view name) {
+    if (!first) out += ',';
+    first = false;
+    append_json_string(out, name);
+    out += ':';
+  };
+  auto field = fields.begin();
+  const nlohmann::json& values = options.values;
+  for (auto it = values.begin(); it != values.end(); ++it) {
+    const std::string& name = it.key();
+    if (!ResolvedOptions::passes_through(name)) continue;
+    for (; field != fields.end() && field->key < name; ++field) {
+      key(field->key);
+      out += field->json;
+    }
+    if (field != fields.end() && field->key == name) {
+      const bool replaced = field->replaces_option;
+      if (replaced) {
+        key(field->key);
+        out += field->json;
+      }
+      ++field;
+      if (replaced) continue;
+    }
+    key(name);
+    out += it.value().dump();
+  }
+  for (; field != fields.end(); ++field) {
+    key(field->key);
+    out += field->json;
+  }
+  out += '}';
+  return out;
 }
 
 void set_header(std::vector<std::pair<std::string, std::string>>& headers, std::string name, std::string value) {

@@ -85,6 +85,26 @@ namespace baml::wire {
 // Parses a body or event as JSON; throws MalformedResponse naming `what` on a syntax error.
 nlohmann::json parse_json(std::string_view text, std::string_view what);
 
+// Appends `text` as a JSON string, escaped exactly as nlohmann::json::dump escapes it (and, like
+// it, throws nlohmann's type_error for text that is not UTF-8).
+void append_json_string(std::string& out, std::string_view text);
+
+// `messages` as a JSON list of {"content": ..., "role": ...} objects, leaving out those whose role
+// is `skip_role` (if given).
+std::string messages_json(const std::vector<Message>& messages, std::string_view skip_role = {});
+
+// A member the provider puts into the request body; `json` is its value, serialized.
+struct BodyField {
+  std::string_view key;
+  std::string json;
+  bool replaces_option = true;  // false: a pass-through option of the same name wins
+};
+
+// The request body: the pass-through options (ResolvedOptions::passthrough) and `fields`, which
+// must be sorted by key, as one JSON object, byte for byte what nlohmann::json::dump gives for
+// the same object (members in key order), without building it.
+std::string request_body(const ResolvedOptions& options, const std::vector<BodyField>& fields);
+
 // Sets a header, replacing one of the same name (compared case-insensitively).
 void set_header(std::vector<std::pair<std::string, std::string>>& headers, std::string name, std::string value);
 
