@@ -6,7 +6,8 @@ engine's loop nor keep the process waiting for the resolver thread after the lim
 The test runs `bamlc call` in a private mount namespace (`unshare -m`) whose /etc/resolv.conf
 names a DNS server on loopback that reads queries and never answers, so nothing outside the test
 is touched. The host name ends in `.invalid`, so no real resolver would know it either. Where the
-sandbox does not allow a mount namespace the case is skipped, saying so.
+sandbox does not allow a mount namespace (or binding a DNS socket) the test exits 77, which CTest
+reports as skipped.
 
     slow_dns_test.py BAMLC
 """
@@ -23,13 +24,15 @@ import time
 from cases import Cases
 
 BAMLC = os.path.abspath(sys.argv[1])
+SKIPPED = 77  # CTest's SKIP_RETURN_CODE for this test
+DNS_ADDRESS = "127.0.0.77"  # not 127.0.0.53, where a host's own stub resolver may listen
 cases = Cases()
 
 
 def silent_dns_server():
-    """A UDP socket on 127.0.0.53:53 that reads queries and never answers."""
+    """A UDP socket on DNS_ADDRESS:53 that reads queries and never answers."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    sock.bind(("127.0.0.53", 53))
+    sock.bind((DNS_ADDRESS, 53))
 
     def swallow():
         while True:
@@ -45,16 +48,16 @@ def silent_dns_server():
 def main():
     if shutil.which("unshare") is None or subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode != 0:
         print("skip: no mount namespace here (unshare -m failed); the lookup bound is not tested")
-        cases.finish()
+        sys.exit(SKIPPED)
     try:
         server = silent_dns_server()
     except OSError as e:
-        print(f"skip: cannot bind a DNS socket on 127.0.0.53:53 ({e})")
-        cases.finish()
+        print(f"skip: cannot bind a DNS socket on {DNS_ADDRESS}:53 ({e})")
+        sys.exit(SKIPPED)
     with tempfile.TemporaryDirectory() as folder:
         resolv = os.path.join(folder, "resolv.conf")
         with open(resolv, "w") as f:
-            f.write("nameserver 127.0.0.53\noptions timeout:30 attempts:1\n")
+            f.write(f"nameserver {DNS_ADDRESS}\noptions timeout:30 attempts:1\n")
         project = os.path.join(folder, "p.baml")
         with open(project, "w") as f:
             f.write("""client<llm> Unresolvable {
