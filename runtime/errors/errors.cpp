@@ -7,36 +7,7 @@
 
 namespace baml {
 
-namespace {
-
-bool error_status(const std::optional<int>& status) {
-  return status && (*status < 200 || *status >= 300);
-}
-
-// partial_text is what had arrived of an answer (stream deltas, or a 2xx body cut short or
-// malformed). The body of an error status is the provider's error: it is already parsed into
-// `detail` and the message, so it is not kept a second time as partial text. A budget error
-// that copied its cause's partial text drops it with the cause's.
-void drop_error_body(ErrorInfo& info) {
-  if (info.cause) {
-    ErrorInfo cause = *info.cause;
-    drop_error_body(cause);
-    if (!cause.partial_text && info.cause->partial_text && info.partial_text == info.cause->partial_text) {
-      info.partial_text.reset();
-    }
-    info.cause = std::make_shared<const ErrorInfo>(std::move(cause));
-  }
-  if (info.type == ErrorType::Http && error_status(info.status)) info.partial_text.reset();
-}
-
-ErrorInfo normalised(ErrorInfo info) {
-  drop_error_body(info);
-  return info;
-}
-
-}  // namespace
-
-Error::Error(ErrorInfo info) : info_(normalised(std::move(info))), message_(format_message(info_)) {}
+Error::Error(ErrorInfo info) : info_(std::move(info)), message_(format_message(info_)) {}
 
 nlohmann::json Error::to_json() const {
   return error_to_json(info_);

@@ -125,51 +125,6 @@ TEST_CASE("fields that do not apply are absent") {
   }
 }
 
-TEST_CASE("an error status's body is the provider's message, not partial text of an answer") {
-  ErrorInfo info;
-  info.type = ErrorType::Http;
-  info.path = {"Primary"};
-  info.status = 500;
-  info.detail = "mock error 500";
-  info.partial_text = R"({"error":{"message":"mock error 500"}})";
-  const HttpError error(info);
-  CHECK(error.partial_text().empty());
-  CHECK_FALSE(error.to_json().contains("partial_text"));
-  CHECK(error.to_json()["detail"] == "mock error 500");
-
-  // A 200 whose body or stream could not be decoded keeps what arrived: that was the answer.
-  info.status = 200;
-  info.detail = "malformed response: a stream event is not valid JSON";
-  info.partial_text = "Hal";
-  CHECK(HttpError(info).partial_text() == "Hal");
-  CHECK(HttpError(info).to_json()["partial_text"] == "Hal");
-}
-
-TEST_CASE("a budget error drops partial text it copied from an error status's body, keeps an answer's") {
-  ErrorInfo http;
-  http.type = ErrorType::Http;
-  http.path = {"Primary"};
-  http.status = 503;
-  http.detail = "busy";
-  http.partial_text = R"({"error":{"message":"busy"}})";
-  ErrorInfo budget = ttft_timeout();
-  budget.timeout_kind = TimeoutKind::Total;
-  budget.partial_text = http.partial_text;
-  budget.cause = std::make_shared<const ErrorInfo>(http);
-  const TimeoutError error(budget);
-  CHECK(error.partial_text().empty());
-  CHECK_FALSE(error.to_json().contains("partial_text"));
-  CHECK_FALSE(error.to_json()["cause"].contains("partial_text"));
-
-  ErrorInfo idle = ttft_timeout();
-  idle.timeout_kind = TimeoutKind::Idle;
-  idle.partial_text = "Hello from ";
-  budget.partial_text = idle.partial_text;
-  budget.cause = std::make_shared<const ErrorInfo>(idle);
-  CHECK(TimeoutError(budget).partial_text() == "Hello from ");
-  CHECK(TimeoutError(budget).to_json()["cause"]["partial_text"] == "Hello from ");
-}
-
 TEST_CASE("a ConfigError made while preparing an attempt names no attempt: nothing was sent") {
   ErrorInfo config;
   config.type = ErrorType::Config;

@@ -84,6 +84,9 @@ TEST_CASE("e2e: an HTTP error carries the status, the provider's message and Ret
       CHECK(error.provider_message() == "mock error 503");
       CHECK(error.retry_after() == 2s);
       CHECK(error.message() == "http: Greet via Primary: status 503: mock error 503 (attempt 1 of 1, retry after 2s)");
+      // The error body is the provider's message, not partial text of an answer.
+      CHECK(error.partial_text().empty());
+      CHECK_FALSE(error.to_json().contains("partial_text"));
     }
   }
   try {

@@ -246,7 +246,10 @@ ErrorInfo Transfer::error_base(ErrorType type, SteadyTime t) const {
   info.max_attempts = spec_.max_attempts;
   if (headers_done_ && decoder_.status() > 0) info.status = decoder_.status();
   info.bytes_received = decoder_.bytes();
-  if (!decoder_.partial_text().empty()) info.partial_text = decoder_.partial_text();
+  // partial_text is what had arrived of an answer. The body of an error status is the provider's
+  // error, which becomes `detail` and the message: it is not an answer, so it is not kept again.
+  const bool error_body = type == ErrorType::Http && info.status && (*info.status < 200 || *info.status >= 300);
+  if (!error_body && !decoder_.partial_text().empty()) info.partial_text = decoder_.partial_text();
   info.usage = decoder_.reply().usage;
   info.elapsed = t - timeline_.start();
   info.timings = timeline_.timings(t);
