@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <vector>
 
 namespace baml {
@@ -179,6 +180,176 @@ TEST_CASE("request bodies are byte for byte what nlohmann::json dumps") {
         CHECK(provider.build_request(options, request, stream).body ==
               reference_anthropic_body(options, request, stream));
       }
+    }
+  }
+}
+
+// ---- The fast path against the decoding before it (the reference, nlohmann all the way) ----
+
+std::string ref_string_field(const json& object, const char* key) {
+  if (!object.is_object()) return {};
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+void ref_usage(const json& usage_object, Usage& usage) {
+  if (!usage_object.is_object()) return;
+  if (auto in = usage_object.find("input_tokens"); in != usage_object.end() && in->is_number_integer())
+    usage.input_tokens = in->get<std::int64_t>();
+  if (auto out = usage_object.find("output_tokens"); out != usage_object.end() && out->is_number_integer())
+    usage.output_tokens = out->get<std::int64_t>();
+}
+
+struct Decoded {
+  std::string outcome;
+  ProviderReply reply;
+};
+
+Decoded reference_body(const std::string& body) {
+  Decoded out;
+  const json parsed = json::parse(body, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object()) return {"malformed", {}};
+  if (ref_string_field(parsed, "type") == "error") return {"error", {}};
+  auto content = parsed.find("content");
+  if (content == parsed.end() || !content->is_array()) return {"malformed", {}};
+  for (const json& block : *content) {
+    if (ref_string_field(block, "type") == "text") out.reply.text += ref_string_field(block, "text");
+  }
+  if (std::string reason = ref_string_field(parsed, "stop_reason"); !reason.empty()) out.reply.finish_reason = reason;
+  if (auto usage = parsed.find("usage"); usage != parsed.end()) ref_usage(*usage, out.reply.usage);
+  out.reply.model = ref_string_field(parsed, "model");
+  out.reply.done = true;
+  out.outcome = "ok";
+  return out;
+}
+
+Decoded reference_event(const std::string& name, const std::string& data) {
+  Decoded out;
+  ProviderReply& reply = out.reply;
+  const json parsed = json::parse(data, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object()) return {"malformed", {}};
+  std::string type = ref_string_field(parsed, "type");
+  if (type.empty()) type = name;
+  const auto member = [&parsed](const char* key) { return parsed.contains(key) ? parsed[key] : json(); };
+  out.outcome = "data";
+  if (type == "ping") {
+    out.outcome = "keepalive";
+  } else if (type == "error") {
+    return {"error", {}};
+  } else if (type == "message_start") {
+    const json message = member("message");
+    reply.model = ref_string_field(message, "model");
+    if (message.is_object() && message.contains("usage")) ref_usage(message["usage"], reply.usage);
+  } else if (type == "content_block_start") {
+    const json block = member("content_block");
+    if (ref_string_field(block, "type") == "tool_use") {
+      out.outcome = "content";
+    } else {
+      reply.text += ref_string_field(block, "text");
+      if (!reply.text.empty()) out.outcome = "content";
+    }
+  } else if (type == "content_block_delta") {
+    const json delta = member("delta");
+    const std::string delta_type = ref_string_field(delta, "type");
+    if (delta_type == "text_delta") {
+      reply.text += ref_string_field(delta, "text");
+      if (!reply.text.empty()) out.outcome = "content";
+    } else if (delta_type == "input_json_delta") {
+      out.outcome = "content";
+    }
+  } else if (type == "message_delta") {
+    if (std::string reason = ref_string_field(member("delta"), "stop_reason"); !reason.empty())
+      reply.finish_reason = reason;
+    if (parsed.contains("usage")) ref_usage(parsed["usage"], reply.usage);
+  } else if (type == "message_stop") {
+    reply.done = true;
+    out.outcome = "done";
+  }
+  return out;
+}
+
+Decoded provider_body(const std::string& body) {
+  AnthropicProvider provider;
+  Decoded out;
+  try {
+    provider.parse_response(body, out.reply);
+    out.outcome = "ok";
+  } catch (const MalformedResponse&) {
+    return {"malformed", {}};
+  } catch (const StreamErrorEvent&) {
+    return {"error", {}};
+  }
+  return out;
+}
+
+Decoded provider_event(const std::string& name, const std::string& data) {
+  AnthropicProvider provider;
+  Decoded out;
+  try {
+    switch (provider.on_event({name, data, ""}, out.reply)) {
+      case EventClass::KeepAlive: out.outcome = "keepalive"; break;
+      case EventClass::Data: out.outcome = "data"; break;
+      case EventClass::Content: out.outcome = "content"; break;
+      case EventClass::Done: out.outcome = "done"; break;
+    }
+  } catch (const MalformedResponse&) {
+    return {"malformed", {}};
+  } catch (const StreamErrorEvent&) {
+    return {"error", {}};
+  }
+  return out;
+}
+
+void check_same(const Decoded& mine, const Decoded& reference) {
+  CHECK(mine.outcome == reference.outcome);
+  if (mine.outcome != reference.outcome || mine.outcome == "malformed" || mine.outcome == "error") return;
+  CHECK(mine.reply.text == reference.reply.text);
+  CHECK(mine.reply.finish_reason == reference.reply.finish_reason);
+  CHECK(mine.reply.model == reference.reply.model);
+  CHECK(mine.reply.done == reference.reply.done);
+  CHECK(mine.reply.usage.input_tokens == reference.reply.usage.input_tokens);
+  CHECK(mine.reply.usage.output_tokens == reference.reply.usage.output_tokens);
+}
+
+std::string mutated(std::string text, std::mt19937& random) {
+  static const std::string kAlphabet = "{}[]:,\"\\u0123456789abcdefnltrue-+.eE \n\t\xC3\xA9\xED\x80";
+  const int edits = 1 + static_cast<int>(random() % 3);
+  for (int i = 0; i < edits && !text.empty(); ++i) {
+    const std::size_t at = random() % text.size();
+    const char c = kAlphabet[random() % kAlphabet.size()];
+    switch (random() % 3) {
+      case 0: text[at] = c; break;
+      case 1: text.erase(at, 1); break;
+      default: text.insert(at, 1, c); break;
+    }
+  }
+  return text;
+}
+
+TEST_CASE("bodies and events decode as the nlohmann decoding did, mutated ones included") {
+  const std::vector<std::pair<std::string, std::string>> samples = {
+      {"", R"({"id":"m","type":"message","role":"assistant","model":"claude\u00e9","content":[{"type":"text",)"
+           R"("text":"Hel"},{"type":"tool_use","text":"no"},{"type":"text","text":"lo\n"}],"stop_reason":"end_turn",)"
+           R"("stop_sequence":null,"usage":{"input_tokens":12,"output_tokens":3}})"},
+      {"message_start", R"({"type":"message_start","message":{"id":"m","model":"c","content":[],)"
+                        R"("usage":{"input_tokens":5,"output_tokens":1}}})"},
+      {"content_block_start", R"({"type":"content_block_start","index":0,"content_block":{"type":"text","text":"a"}})"},
+      {"content_block_delta", R"({"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"b"}})"},
+      {"content_block_delta", R"({"index":0,"delta":{"type":"input_json_delta","partial_json":"{"}})"},
+      {"message_delta", R"({"type":"message_delta","delta":{"stop_reason":"max_tokens"},"usage":{"output_tokens":9}})"},
+      {"message_stop", R"({"type":"message_stop"})"},
+      {"ping", R"({"type":"ping"})"},
+      {"error", R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})"},
+  };
+  std::mt19937 random(4242);
+  for (const auto& [name, data] : samples) {
+    std::vector<std::string> texts = {data};
+    for (int i = 0; i < 1500; ++i) texts.push_back(mutated(data, random));
+    for (const std::string& text : texts) {
+      CAPTURE(name);
+      CAPTURE(text);
+      check_same(provider_body(text), reference_body(text));
+      check_same(provider_event(name, text), reference_event(name, text));
     }
   }
 }
