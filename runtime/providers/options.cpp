@@ -85,6 +85,16 @@ struct Resolver {
   }
 };
 
+bool contains_env_reference(const json& value) {
+  if (is_env_reference(value)) return true;
+  if (value.is_object() || value.is_array()) {
+    for (const json& item : value) {
+      if (contains_env_reference(item)) return true;
+    }
+  }
+  return false;
+}
+
 std::string lowercase(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -129,7 +139,9 @@ ResolvedOptions resolve_options(const ClientSpec& client, const EnvLookup& env, 
   ResolvedOptions out;
   out.client = client.name;
   Resolver resolver{env, client.name, {}};
-  out.values = resolver.resolve(client.options, "options");
+  // Most clients read nothing from the environment: a plain copy then, without the option paths
+  // the resolver builds for its messages.
+  out.values = contains_env_reference(client.options) ? resolver.resolve(client.options, "options") : client.options;
 
   // Register secrets first: any ConfigError below may quote a value.
   if (auto key = out.values.find("api_key"); key != out.values.end() && key->is_string()) {
