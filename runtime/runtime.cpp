@@ -146,7 +146,9 @@ struct Runtime::Impl {
       // Raw here; scrubbed on the calling thread, where a key split across deltas can be held back.
       events.on_delta = [channel](std::string_view delta) { channel->push(std::string(delta)); };
     }
-    if (options.on_attempt) {
+    // A stream needs each attempt's end even without an on_attempt callback: the text held back
+    // by the scrubber belongs to the attempt that sent it and goes out before the next one's.
+    if (options.on_attempt || on_delta != nullptr) {
       events.on_attempt = [channel](const AttemptRecord& attempt) { channel->push(attempt); };
     }
     // The lambdas hold the channel, so it outlives a notify that races with the caller's return.
@@ -176,7 +178,7 @@ struct Runtime::Impl {
             deliver(scrubber.push(*delta));
           } else {
             if (on_delta != nullptr) deliver(scrubber.flush());
-            options.on_attempt(std::get<AttemptRecord>(event));
+            if (options.on_attempt) options.on_attempt(std::get<AttemptRecord>(event));
           }
         }
         if (finished && on_delta != nullptr) deliver(scrubber.flush());
