@@ -302,12 +302,29 @@ void Engine::drain_timers() {
 
 void Engine::wait(std::optional<SteadyTime> next_wake) {
   if (curl_timer_ && (!next_wake || *curl_timer_ < *next_wake)) next_wake = curl_timer_;
-  int timeout = -1;  // nothing to time: sleep until I/O or a wake-up (new work, a cancellation, shutdown)
-  if (next_wake) {
-    const long ms = static_cast<long>(ceil_ms(remaining(real_clock().now(), *next_wake)).count());
-    timeout = static_cast<int>(std::clamp<long>(ms, 0, std::numeric_limits<int>::max()));
+  const int capacity = static_cast<int>(ready_.size());
+  int count = 0;
+  if (!next_wake) {
+    // Nothing to time: sleep until I/O or a wake-up (new work, a cancellation, shutdown).
+    count = epoll_wait(epoll_fd_, ready_.data(), capacity, -1);
+  } else {
+    std::chrono::nanoseconds left = std::max(remaining(real_clock().now(), *next_wake), std::chrono::nanoseconds(0));
+    // The kernel may end a sleep of d up to d/1000 (at least 50 µs) late, its timer slack, and
+    // epoll_wait counts whole milliseconds, which made limits fire ~1 ms late. A long sleep stops
+    // short by its slack and the next pass sleeps the rest, short and so precise; epoll_pwait2
+    // takes the time in nanoseconds.
+    if (left > std::chrono::milliseconds(2)) left -= left / 1000 + std::chrono::microseconds(50);
+    if (pwait2_works_) {
+      const timespec timeout{static_cast<time_t>(left.count() / 1'000'000'000),
+                             static_cast<long>(left.count() % 1'000'000'000)};
+      count = epoll_pwait2(epoll_fd_, ready_.data(), capacity, &timeout, nullptr);
+      if (count < 0 && errno == ENOSYS) pwait2_works_ = false;  // a kernel before 5.11
+    }
+    if (!pwait2_works_) {
+      const long ms = static_cast<long>(ceil_ms(left).count());
+      count = epoll_wait(epoll_fd_, ready_.data(), capacity, static_cast<int>(std::clamp<long>(ms, 0, std::numeric_limits<int>::max())));
+    }
   }
-  const int count = epoll_wait(epoll_fd_, ready_.data(), static_cast<int>(ready_.size()), timeout);
   ready_count_ = count > 0 ? static_cast<std::size_t>(count) : 0;
   // Drained now, before the next pass reads the queue, so a wake-up written after this is never
   // lost: it makes the next epoll_wait return at once.

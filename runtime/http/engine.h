@@ -131,6 +131,7 @@ class Engine {
   std::atomic<bool> cancel_pending_{false};
   std::vector<epoll_event> ready_;        // what the last epoll_wait reported; the loop's only
   std::size_t ready_count_ = 0;
+  bool pwait2_works_ = true;  // epoll_pwait2 (nanosecond timeouts) until the kernel says ENOSYS
   EasyHandlePool handles_;  // the loop thread's only
   std::mutex mutex_;  // guards incoming_, stopping_ and the timers
   std::vector<std::unique_ptr<Transfer>> incoming_;
