@@ -6,6 +6,8 @@
 #include <random>
 #include <vector>
 
+#include "testing/body_cases.h"
+
 namespace baml {
 namespace {
 
@@ -124,29 +126,8 @@ TEST_CASE("an error event mid-stream throws with its message") {
   CHECK_THROWS_AS(provider.on_event({"", "nope", ""}, reply), MalformedResponse);
 }
 
-// Option sets whose pass-through keys sort before, between and after the body's own members.
-std::vector<json> body_option_sets() {
-  return {
-      json::object(),
-      {{"model", "m\"1\u00e9"}},
-      {{"model", ""}, {"temperature", 0.2}},
-      {{"model", "m"}, {"aaa", {1, 2.5, "x", nullptr, true}}, {"max_tokens", 7}, {"mz", {{"b", 1}, {"a", "\n"}}},
-       {"n", -3}, {"stream_options", {{"include_usage", false}}}, {"streamz", 1}, {"system", "opt"},
-       {"zzz", 1e300}, {"Model", "upper"}, {"k\"ey\u00e9", "v"}, {"stream_options0", nullptr}},
-      {{"stream_options", nullptr}, {"max_tokens", nullptr}, {"system", nullptr}},
-  };
-}
-
-std::vector<Request> body_requests() {
-  return {
-      {"F", {}},
-      {"F", {{"user", "Hi"}}},
-      {"F", {{"system", "Be brief."}, {"system", "Use JSON."}, {"user", "Hi"}, {"assistant", "Hello"}}},
-      {"F", {{"user", std::string("ctl \x01\x1f\x7f \b\f\n\r\t \"q\" \\ / \xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80 nul:") +
-                          std::string(1, '\0')}}},
-      {"F", {{"us\"er", "x"}, {"system", ""}}},
-  };
-}
+using testing::body_option_sets;
+using testing::body_requests;
 
 // The request body as anthropic.cpp built it before writing it directly: the reference.
 std::string reference_anthropic_body(const ResolvedOptions& options, const Request& request, bool stream) {
