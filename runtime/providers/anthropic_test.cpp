@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "testing/body_cases.h"
+#include "testing/json_mutation.h"
 
 namespace baml {
 namespace {
@@ -292,20 +293,7 @@ void check_same(const Decoded& mine, const Decoded& reference) {
   CHECK(mine.reply.usage.output_tokens == reference.reply.usage.output_tokens);
 }
 
-std::string mutated(std::string text, std::mt19937& random) {
-  static const std::string kAlphabet = "{}[]:,\"\\u0123456789abcdefnltrue-+.eE \n\t\xC3\xA9\xED\x80";
-  const int edits = 1 + static_cast<int>(random() % 3);
-  for (int i = 0; i < edits && !text.empty(); ++i) {
-    const std::size_t at = random() % text.size();
-    const char c = kAlphabet[random() % kAlphabet.size()];
-    switch (random() % 3) {
-      case 0: text[at] = c; break;
-      case 1: text.erase(at, 1); break;
-      default: text.insert(at, 1, c); break;
-    }
-  }
-  return text;
-}
+using testing::mutated;
 
 TEST_CASE("bodies and events decode as the nlohmann decoding did, mutated ones included") {
   const std::vector<std::pair<std::string, std::string>> samples = {

@@ -9,6 +9,7 @@
 #include "errors/errors.h"
 #include "providers/json_reader.h"
 #include "testing/body_cases.h"
+#include "testing/json_mutation.h"
 
 namespace baml {
 namespace {
@@ -294,20 +295,7 @@ const char* const kSampleBody =
     R"("message":{"role":"assistant","content":"H\u00e9llo \"w\"\n","tool_calls":[{"id":"t"}]},"logprobs":null,)"
     R"("finish_reason":"stop"}],"usage":{"prompt_tokens":12,"completion_tokens":-3,"total_tokens":1.5e1},"error":null})";
 
-std::string mutated(std::string text, std::mt19937& random) {
-  static const std::string kAlphabet = "{}[]:,\"\\u0123456789abcdefnltrue-+.eE \n\t\xC3\xA9\xED\x80";
-  const int edits = 1 + static_cast<int>(random() % 3);
-  for (int i = 0; i < edits && !text.empty(); ++i) {
-    const std::size_t at = random() % text.size();
-    const char c = kAlphabet[random() % kAlphabet.size()];
-    switch (random() % 3) {
-      case 0: text[at] = c; break;
-      case 1: text.erase(at, 1); break;
-      default: text.insert(at, 1, c); break;
-    }
-  }
-  return text;
-}
+using testing::mutated;
 
 TEST_CASE("JsonReader agrees with nlohmann on mutated bodies") {
   std::mt19937 random(12345);
