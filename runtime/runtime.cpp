@@ -43,6 +43,11 @@ struct CallChannel {
     if (was_empty) changed.notify_one();
   }
 
+  bool has_news() {
+    std::lock_guard lock(mutex);
+    return !events.empty() || outcome.has_value();
+  }
+
   void finish(AttemptResult result) {
     {
       std::lock_guard lock(mutex);
@@ -153,7 +158,14 @@ struct Runtime::Impl {
     }
     // The lambdas hold the channel, so it outlives a notify that races with the caller's return.
     events.on_done = [channel](AttemptResult outcome) { channel->finish(std::move(outcome)); };
+    // While nobody else runs the engine's loop, this thread runs it until the call has something
+    // to deliver (usually its outcome), instead of handing the call to the engine's thread and
+    // sleeping until it is handed back (http/engine.h). Claimed before the start, which then need
+    // not wake the engine's thread; given up before any callback of the caller's runs.
+    Engine::CallerDrive drive(engine);
     start_call(services(), plan, request, std::move(own), /*stream=*/on_delta != nullptr, std::move(events));
+    drive.run_until([&channel] { return channel->has_news(); });
+    drive.release();
 
     // A model that repeats a key it was sent (an echoing proxy, a prompt that quotes the request)
     // must not carry it out: the deltas go through the redactor as one stream, so a key split

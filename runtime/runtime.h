@@ -9,7 +9,9 @@
 // policy and strategy under one budget (docs/runtime.md, "Strategies"). Failures are typed
 // exceptions (errors.h): a TimeoutError names the limit that fired. Every Response and every error
 // carries the attempt history. A Runtime is thread-safe; many threads may call it at once, and
-// `submit` keeps any number of calls in flight on the one engine thread.
+// `submit` keeps any number of calls in flight on the one engine loop. A `call` or `stream` on a
+// Runtime with nothing else in flight runs that loop on the calling thread while it waits, instead
+// of handing the call to the engine's thread and back (http/engine.h).
 #pragma once
 
 #include <functional>

@@ -35,7 +35,8 @@ struct CallOptions {
   std::shared_ptr<Collector> collector;
   // Called as each attempt ends, before the next one starts: on the calling thread for `call` and
   // `stream` (in order with the deltas; if it throws, the call is cancelled and the exception
-  // propagates), on the engine's thread for `submit` (keep it quick; an exception is dropped).
+  // propagates), on the thread running the engine's loop for `submit` (keep it quick; an
+  // exception is dropped).
   // In a stream, an attempt reported with outcome `error` is abandoned: the text on_delta
   // received since the previous report is not part of the answer.
   std::function<void(const AttemptRecord& attempt)> on_attempt;

@@ -36,7 +36,7 @@ struct AttemptSpec {
 // A failure is a value here; the API boundary turns it into an exception (errors.h).
 using AttemptResult = std::variant<Response, ErrorInfo>;
 
-// Both run on the engine's thread and must be quick: hand the data to another thread.
+// Both run on the thread running the engine's loop and must be quick: hand the data on.
 struct AttemptObserver {
   std::function<void(std::string_view delta)> on_delta;  // optional; streamed text as it arrives
   std::function<void(AttemptResult result)> on_done;     // exactly once

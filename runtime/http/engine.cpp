@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <limits>
 #include <stdexcept>
+#include <thread>
 #include <unordered_set>
 
 #include "http/transfer.h"
@@ -76,6 +77,7 @@ Engine::~Engine() {
     std::lock_guard lock(mutex_);
     stopping_ = true;
   }
+  work_.notify_one();
   wake();
   thread_.join();
   curl_multi_cleanup(multi_);
@@ -103,32 +105,121 @@ void Engine::start(AttemptSpec spec, AttemptObserver observer) {
     return;
   }
   incoming_.push_back(std::move(transfer));
+  const Nudge nudge = nudge_locked();
   lock.unlock();
-  wake();
+  send(nudge);
+}
+
+Engine::Nudge Engine::nudge_locked() {
+  if (!driven_) return Nudge::kThread;
+  if (driver_ == std::this_thread::get_id()) {
+    self_nudged_ = true;  // this thread runs the loop: it is not asleep, and sees the work next pass
+    return Nudge::kNone;
+  }
+  return Nudge::kEventfd;
+}
+
+void Engine::send(Nudge nudge) {
+  if (nudge == Nudge::kThread) work_.notify_one();
+  if (nudge == Nudge::kEventfd) wake();
+}
+
+bool Engine::has_work_locked() const {
+  return !incoming_.empty() || !timers_.empty() || left_transfers_;
+}
+
+bool Engine::try_claim_locked() {
+  if (driven_) return false;
+  driven_ = true;
+  driver_ = std::this_thread::get_id();
+  return true;
+}
+
+void Engine::give_up() {
+  bool work_left = false;
+  {
+    std::lock_guard lock(mutex_);
+    left_transfers_ = !active_.empty();
+    driven_ = false;
+    driver_ = {};
+    work_left = has_work_locked() || stopping_;
+  }
+  if (work_left) work_.notify_one();
+}
+
+std::optional<SteadyTime> Engine::pass() {
+  {
+    std::lock_guard lock(mutex_);
+    admitting_.swap(incoming_);
+  }
+  self_nudged_ = false;  // what was queued so far is admitted now
+  admit(admitting_);
+  admitting_.clear();
+  drive_curl();
+  collect_finished();
+  std::optional<SteadyTime> next = end_expired_and_cancelled(real_clock().now());
+  run_due_timers();
+  if (const std::optional<SteadyTime> timer = next_timer(); timer && (!next || *timer < *next)) next = timer;
+  if (self_nudged_) {
+    self_nudged_ = false;
+    next = SteadyTime::min();  // work this pass queued: the next pass comes at once
+  }
+  return next;
+}
+
+Engine::CallerDrive::CallerDrive(Engine& engine) : engine_(engine) {
+  std::lock_guard lock(engine.mutex_);
+  claimed_ = !engine.stopping_ && engine.try_claim_locked();
+}
+
+Engine::CallerDrive::~CallerDrive() { release(); }
+
+void Engine::CallerDrive::run_until(const std::function<bool()>& ready) {
+  if (!claimed_) return;
+  for (;;) {
+    const std::optional<SteadyTime> next = engine_.pass();
+    if (ready()) return;
+    engine_.wait(next);
+  }
+}
+
+void Engine::CallerDrive::release() {
+  if (!claimed_) return;
+  claimed_ = false;
+  engine_.give_up();
 }
 
 void Engine::run() {
-  for (;;) {
-    bool stopping = false;
-    {
-      std::lock_guard lock(mutex_);
-      admitting_.swap(incoming_);
-      stopping = stopping_;
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    work_.wait(lock, [this] { return !driven_ && (stopping_ || has_work_locked()); });
+    if (stopping_) break;
+    try_claim_locked();
+    left_transfers_ = false;
+    for (;;) {
+      lock.unlock();
+      const std::optional<SteadyTime> next = pass();
+      lock.lock();
+      if (stopping_) break;
+      if (active_.empty() && !has_work_locked()) {
+        // Idle: give the loop up, so that the next synchronous caller runs it itself. Decided
+        // under the lock that start() and schedule() take, so no work queued meanwhile is missed.
+        driven_ = false;
+        driver_ = {};
+        break;
+      }
+      lock.unlock();
+      wait(next);
+      lock.lock();
     }
-    if (stopping) {
-      for (auto& transfer : admitting_) transfer->finish_cancelled(real_clock().now(), "the runtime shut down");
-      admitting_.clear();
-      break;
-    }
-    admit(admitting_);
-    admitting_.clear();
-    drive_curl();
-    collect_finished();
-    std::optional<SteadyTime> next = end_expired_and_cancelled(real_clock().now());
-    run_due_timers();
-    if (const std::optional<SteadyTime> timer = next_timer(); timer && (!next || *timer < *next)) next = timer;
-    wait(next);
   }
+  // Stopping, and nobody else runs the loop: this thread ends what is left.
+  driven_ = true;
+  driver_ = std::this_thread::get_id();
+  admitting_.swap(incoming_);
+  lock.unlock();
+  for (auto& transfer : admitting_) transfer->finish_cancelled(real_clock().now(), "the runtime shut down");
+  admitting_.clear();
   std::vector<Transfer*> remaining;
   for (auto& transfer : active_) remaining.push_back(transfer.get());
   for (Transfer* transfer : remaining) detach(transfer)->finish_cancelled(real_clock().now(), "the runtime shut down");
@@ -257,8 +348,9 @@ TimerId Engine::schedule(SteadyTime at, TimerCallback callback) {
   const TimerId id = next_timer_id_++;
   timers_.emplace(std::make_pair(at, id), std::move(callback));
   timer_index_.emplace(id, at);
+  const Nudge nudge = nudge_locked();
   lock.unlock();
-  wake();
+  send(nudge);
   return id;
 }
 

@@ -13,12 +13,25 @@
 // The loop also runs timers: a strategy layer waits (backoff, Retry-After) by scheduling the next
 // step instead of sleeping a thread, so any number of calls can wait at once on this one thread.
 // Timers share the sleep with the transfers' limits: the loop sleeps until the earliest of both.
+//
+// Who runs the loop: the engine's thread, except while a synchronous caller (Runtime::call or
+// Runtime::stream) waits for its call and nobody else is running it. That caller then runs the
+// loop itself (CallerDrive) until its call has something to deliver, and hands whatever is still in
+// flight to the engine's thread when it leaves. Handing a call to another thread and back costs
+// two cross-thread wake-ups, each as long as the whole client-side work of a short call on a
+// virtual machine (see docs/performance.md); a caller that waits anyway might as well run the
+// loop. Only one thread runs the loop at a time (`driven_`), so everything marked "the loop's
+// only" below is touched by one thread at a time, and all of the callbacks the loop runs (limits,
+// observers, timers, the strategy layer) run in one pass at a time, as before. A caller running
+// the loop never runs its own callbacks (on_delta, on_attempt) from it: it stops driving as soon
+// as it has an event to deliver, so a slow callback never holds up other calls' limits.
 #pragma once
 
 #include <curl/curl.h>
 #include <sys/epoll.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -61,7 +74,7 @@ class EasyHandlePool {
   std::vector<CURL*> idle_;
 };
 
-// Runs on the engine's thread. `fired` is false when the engine shut down before the instant (the
+// Runs on the thread running the loop. `fired` is false when the engine shut down before the instant (the
 // callback then runs at once, possibly on the thread destroying the engine or scheduling it): it
 // must end whatever it was waiting for, not start new work.
 using TimerCallback = std::function<void(bool fired)>;
@@ -70,27 +83,67 @@ using TimerId = std::uint64_t;
 class Engine {
  public:
   Engine();
-  // Ends every attempt still in flight with a CancelledError, then joins the loop thread.
+  // Ends every attempt still in flight with a CancelledError, then joins the engine's thread.
   ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
   // Starts an attempt; its clock starts now. Thread-safe, and callable from an observer (a
   // strategy layer starts the next attempt from the previous one's on_done). The observer's
-  // on_done is called exactly once, on the engine's thread.
+  // on_done is called exactly once, on the thread running the loop.
   void start(AttemptSpec spec, AttemptObserver observer);
 
-  // Runs `callback` on the engine's thread once `at` has passed (timers due at the same instant
-  // run in the order they were scheduled). Thread-safe.
+  // Runs `callback` on the thread running the loop once `at` has passed (timers due at the same
+  // instant run in the order they were scheduled). Thread-safe.
   TimerId schedule(SteadyTime at, TimerCallback callback);
-  // Runs `callback` on the engine's thread as soon as possible. Thread-safe.
+  // Runs `callback` on the thread running the loop as soon as possible. Thread-safe.
   TimerId post(TimerCallback callback);
-  // Forgets a timer that has not run yet; returns whether it did. Called on the engine's thread,
-  // a `true` guarantees the callback never runs; from another thread the callback may be running.
+  // Forgets a timer that has not run yet; returns whether it did. Called from the loop (an
+  // observer, a timer), a `true` guarantees the callback never runs; from another thread the
+  // callback may be running.
   bool cancel_timer(TimerId id);
 
+  // A synchronous caller's turn at running the loop (see the top of this file). Constructed before
+  // the caller starts its call, so that the start does not wake the engine's thread for nothing.
+  class CallerDrive {
+   public:
+    // Takes the loop if no thread is running it; otherwise `claimed()` is false and the caller
+    // waits for its call as usual.
+    explicit CallerDrive(Engine& engine);
+    // Gives the loop back (see release()).
+    ~CallerDrive();
+    CallerDrive(const CallerDrive&) = delete;
+    CallerDrive& operator=(const CallerDrive&) = delete;
+
+    bool claimed() const { return claimed_; }
+    // Runs passes of the loop until `ready()` is true (asked after every pass); nothing when the
+    // loop was not claimed. `ready` must be quick and must not call back into the engine.
+    void run_until(const std::function<bool()>& ready);
+    // Stops running the loop; whatever is still in flight or waiting goes on on the engine's
+    // thread. Idempotent.
+    void release();
+
+   private:
+    Engine& engine_;
+    bool claimed_ = false;
+  };
+
  private:
+  // The engine's thread: runs the loop whenever there is work and no caller is running it.
   void run();
+  // Takes the loop for the calling thread if nobody runs it; `mutex_` held.
+  bool try_claim_locked();
+  // Gives the loop up, waking the engine's thread when work is left; `mutex_` not held.
+  void give_up();
+  // Whether anything would need the loop: `mutex_` held.
+  bool has_work_locked() const;
+  // One turn of the loop without its sleep; returns the instant it must wake by at the latest.
+  std::optional<SteadyTime> pass();
+  // Wakes whoever runs the loop (or the engine's thread when nobody does) about new work. Called
+  // with `mutex_` held; returns what to do once it is released.
+  enum class Nudge { kNone, kEventfd, kThread };
+  Nudge nudge_locked();
+  void send(Nudge nudge);
   void admit(std::vector<std::unique_ptr<Transfer>>& incoming);
   // Hands libcurl the sockets epoll reported ready, then its timer if it is due.
   void drive_curl();
@@ -125,22 +178,30 @@ class Engine {
   std::optional<SteadyTime> curl_timer_;  // when libcurl wants CURL_SOCKET_TIMEOUT; the loop's only
   // No transfer's limit passes before this (a lower bound: transfers lower it as their phases
   // change, the full look at every transfer sets it exactly), so a pass before it skips that look.
-  // Loop thread only.
+  // The loop's only.
   std::optional<SteadyTime> earliest_expiry_;
   // A cancellation was requested since the last full look (set from any thread).
   std::atomic<bool> cancel_pending_{false};
   std::vector<epoll_event> ready_;        // what the last epoll_wait reported; the loop's only
   std::size_t ready_count_ = 0;
   bool pwait2_works_ = true;  // epoll_pwait2 (nanosecond timeouts) until the kernel says ENOSYS
-  EasyHandlePool handles_;  // the loop thread's only
-  std::mutex mutex_;  // guards incoming_, stopping_ and the timers
+  // The loop's only: the thread running it queued work itself (an observer starting the next
+  // attempt, a timer scheduling another), so the next sleep must not wait for a wake-up it
+  // skipped sending.
+  bool self_nudged_ = false;
+  EasyHandlePool handles_;  // the loop's only
+  std::mutex mutex_;  // guards incoming_, stopping_, the timers and who runs the loop
+  std::condition_variable work_;  // the engine's thread waits here while it does not run the loop
   std::vector<std::unique_ptr<Transfer>> incoming_;
   bool stopping_ = false;
+  bool driven_ = false;            // some thread runs the loop
+  std::thread::id driver_;         // which one, while driven_
+  bool left_transfers_ = false;    // a caller gave the loop up with transfers still active
   // Ordered by instant, then by id (so by scheduling order); the index finds a timer to cancel.
   std::map<std::pair<SteadyTime, TimerId>, TimerCallback> timers_;
   std::unordered_map<TimerId, SteadyTime> timer_index_;
   TimerId next_timer_id_ = 1;
-  // The loop thread's only. A transfer knows its index (Transfer::engine_slot), so removing one
+  // The loop's only. A transfer knows its index (Transfer::engine_slot), so removing one
   // moves the last into its place: no allocation per attempt, unlike a node-based map.
   std::vector<std::unique_ptr<Transfer>> active_;
   std::vector<std::unique_ptr<Transfer>> admitting_;  // swapped with incoming_ each pass, so both keep their capacity

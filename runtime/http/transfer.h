@@ -44,8 +44,8 @@ class Transfer {
   Transfer& operator=(const Transfer&) = delete;
 
   // Takes an easy handle from `pool` and configures it; the handle goes back to the pool when the
-  // transfer is destroyed, which must then be on the engine's thread, after the handle has left
-  // the multi handle. On failure returns the error; the transfer must then be ended with
+  // transfer is destroyed, which must then be on the thread running the loop, after the handle
+  // has left the multi handle. On failure returns the error; the transfer must then be ended with
   // finish_failed without being added to a multi handle.
   std::optional<ErrorInfo> prepare(EasyHandlePool& pool);
   CURL* easy() const { return easy_; }

@@ -2,7 +2,8 @@
 // under one budget, as a state machine on the engine's thread. Nothing blocks: an attempt is
 // started on the engine and its end continues the machine; a wait between attempts is an engine
 // timer. So any number of calls, each a chain of fallbacks with backoff waits, share the one
-// engine thread, and a synchronous caller merely waits for the final outcome.
+// engine loop, and a synchronous caller merely waits for the final outcome (running that loop
+// itself meanwhile when nobody else does: http/engine.h).
 //
 // The rules (docs/runtime.md, "Strategies"):
 // * A leaf slot makes up to 1 + max_retries attempts; a composite slot runs its whole strategy up
@@ -42,7 +43,7 @@ struct CallServices {
   RoundRobinCounters* round_robin = nullptr;
 };
 
-// Where a call reports to. They run on the engine's thread and must be quick; what happens before
+// Where a call reports to. They run on the thread running the engine's loop and must be quick; what happens before
 // the first attempt is handed to the engine (a configuration error of the first leaf, a token
 // cancelled already) and anything during the engine's shutdown is reported on the thread that
 // started the call.
