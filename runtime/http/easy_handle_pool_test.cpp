@@ -1,6 +1,7 @@
-// The easy-handle pool on its own: a handle comes back reset, so nothing an attempt set on it
-// (CURLOPT_PRIVATE here, standing for every option) reaches the next attempt; the pool keeps at
-// up to kMaxIdle handles for reuse.
+// The easy-handle pool on its own: a handle comes back pointing at nothing of the attempt that
+// used it (CURLOPT_PRIVATE is the one such option libcurl reads back); the pool keeps up to
+// kMaxIdle handles for reuse. That the next attempt's options replace every other one is shown end
+// to end ("an easy handle used again carries nothing of its previous attempt").
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -11,7 +12,7 @@
 namespace baml {
 namespace {
 
-TEST_CASE("a released easy handle comes back with every option at its default") {
+TEST_CASE("a released easy handle comes back pointing at nothing of its previous attempt") {
   EasyHandlePool pool;
   CURL* easy = pool.acquire();
   REQUIRE(easy != nullptr);
@@ -22,7 +23,7 @@ TEST_CASE("a released easy handle comes back with every option at its default") 
   CHECK(again == easy);  // the same handle, kept
   void* data = &marker;
   curl_easy_getinfo(again, CURLINFO_PRIVATE, &data);
-  CHECK(data == nullptr);  // but reset
+  CHECK(data == nullptr);  // but cleared
   pool.release(again);
 }
 

@@ -44,17 +44,21 @@
 #include <vector>
 
 #include "http/attempt.h"
+#include "http/proxy_settings.h"
 
 namespace baml {
 
 class Transfer;
 
 // Easy handles kept for the next attempt instead of being destroyed (`curl_easy_init` and
-// `curl_easy_cleanup` cost more than all of a transfer's option setting). A released handle is
-// `curl_easy_reset` at once, so it keeps nothing of the attempt that used it (options, callbacks
-// and their user pointers, headers, error buffer, CURLOPT_PRIVATE); every Transfer sets all of its
-// options again. Connections are not in an easy handle but in the multi handle's cache, so pooling
-// changes nothing about reuse. Used on the engine's thread only.
+// `curl_easy_cleanup` cost more than all of a transfer's option setting). A released handle keeps
+// nothing that points into the attempt that used it: the options holding its pointers (the
+// callbacks' user pointers, headers, body, error buffer, CURLOPT_PRIVATE) are cleared at once.
+// Its other options stay until the next attempt, which sets every option it uses again (so
+// Transfer::prepare sets each option on every path), the way a curl_easy_perform loop reuses one
+// handle; a full curl_easy_reset per attempt cost more than all of that option setting.
+// Connections are not in an easy handle but in the multi handle's cache, so pooling changes
+// nothing about reuse. Used by the thread running the loop only.
 class EasyHandlePool {
  public:
   // Enough for bursts of calls ending and starting together; beyond it released handles are freed.
@@ -190,6 +194,7 @@ class Engine {
   // skipped sending.
   bool self_nudged_ = false;
   EasyHandlePool handles_;  // the loop's only
+  const ProxySettings proxies_;  // read from the environment once, for every transfer
   std::mutex mutex_;  // guards incoming_, stopping_, the timers and who runs the loop
   std::condition_variable work_;  // the engine's thread waits here while it does not run the loop
   std::vector<std::unique_ptr<Transfer>> incoming_;

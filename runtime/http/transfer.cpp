@@ -10,6 +10,7 @@
 
 #include "http/curl_failure.h"
 #include "http/engine.h"
+#include "http/proxy_settings.h"
 
 namespace baml {
 
@@ -79,7 +80,7 @@ Transfer::~Transfer() {
   if (easy_ != nullptr) pool_->release(easy_);
 }
 
-std::optional<ErrorInfo> Transfer::prepare(EasyHandlePool& pool) {
+std::optional<ErrorInfo> Transfer::prepare(EasyHandlePool& pool, const ProxySettings& proxies) {
   pool_ = &pool;
   easy_ = pool.acquire();
   if (easy_ == nullptr) {
@@ -138,6 +139,9 @@ std::optional<ErrorInfo> Transfer::prepare(EasyHandlePool& pool) {
   curl_easy_setopt(easy_, CURLOPT_XFERINFODATA, this);
   curl_easy_setopt(easy_, CURLOPT_PREREQFUNCTION, &Transfer::on_prereq);
   curl_easy_setopt(easy_, CURLOPT_PREREQDATA, this);
+  // The environment's proxies, looked up once per engine instead of by libcurl per transfer.
+  curl_easy_setopt(easy_, CURLOPT_PROXY, proxies.proxy_for(spec_.request.url).c_str());
+  curl_easy_setopt(easy_, CURLOPT_NOPROXY, proxies.no_proxy().c_str());
   return std::nullopt;
 }
 

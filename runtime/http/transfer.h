@@ -35,6 +35,7 @@
 namespace baml {
 
 class EasyHandlePool;
+class ProxySettings;
 
 class Transfer {
  public:
@@ -47,7 +48,7 @@ class Transfer {
   // transfer is destroyed, which must then be on the thread running the loop, after the handle
   // has left the multi handle. On failure returns the error; the transfer must then be ended with
   // finish_failed without being added to a multi handle.
-  std::optional<ErrorInfo> prepare(EasyHandlePool& pool);
+  std::optional<ErrorInfo> prepare(EasyHandlePool& pool, const ProxySettings& proxies);
   CURL* easy() const { return easy_; }
 
   // Subscribes to the call's cancellation token; `wake` must wake the engine's loop.
