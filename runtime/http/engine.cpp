@@ -59,11 +59,14 @@ void EasyHandlePool::release(CURL* easy) {
   idle_.push_back(easy);
 }
 
-Engine::Engine() : proxies_(ProxySettings::from_environment()) {
+Engine::Engine()
+    : epoll_fd_(epoll_create1(EPOLL_CLOEXEC)), sockets_(epoll_fd_), proxies_(ProxySettings::from_environment()) {
   global_init();
   multi_ = curl_multi_init();
-  if (multi_ == nullptr) throw std::runtime_error("libcurl: could not create a multi handle");
-  epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
+  if (multi_ == nullptr) {
+    if (epoll_fd_ >= 0) close(epoll_fd_);
+    throw std::runtime_error("libcurl: could not create a multi handle");
+  }
   wake_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   epoll_event wake_event{};
   wake_event.events = EPOLLIN;
@@ -247,6 +250,11 @@ void Engine::admit(std::vector<std::unique_ptr<Transfer>>& incoming) {
       wake();
     });
     transfer->watch_expiry(&earliest_expiry_);
+    // Connection sockets are made and closed by the registry, so that it hears of every close.
+    curl_easy_setopt(transfer->easy(), CURLOPT_OPENSOCKETFUNCTION, &Engine::on_open_socket);
+    curl_easy_setopt(transfer->easy(), CURLOPT_OPENSOCKETDATA, this);
+    curl_easy_setopt(transfer->easy(), CURLOPT_CLOSESOCKETFUNCTION, &Engine::on_close_socket);
+    curl_easy_setopt(transfer->easy(), CURLOPT_CLOSESOCKETDATA, this);
     if (curl_multi_add_handle(multi_, transfer->easy()) != CURLM_OK) {
       ErrorInfo info;
       info.type = ErrorType::Connection;
@@ -440,6 +448,7 @@ void Engine::drive_curl() {
   for (std::size_t i = 0; i < ready_count_; ++i) {
     const epoll_event& event = ready_[i];
     if (event.data.fd == wake_fd_) continue;  // drained in wait()
+    if (!sockets_.accept_event(event.data.fd)) continue;  // parked: libcurl does not watch it now
     int action = 0;
     if ((event.events & EPOLLIN) != 0) action |= CURL_CSELECT_IN;
     if ((event.events & EPOLLOUT) != 0) action |= CURL_CSELECT_OUT;
@@ -454,25 +463,17 @@ void Engine::drive_curl() {
   }
 }
 
-int Engine::on_socket(CURL*, curl_socket_t socket, int what, void* self_ptr, void* socket_data) {
-  auto* self = static_cast<Engine*>(self_ptr);
-  if (what == CURL_POLL_REMOVE) {
-    // The socket may already be closed, which removed it from the set: nothing to undo then.
-    epoll_ctl(self->epoll_fd_, EPOLL_CTL_DEL, socket, nullptr);
-    return 0;
-  }
-  epoll_event event{};
-  event.data.fd = socket;
-  if (what == CURL_POLL_IN || what == CURL_POLL_INOUT) event.events |= EPOLLIN;
-  if (what == CURL_POLL_OUT || what == CURL_POLL_INOUT) event.events |= EPOLLOUT;
-  // `socket_data` marks a socket already in the set (curl_multi_assign below).
-  if (socket_data == nullptr || epoll_ctl(self->epoll_fd_, EPOLL_CTL_MOD, socket, &event) != 0) {
-    if (epoll_ctl(self->epoll_fd_, EPOLL_CTL_ADD, socket, &event) != 0 && errno == EEXIST) {
-      epoll_ctl(self->epoll_fd_, EPOLL_CTL_MOD, socket, &event);
-    }
-    curl_multi_assign(self->multi_, socket, self);
-  }
+int Engine::on_socket(CURL*, curl_socket_t socket, int what, void* self, void*) {
+  static_cast<Engine*>(self)->sockets_.want(socket, what);
   return 0;
+}
+
+curl_socket_t Engine::on_open_socket(void* self, curlsocktype, curl_sockaddr* address) {
+  return static_cast<Engine*>(self)->sockets_.open(address->family, address->socktype, address->protocol);
+}
+
+int Engine::on_close_socket(void* self, curl_socket_t socket) {
+  return static_cast<Engine*>(self)->sockets_.close(socket);
 }
 
 int Engine::on_timer(CURLM*, long timeout_ms, void* self_ptr) {

@@ -45,6 +45,7 @@
 
 #include "http/attempt.h"
 #include "http/proxy_settings.h"
+#include "http/socket_registry.h"
 
 namespace baml {
 
@@ -169,6 +170,9 @@ class Engine {
   // libcurl's CURLMOPT_SOCKETFUNCTION and CURLMOPT_TIMERFUNCTION: keep the epoll set and the
   // timer in step with what libcurl wants to wait for.
   static int on_socket(CURL* easy, curl_socket_t socket, int what, void* self, void* socket_data);
+  // CURLOPT_OPENSOCKETFUNCTION and CURLOPT_CLOSESOCKETFUNCTION of every transfer (socket_registry.h).
+  static curl_socket_t on_open_socket(void* self, curlsocktype purpose, curl_sockaddr* address);
+  static int on_close_socket(void* self, curl_socket_t socket);
   static int on_timer(CURLM* multi, long timeout_ms, void* self);
   // Removes the transfer's handle from the multi handle and hands the transfer back for finishing.
   std::unique_ptr<Transfer> detach(Transfer* transfer);
@@ -178,6 +182,7 @@ class Engine {
 
   CURLM* multi_ = nullptr;
   int epoll_fd_ = -1;
+  SocketRegistry sockets_;  // what is in the epoll set for libcurl; the loop's only
   int wake_fd_ = -1;  // an eventfd in the epoll set
   std::optional<SteadyTime> curl_timer_;  // when libcurl wants CURL_SOCKET_TIMEOUT; the loop's only
   // No transfer's limit passes before this (a lower bound: transfers lower it as their phases

@@ -1,0 +1,59 @@
+// The engine's epoll set, kept in step with the sockets libcurl wants watched
+// (CURLMOPT_SOCKETFUNCTION), with one saving: a connection socket libcurl stops watching stays in
+// the set, parked, instead of leaving it. libcurl stops watching a kept-alive connection when a
+// transfer on it ends and asks for it again when the next one starts, so removing and re-adding it
+// cost two epoll_ctl calls per call, which on the development VM was ~5% of a short call's time.
+//
+// Parking is safe only for sockets whose closing we hear of: a closed socket leaves the kernel's
+// epoll set by itself, and its number may come back for a new socket that must then be added
+// again. So the registry opens and closes connection sockets itself (CURLOPT_OPENSOCKETFUNCTION
+// and CURLOPT_CLOSESOCKETFUNCTION call open() and close() below); any other socket libcurl
+// watches (the threaded resolver's wake-up pipe) leaves the set as soon as libcurl stops watching
+// it, as before. A parked socket that becomes ready (the server closed the idle connection) is
+// taken out of the set when epoll reports it, so it cannot wake the loop again and again; libcurl
+// finds the connection dead when it next looks at it.
+//
+// Used by the thread running the loop only (libcurl calls back from inside the loop's calls).
+#pragma once
+
+#include <curl/curl.h>
+
+#include <cstdint>
+#include <vector>
+
+namespace baml {
+
+class SocketRegistry {
+ public:
+  explicit SocketRegistry(int epoll_fd) : epoll_fd_(epoll_fd) {}
+
+  // libcurl's wish for `socket` (CURL_POLL_IN, _OUT, _INOUT or _REMOVE).
+  void want(curl_socket_t socket, int what);
+  // Whether an event epoll reported for `socket` is for libcurl; false for a parked socket, which
+  // is then taken out of the set.
+  bool accept_event(curl_socket_t socket);
+
+  // A connection socket for libcurl (close-on-exec), or CURL_SOCKET_BAD with errno set.
+  curl_socket_t open(int family, int type, int protocol);
+  // Closes a socket open() made, taking it out of the set first (a copy of it in a forked child
+  // would otherwise keep it in the set); returns close()'s result.
+  int close(curl_socket_t socket);
+
+  // epoll_ctl calls made so far (for tests).
+  std::uint64_t epoll_calls() const { return epoll_calls_; }
+
+ private:
+  struct State {
+    std::uint32_t events = 0;  // in the epoll set with these events; 0: not in the set
+    bool parked = false;       // in the set, but libcurl does not watch it now
+    bool ours = false;         // made by open(): its closing goes through close()
+  };
+  State& state(curl_socket_t socket);
+  void control(int operation, curl_socket_t socket, std::uint32_t events);
+
+  int epoll_fd_;
+  std::vector<State> states_;  // by socket number
+  std::uint64_t epoll_calls_ = 0;
+};
+
+}  // namespace baml
