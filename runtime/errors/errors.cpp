@@ -7,10 +7,24 @@
 
 namespace baml {
 
-Error::Error(ErrorInfo info) : info_(std::move(info)), message_(format_message(info_)) {}
+Error::Error(ErrorInfo info) : state_(std::make_shared<State>(std::move(info))) {}
+
+const std::string& Error::message() const {
+  std::call_once(state_->formatted, [this] { state_->message = format_message(state_->info); });
+  return state_->message;
+}
+
+const char* Error::what() const noexcept {
+  try {
+    return message().c_str();
+  } catch (...) {
+    // Only an allocation can fail here; what() must not throw.
+    return "bamlc runtime error (its message could not be formatted)";
+  }
+}
 
 nlohmann::json Error::to_json() const {
-  return error_to_json(info_);
+  return error_to_json(state_->info);
 }
 
 const std::string& ClientError::partial_text() const {

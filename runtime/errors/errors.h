@@ -11,6 +11,8 @@
 #pragma once
 
 #include <exception>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -18,19 +20,28 @@
 
 namespace baml {
 
+// An error's facts are fixed when it is made and shared by its copies (an exception is copied as
+// it travels: into an exception_ptr, through a future). Its message is formatted when first asked
+// for, on the thread that asks: a call that fails on the engine's loop (Runtime::submit) costs the
+// loop no message formatting, so the loop reports the next call's limit sooner.
 class Error : public std::exception {
  public:
   explicit Error(ErrorInfo info);
 
-  const char* what() const noexcept override { return message_.c_str(); }
-  const std::string& message() const { return message_; }
-  ErrorType type() const { return info_.type; }
-  const ErrorInfo& info() const { return info_; }
+  const char* what() const noexcept override;
+  const std::string& message() const;
+  ErrorType type() const { return state_->info.type; }
+  const ErrorInfo& info() const { return state_->info; }
   nlohmann::json to_json() const;
 
  private:
-  ErrorInfo info_;
-  std::string message_;
+  struct State {
+    explicit State(ErrorInfo i) : info(std::move(i)) {}
+    const ErrorInfo info;
+    std::once_flag formatted;
+    std::string message;
+  };
+  std::shared_ptr<State> state_;
 };
 
 class ClientError : public Error {
