@@ -13,7 +13,6 @@
 #include <limits>
 #include <stdexcept>
 #include <thread>
-#include <unordered_set>
 
 #include "http/transfer.h"
 
@@ -249,7 +248,6 @@ void Engine::admit(std::vector<std::unique_ptr<Transfer>>& incoming) {
       cancel_pending_.store(true, std::memory_order_release);
       wake();
     });
-    transfer->watch_expiry(&earliest_expiry_);
     // Connection sockets are made and closed by the registry, so that it hears of every close.
     curl_easy_setopt(transfer->easy(), CURLOPT_OPENSOCKETFUNCTION, &Engine::on_open_socket);
     curl_easy_setopt(transfer->easy(), CURLOPT_OPENSOCKETDATA, this);
@@ -263,6 +261,7 @@ void Engine::admit(std::vector<std::unique_ptr<Transfer>>& incoming) {
       continue;
     }
     transfer->set_engine_slot(active_.size());
+    transfer->watch_expiry(&expiries_, next_serial_++);
     active_.push_back(std::move(transfer));
   }
 }
@@ -293,67 +292,42 @@ void Engine::collect_finished() {
 }
 
 std::optional<SteadyTime> Engine::end_expired_and_cancelled(SteadyTime now) {
-  // Nothing can have expired before the earliest instant any limit passes, and nothing was
-  // cancelled: skip looking at every transfer (with 1,000 in flight and data arriving all the
-  // time, that look on every pass was the loop's largest cost of its own).
-  if (!cancel_pending_.exchange(false, std::memory_order_acq_rel) && (!earliest_expiry_ || now < *earliest_expiry_)) {
-    return earliest_expiry_;
-  }
-  // Reset first, so that anything lowering it during the look is kept rather than overwritten by
-  // what the look found (nothing does today: attempts are admitted only at the top of a pass).
-  earliest_expiry_.reset();
-  const std::optional<SteadyTime> found = find_earliest_and_end(now);
-  if (found && (!earliest_expiry_ || *found < *earliest_expiry_)) earliest_expiry_ = found;
-  return earliest_expiry_;
-}
-
-std::optional<SteadyTime> Engine::find_earliest_and_end(SteadyTime now) {
-  struct Ending {
-    Transfer* transfer;
-    std::optional<Expiry> expiry;  // nullopt: cancelled
-  };
   // Reported but not yet removed from the multi handle. Removing a handle closes its connection
   // (about 20 µs each), so with a thousand transfers ending at once the clean-up takes tens of
   // milliseconds: it is done a handle at a time, and whenever another limit passes meanwhile the
   // loop goes back to report it first, so that no caller waits for other calls' clean-up.
-  std::vector<Transfer*> to_detach;
-  std::unordered_set<Transfer*> reported;
-  for (;;) {
-    std::vector<Ending> ending;
-    std::optional<SteadyTime> next;
+  std::vector<Transfer*>& to_detach = ending_;
+  if (cancel_pending_.exchange(false, std::memory_order_acq_rel)) {
+    // Collected first: observers may start new attempts, never while active_ is being iterated.
     for (auto& transfer : active_) {
-      Transfer* key = transfer.get();
-      if (reported.count(key) != 0) continue;
-      if (transfer->cancel_requested()) {
-        ending.push_back({key, std::nullopt});
-        continue;
-      }
-      std::optional<Expiry> expiry = transfer->next_expiry();
-      if (!expiry) continue;
-      if (expiry->at <= now) {
-        ending.push_back({key, expiry});
-      } else if (!next || expiry->at < *next) {
-        next = expiry->at;
+      if (!transfer->finished() && transfer->cancel_requested()) to_detach.push_back(transfer.get());
+    }
+    for (Transfer* transfer : to_detach) transfer->finish_cancelled(real_clock().now(), "");
+  }
+  for (;;) {
+    while (std::optional<ExpiryQueue::Entry> entry = expiries_.pop_due(now)) {
+      if (entry->slot >= active_.size()) continue;  // stale: the slot is empty now
+      Transfer* transfer = active_[entry->slot].get();
+      if (std::optional<Expiry> expiry = transfer->check_due(*entry, now)) {
+        transfer->finish_expired(*expiry, real_clock().now());
+        to_detach.push_back(transfer);
       }
     }
-    // Observers may start new attempts, so they never run while active_ is being iterated; the
-    // handles stay in the multi handle untouched until they are detached below.
-    for (const Ending& end : ending) {
-      if (end.expiry) {
-        end.transfer->finish_expired(*end.expiry, real_clock().now());
-      } else {
-        end.transfer->finish_cancelled(real_clock().now(), "");
-      }
-      reported.insert(end.transfer);
-      to_detach.push_back(end.transfer);
-    }
-    while (!to_detach.empty() && !(next && real_clock().now() >= *next)) {
+    while (!to_detach.empty()) {
+      if (const std::optional<SteadyTime> next = expiries_.earliest(); next && real_clock().now() >= *next) break;
       detach(to_detach.back());
       to_detach.pop_back();
     }
-    if (to_detach.empty()) return next;
+    if (to_detach.empty()) break;
     now = real_clock().now();
   }
+  // Most entries are found stale when they come due; a queue grown well past the transfers in
+  // flight (calls that ended long before their limits) is rebuilt from the live entries.
+  if (expiries_.size() > 4 * active_.size() + 256) {
+    expiries_ = ExpiryQueue();
+    for (auto& transfer : active_) transfer->requeue(&expiries_);
+  }
+  return expiries_.earliest();
 }
 
 TimerId Engine::schedule(SteadyTime at, TimerCallback callback) {

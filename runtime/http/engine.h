@@ -44,6 +44,7 @@
 #include <vector>
 
 #include "http/attempt.h"
+#include "http/expiry_queue.h"
 #include "http/proxy_settings.h"
 #include "http/socket_registry.h"
 
@@ -153,10 +154,9 @@ class Engine {
   // Hands libcurl the sockets epoll reported ready, then its timer if it is due.
   void drive_curl();
   void collect_finished();
-  // Ends what must end by `now`; returns the earliest instant a surviving transfer's limit passes.
+  // Ends what must end by `now`; returns the instant before which no surviving transfer's limit
+  // passes.
   std::optional<SteadyTime> end_expired_and_cancelled(SteadyTime now);
-  // The full look: every transfer is checked; returns the earliest surviving limit.
-  std::optional<SteadyTime> find_earliest_and_end(SteadyTime now);
   // Runs every timer due by now, one at a time (a callback may schedule or cancel others).
   void run_due_timers();
   // Removes and returns the earliest timer if it is due by `due_by` (any timer when nullopt);
@@ -185,11 +185,11 @@ class Engine {
   SocketRegistry sockets_;  // what is in the epoll set for libcurl; the loop's only
   int wake_fd_ = -1;  // an eventfd in the epoll set
   std::optional<SteadyTime> curl_timer_;  // when libcurl wants CURL_SOCKET_TIMEOUT; the loop's only
-  // No transfer's limit passes before this (a lower bound: transfers lower it as their phases
-  // change, the full look at every transfer sets it exactly), so a pass before it skips that look.
-  // The loop's only.
-  std::optional<SteadyTime> earliest_expiry_;
-  // A cancellation was requested since the last full look (set from any thread).
+  // When each transfer in flight must be looked at next (expiry_queue.h); the loop's only.
+  ExpiryQueue expiries_;
+  std::uint64_t next_serial_ = 1;  // of the next transfer admitted
+  std::vector<Transfer*> ending_;  // transfers reported and not yet detached, during a pass
+  // A cancellation was requested since the last look at every transfer (set from any thread).
   std::atomic<bool> cancel_pending_{false};
   std::vector<epoll_event> ready_;        // what the last epoll_wait reported; the loop's only
   std::size_t ready_count_ = 0;

@@ -212,9 +212,30 @@ void Transfer::headers_complete(SteadyTime t) {
 }
 
 void Transfer::note_expiry() {
-  if (earliest_expiry_ == nullptr) return;
+  if (expiry_queue_ == nullptr || delivered_) return;
   const std::optional<Expiry> expiry = timeline_.next_expiry();
-  if (expiry && (!*earliest_expiry_ || expiry->at < **earliest_expiry_)) *earliest_expiry_ = expiry->at;
+  if (expiry && (!queued_at_ || expiry->at < *queued_at_)) {
+    queued_at_ = expiry->at;
+    expiry_queue_->push(expiry->at, engine_slot_, serial_);
+  }
+}
+
+void Transfer::set_engine_slot(std::size_t slot) {
+  engine_slot_ = slot;
+  // Entries name the slot: the one this transfer had is stale now.
+  if (expiry_queue_ != nullptr && queued_at_) expiry_queue_->push(*queued_at_, slot, serial_);
+}
+
+std::optional<Expiry> Transfer::check_due(const ExpiryQueue::Entry& entry, SteadyTime now) {
+  if (delivered_ || entry.serial != serial_ || !queued_at_ || entry.at != *queued_at_) return std::nullopt;
+  queued_at_.reset();
+  std::optional<Expiry> expiry = timeline_.next_expiry();
+  if (!expiry) return std::nullopt;
+  if (expiry->at <= now) return expiry;
+  // Later than queued (data arrived, restarting the idle clock): look again then.
+  queued_at_ = expiry->at;
+  expiry_queue_->push(expiry->at, engine_slot_, serial_);
+  return std::nullopt;
 }
 
 int Transfer::on_progress(void* self_ptr, curl_off_t, curl_off_t, curl_off_t, curl_off_t ul_now) {

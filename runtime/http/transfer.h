@@ -30,6 +30,7 @@
 
 #include "http/attempt.h"
 #include "http/attempt_timeline.h"
+#include "http/expiry_queue.h"
 #include "http/response_decoder.h"
 
 namespace baml {
@@ -56,17 +57,31 @@ class Transfer {
   bool cancel_requested() const { return cancel_requested_.load(std::memory_order_acquire); }
 
   std::optional<Expiry> next_expiry() const { return timeline_.next_expiry(); }
-  // Lowers `*earliest` whenever a phase change brings this transfer's next expiry before it (a
-  // request sent starts its first-token limit, a first token its idle limit, ...), so the engine
-  // can skip looking at every transfer while none can have expired. Engine thread only.
-  void watch_expiry(std::optional<SteadyTime>* earliest) {
-    earliest_expiry_ = earliest;
+  // Keeps an entry for this transfer in `queue` (expiry_queue.h): now, whenever a phase change
+  // brings its next expiry before the entry it last pushed, and when it moves to another slot.
+  // `serial` tells this transfer's entries from those of others that had its slot. Called once
+  // the transfer has its slot; by the thread running the loop only.
+  void watch_expiry(ExpiryQueue* queue, std::uint64_t serial) {
+    expiry_queue_ = queue;
+    serial_ = serial;
     note_expiry();
   }
+  // An entry of the queue for this transfer's slot has come due: the expiry, if it has passed by
+  // `now` (the transfer must then be ended with finish_expired); nullopt if it has not (a new
+  // entry is pushed for when it will) or if the entry was stale (not this transfer's, or not its
+  // latest).
+  std::optional<Expiry> check_due(const ExpiryQueue::Entry& entry, SteadyTime now);
+  // Pushes this transfer's latest entry into `queue` (a rebuilt one), if it has one.
+  void requeue(ExpiryQueue* queue) {
+    expiry_queue_ = queue;
+    if (queued_at_) queue->push(*queued_at_, engine_slot_, serial_);
+  }
+  // Whether finish_* has run: the transfer waits only to leave the multi handle.
+  bool finished() const { return delivered_; }
 
   // Where the engine keeps this transfer among those in flight.
   std::size_t engine_slot() const { return engine_slot_; }
-  void set_engine_slot(std::size_t slot) { engine_slot_ = slot; }
+  void set_engine_slot(std::size_t slot);
 
   // libcurl completed the transfer with `code`.
   void finish_completed(CURLcode code, SteadyTime now);
@@ -83,7 +98,7 @@ class Transfer {
   static int on_prereq(void* self, char* remote_ip, char* local_ip, int remote_port, int local_port);
 
   void headers_complete(SteadyTime now);
-  // After every timeline event: tells the engine if the next expiry moved before its earliest.
+  // After every timeline event: pushes an entry if the next expiry moved before the latest one.
   void note_expiry();
   // An ErrorInfo with everything this transfer knows filled in.
   ErrorInfo error_base(ErrorType type, SteadyTime now) const;
@@ -110,7 +125,9 @@ class Transfer {
   std::function<void()> wake_;  // the engine's wake-up, for the cancellation listener
   bool delivered_ = false;
   std::size_t engine_slot_ = 0;
-  std::optional<SteadyTime>* earliest_expiry_ = nullptr;  // the engine's, see watch_expiry
+  ExpiryQueue* expiry_queue_ = nullptr;  // the engine's, see watch_expiry
+  std::uint64_t serial_ = 0;
+  std::optional<SteadyTime> queued_at_;  // the instant of this transfer's latest entry in the queue
 };
 
 }  // namespace baml
