@@ -266,7 +266,24 @@ void Engine::admit(std::vector<std::unique_ptr<Transfer>>& incoming) {
   }
 }
 
+void Engine::remove_later(Transfer* transfer) {
+  transfer->set_ended_slot(ended_.size());
+  ended_.push_back(transfer);
+}
+
+void Engine::remove_one_ended() {
+  if (!ended_.empty()) detach(ended_.back());
+}
+
 std::unique_ptr<Transfer> Engine::detach(Transfer* transfer) {
+  if (const std::size_t ended = transfer->ended_slot(); ended != Transfer::kNotEnded) {
+    if (ended + 1 != ended_.size()) {
+      ended_[ended] = ended_.back();
+      ended_[ended]->set_ended_slot(ended);
+    }
+    ended_.pop_back();
+    transfer->set_ended_slot(Transfer::kNotEnded);
+  }
   const std::size_t slot = transfer->engine_slot();
   std::unique_ptr<Transfer> owned = std::move(active_[slot]);
   if (slot + 1 != active_.size()) {
@@ -292,34 +309,27 @@ void Engine::collect_finished() {
 }
 
 std::optional<SteadyTime> Engine::end_expired_and_cancelled(SteadyTime now) {
-  // Reported but not yet removed from the multi handle. Removing a handle closes its connection
-  // (about 20 µs each), so with a thousand transfers ending at once the clean-up takes tens of
-  // milliseconds: it is done a handle at a time, and whenever another limit passes meanwhile the
-  // loop goes back to report it first, so that no caller waits for other calls' clean-up.
-  std::vector<Transfer*>& to_detach = ending_;
+  // What ends here is reported at once and removed from the multi handle later (remove_later).
   if (cancel_pending_.exchange(false, std::memory_order_acq_rel)) {
     // Collected first: observers may start new attempts, never while active_ is being iterated.
+    std::vector<Transfer*> cancelled;
     for (auto& transfer : active_) {
-      if (!transfer->finished() && transfer->cancel_requested()) to_detach.push_back(transfer.get());
+      if (!transfer->finished() && transfer->cancel_requested()) cancelled.push_back(transfer.get());
     }
-    for (Transfer* transfer : to_detach) transfer->finish_cancelled(real_clock().now(), "");
+    for (Transfer* transfer : cancelled) {
+      transfer->finish_cancelled(real_clock().now(), "");
+      remove_later(transfer);
+    }
   }
-  for (;;) {
-    while (std::optional<ExpiryQueue::Entry> entry = expiries_.pop_due(now)) {
-      if (entry->slot >= active_.size()) continue;  // stale: the slot is empty now
-      Transfer* transfer = active_[entry->slot].get();
-      if (std::optional<Expiry> expiry = transfer->check_due(*entry, now)) {
-        transfer->finish_expired(*expiry, real_clock().now());
-        to_detach.push_back(transfer);
-      }
+  while (std::optional<ExpiryQueue::Entry> entry = expiries_.pop_due(now)) {
+    if (entry->slot >= active_.size()) continue;  // stale: the slot is empty now
+    Transfer* transfer = active_[entry->slot].get();
+    if (std::optional<Expiry> expiry = transfer->check_due(*entry, now)) {
+      transfer->finish_expired(*expiry, real_clock().now());
+      remove_later(transfer);
     }
-    while (!to_detach.empty()) {
-      if (const std::optional<SteadyTime> next = expiries_.earliest(); next && real_clock().now() >= *next) break;
-      detach(to_detach.back());
-      to_detach.pop_back();
-    }
-    if (to_detach.empty()) break;
-    now = real_clock().now();
+    // Limits keep passing while a long batch is reported: look again, so none waits for a pass.
+    if (expiries_.earliest() && *expiries_.earliest() > now) now = real_clock().now();
   }
   // Most entries are found stale when they come due; a queue grown well past the transfers in
   // flight (calls that ended long before their limits) is rebuilt from the live entries.
@@ -388,7 +398,14 @@ void Engine::wait(std::optional<SteadyTime> next_wake) {
   if (curl_timer_ && (!next_wake || *curl_timer_ < *next_wake)) next_wake = curl_timer_;
   const int capacity = static_cast<int>(ready_.size());
   int count = 0;
-  if (!next_wake) {
+  if (!ended_.empty()) {
+    // Removing an ended transfer's handle closes its connection (~20 µs): the loop's least urgent
+    // work, done one handle per pass and never while a limit or timer is due, so that with 1,000
+    // limits passing together no report waits for another's clean-up. One per pass even while
+    // sockets keep being ready, so the clean-up cannot be put off for ever.
+    count = epoll_wait(epoll_fd_, ready_.data(), capacity, 0);
+    if (!(next_wake && real_clock().now() >= *next_wake)) remove_one_ended();
+  } else if (!next_wake) {
     // Nothing to time: sleep until I/O or a wake-up (new work, a cancellation, shutdown).
     count = epoll_wait(epoll_fd_, ready_.data(), capacity, -1);
   } else {

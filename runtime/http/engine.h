@@ -165,7 +165,8 @@ class Engine {
   std::optional<SteadyTime> next_timer();
   // Ends every timer with fired = false, until none is left.
   void drain_timers();
-  // Sleeps in epoll_wait until I/O, a wake-up or `next_wake`, whichever comes first.
+  // Sleeps in epoll_wait until I/O, a wake-up or `next_wake`, whichever comes first; while ended
+  // transfers wait to be detached, does not sleep but detaches one of them instead.
   void wait(std::optional<SteadyTime> next_wake);
   // libcurl's CURLMOPT_SOCKETFUNCTION and CURLMOPT_TIMERFUNCTION: keep the epoll set and the
   // timer in step with what libcurl wants to wait for.
@@ -174,6 +175,10 @@ class Engine {
   static curl_socket_t on_open_socket(void* self, curlsocktype purpose, curl_sockaddr* address);
   static int on_close_socket(void* self, curl_socket_t socket);
   static int on_timer(CURLM* multi, long timeout_ms, void* self);
+  // Keeps an ended transfer (reported: expired or cancelled) to be detached when the loop has
+  // nothing more urgent to do (see wait()).
+  void remove_later(Transfer* transfer);
+  void remove_one_ended();
   // Removes the transfer's handle from the multi handle and hands the transfer back for finishing.
   std::unique_ptr<Transfer> detach(Transfer* transfer);
   void wake();
@@ -188,7 +193,9 @@ class Engine {
   // When each transfer in flight must be looked at next (expiry_queue.h); the loop's only.
   ExpiryQueue expiries_;
   std::uint64_t next_serial_ = 1;  // of the next transfer admitted
-  std::vector<Transfer*> ending_;  // transfers reported and not yet detached, during a pass
+  // Transfers reported (expired, cancelled) whose handles are still in the multi handle; each
+  // knows its index here (Transfer::ended_slot). The loop's only.
+  std::vector<Transfer*> ended_;
   // A cancellation was requested since the last look at every transfer (set from any thread).
   std::atomic<bool> cancel_pending_{false};
   std::vector<epoll_event> ready_;        // what the last epoll_wait reported; the loop's only

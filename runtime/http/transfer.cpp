@@ -163,6 +163,7 @@ void Transfer::stop_watching_cancellation() {
 std::size_t Transfer::on_write(char* data, std::size_t size, std::size_t count, void* self_ptr) {
   auto* self = static_cast<Transfer*>(self_ptr);
   const std::size_t bytes = size * count;
+  if (self->delivered_) return bytes;  // ended, waiting to leave the multi handle: data is dropped
   const SteadyTime t = now();
   if (!self->headers_done_) self->headers_complete(t);
   const std::size_t text_before = self->decoder_.reply().text.size();
@@ -185,6 +186,7 @@ std::size_t Transfer::on_write(char* data, std::size_t size, std::size_t count, 
 std::size_t Transfer::on_header(char* data, std::size_t size, std::size_t count, void* self_ptr) {
   auto* self = static_cast<Transfer*>(self_ptr);
   const std::size_t bytes = size * count;
+  if (self->delivered_) return bytes;
   const std::string_view line(data, bytes);
   if (starts_with_ci(line, "http/")) {
     self->retry_after_.reset();  // a new response (after an interim 1xx) starts over

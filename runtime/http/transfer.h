@@ -79,6 +79,11 @@ class Transfer {
   // Whether finish_* has run: the transfer waits only to leave the multi handle.
   bool finished() const { return delivered_; }
 
+  // Where the engine keeps this transfer among those ended but still in the multi handle, if it is.
+  static constexpr std::size_t kNotEnded = static_cast<std::size_t>(-1);
+  std::size_t ended_slot() const { return ended_slot_; }
+  void set_ended_slot(std::size_t slot) { ended_slot_ = slot; }
+
   // Where the engine keeps this transfer among those in flight.
   std::size_t engine_slot() const { return engine_slot_; }
   void set_engine_slot(std::size_t slot);
@@ -125,6 +130,7 @@ class Transfer {
   std::function<void()> wake_;  // the engine's wake-up, for the cancellation listener
   bool delivered_ = false;
   std::size_t engine_slot_ = 0;
+  std::size_t ended_slot_ = kNotEnded;
   ExpiryQueue* expiry_queue_ = nullptr;  // the engine's, see watch_expiry
   std::uint64_t serial_ = 0;
   std::optional<SteadyTime> queued_at_;  // the instant of this transfer's latest entry in the queue
