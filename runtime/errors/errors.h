@@ -27,6 +27,10 @@ namespace baml {
 class Error : public std::exception {
  public:
   explicit Error(ErrorInfo info);
+  // Copies share the state; declared so that a move copies too (a moved-from error stays usable).
+  Error(const Error&) = default;
+  Error& operator=(const Error&) = default;
+  ~Error() override = default;
 
   const char* what() const noexcept override;
   const std::string& message() const;

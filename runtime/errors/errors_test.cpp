@@ -39,6 +39,18 @@ TEST_CASE("a timeout message names the client, the limit, the attempt and what a
   CHECK(error.bytes_received() == 4100);
 }
 
+TEST_CASE("copies and moves of an error share its facts and its message, formatted once") {
+  const TimeoutError original(ttft_timeout());
+  TimeoutError copy = original;
+  CHECK(&copy.info() == &original.info());  // shared, not copied
+  const std::string message = copy.message();
+  TimeoutError moved = std::move(copy);
+  CHECK(std::string(copy.what()) == message);  // a moved-from error stays usable  // NOLINT
+  CHECK(moved.message() == message);
+  CHECK(&original.message() == &moved.message());  // formatted once, for all of them
+  CHECK(moved.kind() == TimeoutKind::TimeToFirstToken);
+}
+
 TEST_CASE("the message shows the function and the path through composites") {
   ErrorInfo info = ttft_timeout();
   info.function = "ExtractResume";

@@ -159,7 +159,7 @@ void Engine::give_up() {
   if (work_left) work_.notify_one();
 }
 
-std::optional<SteadyTime> Engine::pass() {
+std::optional<SteadyTime> Engine::pass() noexcept {
   {
     std::lock_guard lock(mutex_);
     admitting_.swap(incoming_);
@@ -267,22 +267,29 @@ void Engine::admit(std::vector<std::unique_ptr<Transfer>>& incoming) {
 }
 
 void Engine::remove_later(Transfer* transfer) {
-  transfer->set_ended_slot(ended_.size());
+  transfer->set_ended_slot(ended_first_ + ended_.size());
   ended_.push_back(transfer);
 }
 
+void Engine::drop_removed_ended() {
+  while (!ended_.empty() && ended_.front() == nullptr) {
+    ended_.pop_front();
+    ++ended_first_;
+  }
+}
+
 void Engine::remove_one_ended() {
-  if (!ended_.empty()) detach(ended_.back());
+  drop_removed_ended();
+  passes_without_removal_ = 0;
+  if (!ended_.empty()) detach(ended_.front());
 }
 
 std::unique_ptr<Transfer> Engine::detach(Transfer* transfer) {
   if (const std::size_t ended = transfer->ended_slot(); ended != Transfer::kNotEnded) {
-    if (ended + 1 != ended_.size()) {
-      ended_[ended] = ended_.back();
-      ended_[ended]->set_ended_slot(ended);
-    }
-    ended_.pop_back();
+    // Its place in the queue is kept, empty, until it reaches the front.
+    ended_[ended - ended_first_] = nullptr;
     transfer->set_ended_slot(Transfer::kNotEnded);
+    drop_removed_ended();
   }
   const std::size_t slot = transfer->engine_slot();
   std::unique_ptr<Transfer> owned = std::move(active_[slot]);
@@ -400,11 +407,13 @@ void Engine::wait(std::optional<SteadyTime> next_wake) {
   int count = 0;
   if (!ended_.empty()) {
     // Removing an ended transfer's handle closes its connection (~20 µs): the loop's least urgent
-    // work, done one handle per pass and never while a limit or timer is due, so that with 1,000
-    // limits passing together no report waits for another's clean-up. One per pass even while
-    // sockets keep being ready, so the clean-up cannot be put off for ever.
+    // work, done one handle per pass, oldest first, and not while a limit or timer is due, so that
+    // with 1,000 limits passing together no report waits for another's clean-up. Every
+    // kMaxPassesWithoutRemoval-th pass removes one even then, so a loop that always has something
+    // due cannot put the clean-up off for ever.
     count = epoll_wait(epoll_fd_, ready_.data(), capacity, 0);
-    if (!(next_wake && real_clock().now() >= *next_wake)) remove_one_ended();
+    const bool due = next_wake && real_clock().now() >= *next_wake;
+    if (!due || ++passes_without_removal_ >= kMaxPassesWithoutRemoval) remove_one_ended();
   } else if (!next_wake) {
     // Nothing to time: sleep until I/O or a wake-up (new work, a cancellation, shutdown).
     count = epoll_wait(epoll_fd_, ready_.data(), capacity, -1);

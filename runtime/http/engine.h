@@ -34,6 +34,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -144,7 +145,9 @@ class Engine {
   // Whether anything would need the loop: `mutex_` held.
   bool has_work_locked() const;
   // One turn of the loop without its sleep; returns the instant it must wake by at the latest.
-  std::optional<SteadyTime> pass();
+  // noexcept: an exception escaping it would leave the loop half-updated; as on the engine's
+  // thread before callers could run it, it ends the process instead.
+  std::optional<SteadyTime> pass() noexcept;
   // Wakes whoever runs the loop (or the engine's thread when nobody does) about new work. Called
   // with `mutex_` held; returns what to do once it is released.
   enum class Nudge { kNone, kEventfd, kThread };
@@ -178,7 +181,10 @@ class Engine {
   // Keeps an ended transfer (reported: expired or cancelled) to be detached when the loop has
   // nothing more urgent to do (see wait()).
   void remove_later(Transfer* transfer);
+  // Detaches the oldest ended transfer, if any.
   void remove_one_ended();
+  // Pops the places of ended transfers detached meanwhile off the front of the queue.
+  void drop_removed_ended();
   // Removes the transfer's handle from the multi handle and hands the transfer back for finishing.
   std::unique_ptr<Transfer> detach(Transfer* transfer);
   void wake();
@@ -193,9 +199,15 @@ class Engine {
   // When each transfer in flight must be looked at next (expiry_queue.h); the loop's only.
   ExpiryQueue expiries_;
   std::uint64_t next_serial_ = 1;  // of the next transfer admitted
-  // Transfers reported (expired, cancelled) whose handles are still in the multi handle; each
-  // knows its index here (Transfer::ended_slot). The loop's only.
-  std::vector<Transfer*> ended_;
+  // Transfers reported (expired, cancelled) whose handles are still in the multi handle, oldest
+  // first. Each knows its place (Transfer::ended_slot: ended_first_ + its index); one detached
+  // otherwise (libcurl ended it meanwhile) leaves its place empty. The loop's only.
+  std::deque<Transfer*> ended_;  // nullptr: detached meanwhile
+  std::size_t ended_first_ = 0;
+  // Passes in a row that had something due and removed no ended transfer; at the maximum one is
+  // removed anyway (a bound on the clean-up's lag counted in passes, not a timeout).
+  int passes_without_removal_ = 0;
+  static constexpr int kMaxPassesWithoutRemoval = 8;
   // A cancellation was requested since the last look at every transfer (set from any thread).
   std::atomic<bool> cancel_pending_{false};
   std::vector<epoll_event> ready_;        // what the last epoll_wait reported; the loop's only

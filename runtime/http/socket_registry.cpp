@@ -31,7 +31,9 @@ void SocketRegistry::control(int operation, curl_socket_t socket, std::uint32_t 
 void SocketRegistry::want(curl_socket_t socket, int what) {
   State& s = state(socket);
   if (what == CURL_POLL_REMOVE) {
-    if (s.ours && s.events != 0) {
+    // Only a socket watched for input is parked: one watched for output would be reported writable
+    // at once, and taken out then anyway.
+    if (s.ours && s.events == EPOLLIN) {
       s.parked = true;
       return;
     }
@@ -76,7 +78,7 @@ int SocketRegistry::close(curl_socket_t socket) {
     epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, socket, nullptr);
   }
   s = State{};
-  return ::close(socket);
+  return ::close(socket) == 0 ? 0 : 1;  // libcurl's convention: 1 for an error
 }
 
 }  // namespace baml

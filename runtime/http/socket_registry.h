@@ -36,7 +36,7 @@ class SocketRegistry {
   // A connection socket for libcurl (close-on-exec), or CURL_SOCKET_BAD with errno set.
   curl_socket_t open(int family, int type, int protocol);
   // Closes a socket open() made, taking it out of the set first (a copy of it in a forked child
-  // would otherwise keep it in the set); returns close()'s result.
+  // would otherwise keep it in the set); returns 0, or 1 if close() failed (libcurl's convention).
   int close(curl_socket_t socket);
 
   // epoll_ctl calls made so far (for tests).

@@ -252,6 +252,9 @@ int Transfer::on_progress(void* self_ptr, curl_off_t, curl_off_t, curl_off_t, cu
 
 int Transfer::on_prereq(void* self_ptr, char*, char*, int, int) {
   auto* self = static_cast<Transfer*>(self_ptr);
+  // Ended (cancelled, or cut before it connected) while waiting to leave the multi handle: the
+  // request must not go out now that nobody waits for it.
+  if (self->delivered_) return CURL_PREREQFUNC_ABORT;
   if (++self->request_sends_ > 1) {
     // libcurl is about to re-send the request on a fresh connection because the reused one died
     // before answering. The first request may already be running (and billed) upstream: whether
@@ -291,6 +294,7 @@ void Transfer::deliver(AttemptResult result) {
 }
 
 void Transfer::finish_completed(CURLcode code, SteadyTime t) {
+  if (delivered_) return;  // ended earlier; libcurl ended it too before it was removed
   if (code == CURLE_OPERATION_TIMEDOUT) {
     // libcurl's connect backstop fired, at the same instant as the earliest of our own limits.
     if (std::optional<Expiry> expiry = timeline_.next_expiry()) {
