@@ -42,8 +42,9 @@ def lateness_table(runs):
     results = runs[0]["results"]
     levels = sorted({row["in_flight"] for row in results})
     kinds = list(dict.fromkeys((row["kind"], row["fault"]) for row in results))
-    print("| kind | fault | " + " | ".join(f"p50 / p99 / max, N = {n:,}" for n in levels) + " |")
-    print("|---|---|" + "---|" * len(levels))
+    print("| kind | fault | " + " | ".join(f"p50 / p99 / max, N = {n:,}" for n in levels) +
+          " | p99 of each run, N = " + f"{levels[-1]:,}" + " |")
+    print("|---|---|" + "---|" * len(levels) + "---|")
     outcome_lines = []
     for kind, fault in kinds:
         cells = []
@@ -58,7 +59,9 @@ def lateness_table(runs):
                     outcomes[name] = outcomes.get(name, 0) + count
             text = ", ".join(f"`{k}` {v:,}" for k, v in sorted(outcomes.items()))
             outcome_lines.append(f"* {kind}, N = {n:,}: {text} (expected `{rows[0]['expected']}`)")
-        print(f"| {kind} | `{fault}` | " + " | ".join(cells) + " |")
+        last = next(k for k, row in enumerate(results) if row["kind"] == kind and row["in_flight"] == levels[-1])
+        each = ", ".join(f"{r['results'][last]['lateness_ms']['p99']:.2f}" for r in runs)
+        print(f"| {kind} | `{fault}` | " + " | ".join(cells) + f" | {each} |")
     print("\nOutcomes over all runs:\n")
     print("\n".join(outcome_lines))
 
