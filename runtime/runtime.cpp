@@ -105,28 +105,44 @@ struct Runtime::Impl {
     return leaf_plan(client);
   }
 
+  // `on_delta` null: not streaming. Everything here runs on the thread running the engine's loop,
+  // where a callback's exception has nowhere to go: it is dropped.
   std::future<Response> submit(const std::shared_ptr<const PlanNode>& plan, const Request& request,
-                               const CallOptions& options) {
+                               const CallOptions& options, DeltaCallback on_delta = nullptr) {
     auto promise = std::make_shared<std::promise<Response>>();
     std::future<Response> future = promise->get_future();
+    // The stream's text goes through one scrubber, as on the caller's thread in run().
+    std::shared_ptr<StreamScrubber> scrubber = on_delta ? std::make_shared<StreamScrubber>(redactor) : nullptr;
+    auto deliver = [scrubber, on_delta](std::string text) {
+      if (text.empty()) return;
+      try {
+        on_delta(text);
+      } catch (...) {
+      }
+    };
     CallEvents events;
-    if (options.on_attempt) {
-      // Runs on the engine's thread, where an exception has nowhere to go: it is dropped.
-      events.on_attempt = [on_attempt = options.on_attempt](const AttemptRecord& attempt) {
+    if (on_delta) {
+      events.on_delta = [scrubber, deliver](std::string_view delta) { deliver(scrubber->push(delta)); };
+    }
+    if (options.on_attempt || on_delta) {
+      events.on_attempt = [on_attempt = options.on_attempt, scrubber, deliver](const AttemptRecord& attempt) {
+        if (scrubber) deliver(scrubber->flush());
+        if (!on_attempt) return;
         try {
           on_attempt(attempt);
         } catch (...) {
         }
       };
     }
-    events.on_done = [promise, this](AttemptResult outcome) {
+    events.on_done = [promise, scrubber, deliver, this](AttemptResult outcome) {
+      if (scrubber) deliver(scrubber->flush());
       if (auto* error = std::get_if<ErrorInfo>(&outcome)) {
         promise->set_exception(make_exception(std::move(*error)));
       } else {
         promise->set_value(scrubbed(std::get<Response>(std::move(outcome))));
       }
     };
-    start_call(services(), plan, request, options, /*stream=*/false, std::move(events));
+    start_call(services(), plan, request, options, /*stream=*/on_delta != nullptr, std::move(events));
     return future;
   }
 
@@ -235,6 +251,24 @@ std::future<Response> Runtime::submit(const ClientIr& ir, std::string_view clien
                                       const CallOptions& options) {
   try {
     return impl_->submit(Impl::plan(ir, client, options), request, options);
+  } catch (const Error&) {
+    return failed_future();
+  }
+}
+
+std::future<Response> Runtime::submit_stream(const ClientIr& ir, std::string_view client, const Request& request,
+                                             const CallOptions& options, DeltaCallback on_delta) {
+  try {
+    return impl_->submit(Impl::plan(ir, client, options), request, options, std::move(on_delta));
+  } catch (const Error&) {
+    return failed_future();
+  }
+}
+
+std::future<Response> Runtime::submit_stream(const ClientSpec& client, const Request& request,
+                                             const CallOptions& options, DeltaCallback on_delta) {
+  try {
+    return impl_->submit(Impl::plan(client, options), request, options, std::move(on_delta));
   } catch (const Error&) {
     return failed_future();
   }

@@ -37,7 +37,8 @@ struct RuntimeOptions {
   EnvLookup env;
 };
 
-// Receives streamed text as it arrives, on the thread that called `stream`.
+// Receives streamed text as it arrives: on the thread that called `stream`; for `submit_stream`,
+// on the thread running the engine's loop.
 using DeltaCallback = std::function<void(std::string_view delta)>;
 
 class Runtime {
@@ -68,6 +69,14 @@ class Runtime {
   std::future<Response> submit(const ClientIr& ir, std::string_view client, const Request& request,
                                const CallOptions& options = {});
 
+  // Starts a streaming call and returns at once, for programs that keep many streams going
+  // without a thread each. `on_delta` sees the text as `stream`'s does (secrets held back and
+  // scrubbed the same way, an attempt's text ended by its on_attempt report), but on the thread
+  // running the engine's loop, like `options.on_attempt` here: it must be quick, and an exception
+  // it throws is dropped. The future holds the Response or the typed exception.
+  std::future<Response> submit_stream(const ClientIr& ir, std::string_view client, const Request& request,
+                                      const CallOptions& options, DeltaCallback on_delta);
+
   // One call through a leaf client given on its own, non-streaming: a single attempt (a retry
   // policy needs the IR that defines it). Blocks until the answer or an error.
   Response call(const ClientSpec& client, const Request& request, const CallOptions& options = {});
@@ -80,6 +89,10 @@ class Runtime {
   // Starts a non-streaming call and returns at once; the future holds the Response or the typed
   // exception. Errors in the client's configuration also arrive through the future.
   std::future<Response> submit(const ClientSpec& client, const Request& request, const CallOptions& options = {});
+
+  // Starts a streaming call through a leaf given on its own (see submit_stream above).
+  std::future<Response> submit_stream(const ClientSpec& client, const Request& request, const CallOptions& options,
+                                      DeltaCallback on_delta);
 
  private:
   struct Impl;

@@ -5,6 +5,9 @@
 // the benchmark, not asserted here.
 #include <doctest/doctest.h>
 
+#include <future>
+#include <mutex>
+#include <stdexcept>
 #include <thread>
 
 #include "testing/e2e_support.h"
@@ -226,6 +229,76 @@ TEST_CASE("e2e: the caller's absolute deadline bounds a call") {
     CHECK(std::chrono::steady_clock::now() >= issued + 500ms);
     CHECK(std::chrono::steady_clock::now() < issued + kFault / 2);
   }
+}
+
+// submit_stream: the stream's text on the loop's thread, the outcome through the future.
+struct Collected {
+  std::mutex mutex;
+  std::string text;
+  int deltas = 0;
+  std::thread::id thread;
+};
+
+DeltaCallback collect_into(Collected& collected) {
+  return [&collected](std::string_view delta) {
+    std::lock_guard lock(collected.mutex);
+    collected.text.append(delta);
+    ++collected.deltas;
+    collected.thread = std::this_thread::get_id();
+  };
+}
+
+TEST_CASE("e2e: submit_stream delivers the deltas from the engine's loop and the answer through the future") {
+  Runtime runtime;
+  Collected collected;
+  std::future<Response> future = runtime.submit_stream(testing::openai_client("mock:reply=Hello there brave new world"),
+                                                       testing::hello_request(), {}, collect_into(collected));
+  const Response response = future.get();
+  std::lock_guard lock(collected.mutex);
+  CHECK(response.text == "Hello there brave new world");
+  CHECK(collected.text == response.text);
+  CHECK(collected.deltas >= 2);
+  CHECK(collected.thread != std::this_thread::get_id());
+  CHECK(response.finish_reason == "stop");
+}
+
+TEST_CASE("e2e: submit_stream's limits fire as stream's do, keeping what arrived") {
+  Runtime runtime;
+  Collected collected;
+  const ClientSpec client = testing::openai_client("mock:stall_after=2,reply=one two three four five", {.idle = kLimit});
+  std::future<Response> future = runtime.submit_stream(client, testing::hello_request(), {}, collect_into(collected));
+  try {
+    future.get();
+    FAIL("expected a TimeoutError");
+  } catch (const TimeoutError& error) {
+    CHECK(error.kind() == TimeoutKind::Idle);
+    CHECK(error.elapsed() >= kLimit);
+    CHECK(error.elapsed() < kFault / 2);
+    CHECK(error.partial_text() == "one two ");
+  }
+  std::lock_guard lock(collected.mutex);
+  CHECK(collected.text == "one two ");
+}
+
+TEST_CASE("e2e: submit_stream scrubs a key the model repeats, even split across deltas") {
+  Runtime runtime;
+  Collected collected;
+  // `echo` streams the request's headers back, Authorization included, in small deltas.
+  std::future<Response> future =
+      runtime.submit_stream(testing::openai_client("mock:echo"), testing::hello_request(), {}, collect_into(collected));
+  const Response response = future.get();
+  std::lock_guard lock(collected.mutex);
+  CHECK(collected.text.find(testing::kTestApiKey) == std::string::npos);
+  CHECK(collected.text.find("[REDACTED]") != std::string::npos);
+  CHECK(response.text.find(testing::kTestApiKey) == std::string::npos);
+}
+
+TEST_CASE("e2e: a throwing on_delta of submit_stream is dropped; the call still answers") {
+  Runtime runtime;
+  std::future<Response> future =
+      runtime.submit_stream(testing::openai_client("mock:reply=a b c"), testing::hello_request(), {},
+                            [](std::string_view) { throw std::runtime_error("the caller's bug"); });
+  CHECK(future.get().text == "a b c");
 }
 
 }  // namespace

@@ -33,6 +33,7 @@ struct LatenessOptions {
   int limit_ms = 300;
   std::vector<std::string> kinds;  // empty: all
   std::string samples_path;        // every call as a CSV row, for looking at where lateness comes from
+  bool stream = false;             // streaming calls (Runtime::submit_stream) instead of whole ones
 };
 
 // Enough calls for a p99 that means something at high levels, without spending minutes at N = 1
@@ -53,12 +54,18 @@ struct LevelResult {
 };
 
 LevelResult run_level(const MockProcess& mock, const Scenario& scenario, int in_flight, int calls,
-                      std::chrono::milliseconds limit, std::ofstream* samples) {
+                      std::chrono::milliseconds limit, bool stream, std::ofstream* samples) {
   // A fresh runtime per level: no connection or allocator state carried over from another level.
   baml::Runtime runtime;
   const ScenarioSetup setup = scenario.setup(mock, limit);
   const baml::ClientSpec& client = *setup.ir.find_client(setup.client);
   auto submit = [&]() {
+    if (stream) {
+      // The deltas are dropped: what is measured is when the limit fires.
+      const baml::DeltaCallback ignore = [](std::string_view) {};
+      return setup.through_ir ? runtime.submit_stream(setup.ir, setup.client, bench_request(), setup.options, ignore)
+                              : runtime.submit_stream(client, bench_request(), setup.options, ignore);
+    }
     return setup.through_ir ? runtime.submit(setup.ir, setup.client, bench_request(), setup.options)
                             : runtime.submit(client, bench_request(), setup.options);
   };
@@ -132,7 +139,8 @@ Report run_lateness(const CommonOptions& common, const LatenessOptions& options)
   Report report;
   report.command = "lateness";
   report.title = "How late each limit fires: elapsed − limit, as the TimeoutError reports it (limit " +
-                 std::to_string(options.limit_ms) + " ms, non-streaming calls through Runtime::submit)";
+                 std::to_string(options.limit_ms) + " ms, " +
+                 (options.stream ? "streaming calls through Runtime::submit_stream)" : "non-streaming calls through Runtime::submit)");
   Table table({{"kind", false},
                {"fault", false},
                {"in flight"},
@@ -149,7 +157,7 @@ Report run_lateness(const CommonOptions& common, const LatenessOptions& options)
   for (const Scenario* scenario : scenarios) {
     for (int in_flight : options.in_flight) {
       const LevelResult level =
-          run_level(mock, *scenario, in_flight, calls_for(in_flight, options.calls), limit, samples.get());
+          run_level(mock, *scenario, in_flight, calls_for(in_flight, options.calls), limit, options.stream, samples.get());
       const Summary& s = level.lateness;
       table.add_row({scenario->name, scenario->fault, std::to_string(in_flight), std::to_string(level.calls),
                      fixed(s.p50, 2), fixed(s.p90, 2), fixed(s.p99, 2), fixed(s.max, 2),
@@ -176,7 +184,7 @@ Report run_lateness(const CommonOptions& common, const LatenessOptions& options)
   report.notes.push_back(
       "Each round submits N calls back to back; every call must end with its kind's timeout "
       "(outcomes column).");
-  report.json = {{"limit_ms", options.limit_ms}, {"results", std::move(results)}};
+  report.json = {{"limit_ms", options.limit_ms}, {"stream", options.stream}, {"results", std::move(results)}};
   return report;
 }
 
@@ -200,6 +208,7 @@ Subcommand add_lateness_command(CLI::App& app) {
                   "Scenarios to run (default all): connect, ttfb, first, idle, request, total, deadline, "
                   "fallback-total, fallback-refuse")
       ->delimiter(',');
+  cmd->add_flag("--stream", options->stream, "Streaming calls (Runtime::submit_stream) instead of whole ones");
   cmd->add_option("--samples", options->samples_path,
                   "Also write every call to this CSV file (kind, in flight, round, index, submitted_ms, outcome, "
                   "lateness_ms)");
