@@ -15,7 +15,10 @@ std::chrono::nanoseconds remaining(SteadyTime now, Deadline deadline) {
 milliseconds Budget::limit() const {
   // A caller may pass a deadline that is already behind the call's start: that budget is zero.
   if (deadline <= start) return milliseconds::zero();
-  return std::chrono::round<milliseconds>(deadline - start);
+  // Whole milliseconds, rounded down: a caller's absolute deadline falls anywhere within one, and
+  // a limit rounded up (or to the nearest) could be longer than the time the deadline really
+  // gave, so that a budget cut at its exact instant would report elapsed < limit, as if early.
+  return std::chrono::floor<milliseconds>(deadline - start);
 }
 
 std::optional<Budget> earliest(const std::optional<Budget>& a, const std::optional<Budget>& b) {

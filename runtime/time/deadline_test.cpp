@@ -60,6 +60,12 @@ TEST_CASE("the budget is the earliest of total, caller timeout and caller deadli
   CHECK(absolute->deadline == start + 1500ms);
   CHECK(absolute->limit() == 1500ms);
   CHECK(absolute->start == start);
+
+  // An absolute deadline between two milliseconds: the limit is the whole ones it gave, never
+  // more, so a budget cut at its exact instant reports elapsed >= limit.
+  auto fractional = make_budget(start, std::nullopt, std::nullopt, start + 249999136ns);
+  REQUIRE(fractional);
+  CHECK(fractional->limit() == 249ms);
 }
 
 TEST_CASE("on a tie the declared total names the budget") {
