@@ -171,6 +171,7 @@ void build_client(Context& ctx, const ast::ClientDecl& decl) {
   }();
   const ast::Value& option_block = has_options ? *options->value : kEmpty;
   report_duplicate_keys(ctx.diags, option_block.entries, "the options of client `" + client.name + "`");
+  report_nested_duplicate_keys(ctx.diags, option_block.entries, "the options of client `" + client.name + "`", {"http"});
   if (client.kind == model::ClientKind::Leaf) {
     read_leaf_options(ctx, option_block, *schema, client);
     apply_provider_defaults(client, *schema);
