@@ -228,6 +228,7 @@ class FriendlyErrorStrategy : public antlr4::DefaultErrorStrategy {
   }
 
   void report_unexpected_now(antlr4::Parser* recognizer, antlr4::Token* token, const antlr4::misc::IntervalSet& expected) {
+    if (report_unclosed_list(recognizer, token)) return;
     if (report_unclosed_block(recognizer, token, expected)) return;
     const std::size_t rule = recognizer->getContext()->getRuleIndex();
     std::string message = "unexpected " + describe_found(token, "file") + " " + describe_context(recognizer->getContext()) +
@@ -244,6 +245,31 @@ class FriendlyErrorStrategy : public antlr4::DefaultErrorStrategy {
     if (token->getType() == BamlLexer::STRING && (rule == BamlParser::RuleField || rule == BamlParser::RuleClassMember)) {
       d.with_hint("field names are written without quotes");
     }
+  }
+
+  // A list that runs into the `}` of its block (or the end of the file, or the next declaration)
+  // was never closed: say so at its `[`, which may be lines above, rather than at the `}`.
+  bool report_unclosed_list(antlr4::Parser* recognizer, antlr4::Token* token) {
+    antlr4::ParserRuleContext* ctx = recognizer->getContext();
+    if (ctx == nullptr || ctx->getRuleIndex() != BamlParser::RuleListValue) return false;
+    const bool at_eof = token->getType() == antlr4::Token::EOF;
+    const bool at_declaration = token->getCharPositionInLine() == 0 && is_declaration_keyword(token->getType());
+    if (token->getType() != BamlLexer::RBRACE && !at_eof && !at_declaration) return false;
+    antlr4::tree::TerminalNode* open = nullptr;
+    for (auto* child : ctx->children) {
+      auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child);
+      if (terminal == nullptr) continue;
+      if (terminal->getSymbol()->getType() == BamlLexer::LBRACK) open = terminal;
+      if (terminal->getSymbol()->getType() == BamlLexer::RBRACK) return false;
+    }
+    if (open == nullptr) return false;
+    const std::string where = describe_context(dynamic_cast<antlr4::ParserRuleContext*>(ctx->parent));
+    const char* reached = at_eof ? "the file ends here" : at_declaration ? "the next declaration starts here"
+                                                                         : "the block ends here, with the list still open";
+    diags_.report(DiagKind::UnclosedBlock, span_of(open->getSymbol()), "this `[` " + where + " is never closed")
+        .with_hint("add `]` after the list's last item")
+        .with_note(span_of(token), reached);
+    return true;
   }
 
   // A block that reaches the end of the file, or the next declaration, was never closed: say
