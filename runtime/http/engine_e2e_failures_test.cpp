@@ -2,9 +2,6 @@
 // broken connections, secrets in echoed content, configuration errors, finish-reason policy,
 // shutdown with calls in flight, and many calls in flight at once.
 #include <doctest/doctest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <thread>
 #include <vector>
@@ -106,17 +103,9 @@ TEST_CASE("e2e: a reset and a refused connection are ConnectionErrors") {
   } catch (const ConnectionError& error) {
     CHECK(error.failure() == ConnectionFailure::Reset);
   }
-  // A port nobody listens on: bind one, note it, close it.
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  socklen_t length = sizeof address;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
   ClientSpec client = testing::openai_client("mock:reply=x");
-  client.options["base_url"] = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/v1";
+  // A port nobody listens on.
+  client.options["base_url"] = "http://127.0.0.1:" + std::to_string(testing::unused_port()) + "/v1";
   try {
     runtime.call(client, testing::hello_request());
     FAIL("expected a ConnectionError");

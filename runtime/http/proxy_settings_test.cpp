@@ -3,11 +3,7 @@
 // hosts that no_proxy lists.
 #include "http/proxy_settings.h"
 
-#include <arpa/inet.h>
 #include <doctest/doctest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <map>
@@ -79,22 +75,11 @@ class ScopedEnv {
   std::optional<std::string> old_;
 };
 
-int unused_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  socklen_t length = sizeof address;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
-}
 
 TEST_CASE("e2e: a Runtime sends through the environment's proxy, except to no_proxy hosts") {
   const ClientSpec client = testing::openai_client("mock:reply=direct");
   // A proxy nobody listens on: a call through it is refused, a call around it is answered.
-  const std::string proxy = "http://127.0.0.1:" + std::to_string(unused_port());
+  const std::string proxy = "http://127.0.0.1:" + std::to_string(testing::unused_port());
   ScopedEnv no_proxy_lower("no_proxy", "");
   ScopedEnv no_proxy_upper("NO_PROXY", "");
   // Read when the Runtime is made (libcurl itself would look again on every transfer).

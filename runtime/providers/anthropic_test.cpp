@@ -7,10 +7,14 @@
 #include <vector>
 
 #include "testing/body_cases.h"
+#include "testing/decoder_comparison.h"
 #include "testing/json_mutation.h"
 
 namespace baml {
 namespace {
+
+using testing::check_same;
+using testing::Decoded;
 
 using nlohmann::json;
 
@@ -182,11 +186,6 @@ void ref_usage(const json& usage_object, Usage& usage) {
     usage.output_tokens = out->get<std::int64_t>();
 }
 
-struct Decoded {
-  std::string outcome;
-  ProviderReply reply;
-};
-
 Decoded reference_body(const std::string& body) {
   Decoded out;
   const json parsed = json::parse(body, nullptr, false);
@@ -282,16 +281,6 @@ Decoded provider_event(const std::string& name, const std::string& data) {
   return out;
 }
 
-void check_same(const Decoded& mine, const Decoded& reference) {
-  CHECK(mine.outcome == reference.outcome);
-  if (mine.outcome != reference.outcome || mine.outcome == "malformed" || mine.outcome == "error") return;
-  CHECK(mine.reply.text == reference.reply.text);
-  CHECK(mine.reply.finish_reason == reference.reply.finish_reason);
-  CHECK(mine.reply.model == reference.reply.model);
-  CHECK(mine.reply.done == reference.reply.done);
-  CHECK(mine.reply.usage.input_tokens == reference.reply.usage.input_tokens);
-  CHECK(mine.reply.usage.output_tokens == reference.reply.usage.output_tokens);
-}
 
 using testing::mutated;
 

@@ -28,6 +28,9 @@ Response run_call(Runtime& runtime, const ClientSpec& client, Mode mode, const C
 // Runs `call`, returning how long it took.
 std::chrono::nanoseconds time_it(const std::function<void()>& call);
 
+// A loopback port nobody listens on (bound, noted, closed): connecting to it is refused.
+int unused_port();
+
 // The server's client_disconnects counter now.
 long disconnects();
 // Waits (up to a few seconds) until client_disconnects exceeds `before`; returns whether it did.
