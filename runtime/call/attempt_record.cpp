@@ -61,7 +61,7 @@ nlohmann::json attempt_to_json(const AttemptRecord& record) {
   out["elapsed_ms"] = floor_ms(record.timings.total);
   if (record.usage.known()) out["usage"] = usage_to_json(record.usage);
   if (record.bytes_received > 0) out["bytes_received"] = record.bytes_received;
-  if (!record.message.empty()) out["message"] = record.message;
+  if (!record.message.empty()) out["message"] = record.message.str();
   return out;
 }
 

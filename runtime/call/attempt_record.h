@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "call/attempt_message.h"
 #include "call/usage.h"
 #include "errors/error_kind.h"
 
@@ -59,7 +60,7 @@ struct AttemptRecord {
   AttemptTimings timings;
   Usage usage;
   std::size_t bytes_received = 0;
-  std::string message;  // an error's message (secrets scrubbed); empty on success
+  AttemptMessage message;  // an error's message (secrets scrubbed), made when first read; empty on success
 
   // The leaf client, or "" for an empty path.
   const std::string& client() const;

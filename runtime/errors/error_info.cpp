@@ -218,4 +218,27 @@ std::string format_message(const ErrorInfo& info) {
   return message;
 }
 
+ErrorInfo message_fields(const ErrorInfo& info) {
+  ErrorInfo out;
+  out.type = info.type;
+  out.function = info.function;
+  out.path = info.path;
+  out.detail = info.detail;
+  out.attempt = info.attempt;
+  out.max_attempts = info.max_attempts;
+  out.timeout_kind = info.timeout_kind;
+  out.limit = info.limit;
+  out.elapsed = info.elapsed;
+  out.status = info.status;
+  out.retry_after = info.retry_after;
+  out.connection_failure = info.connection_failure;
+  out.finish_reason = info.finish_reason;
+  out.bytes_received = info.bytes_received;
+  out.refused_wait = info.refused_wait;
+  out.cause = info.cause;
+  out.budget_client = info.budget_client;
+  out.composite_round = info.composite_round;
+  return out;
+}
+
 }  // namespace baml

@@ -77,6 +77,10 @@ bool made_attempt(const ErrorInfo& info);
 // attempt 1 of 1, 4.1 KB received)`.
 std::string format_message(const ErrorInfo& info);
 
+// A copy of what format_message reads of `info` and nothing else (no partial text, usage, timings
+// or attempts), to make the message later: format_message(message_fields(e)) == format_message(e).
+ErrorInfo message_fields(const ErrorInfo& info);
+
 // "512 B", "4.1 KB", "2.3 MB" (decimal units).
 std::string format_bytes(std::size_t bytes);
 

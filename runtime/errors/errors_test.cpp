@@ -51,6 +51,46 @@ TEST_CASE("copies and moves of an error share its facts and its message, formatt
   CHECK(moved.kind() == TimeoutKind::TimeToFirstToken);
 }
 
+TEST_CASE("message_fields keeps exactly what the message is made from") {
+  ErrorInfo cause;
+  cause.type = ErrorType::Http;
+  cause.path = {"Agent", "Primary"};
+  cause.attempt = 2;
+  cause.max_attempts = 3;
+  cause.status = 503;
+  cause.detail = "overloaded";
+  ErrorInfo info;
+  info.type = ErrorType::Timeout;
+  info.function = "Extract";
+  info.path = {"Agent", "Primary"};
+  info.timeout_kind = TimeoutKind::Total;
+  info.limit = std::chrono::milliseconds(300);
+  info.elapsed = std::chrono::milliseconds(301);
+  info.attempt = 2;
+  info.max_attempts = 3;
+  info.bytes_received = 4100;
+  info.retry_after = std::chrono::milliseconds(2000);
+  info.refused_wait = std::chrono::milliseconds(2000);
+  info.budget_client = "Agent";
+  info.composite_round = CompositeRound{"Agent", 2, 3};
+  info.cause = std::make_shared<const ErrorInfo>(cause);
+  info.partial_text = "what had arrived";
+  info.usage.output_tokens = 12;
+  const ErrorInfo kept = message_fields(info);
+  CHECK(format_message(kept) == format_message(info));
+  CHECK_FALSE(kept.partial_text);
+  CHECK_FALSE(kept.usage.known());
+  for (ErrorType type : {ErrorType::Http, ErrorType::Connection, ErrorType::FinishReason, ErrorType::Cancelled,
+                         ErrorType::Config, ErrorType::Validation}) {
+    info.type = type;
+    info.connection_failure = ConnectionFailure::Reset;
+    info.finish_reason = "length";
+    info.detail = "what the provider said";
+    info.status = 500;
+    CHECK(format_message(message_fields(info)) == format_message(info));
+  }
+}
+
 TEST_CASE("the message shows the function and the path through composites") {
   ErrorInfo info = ttft_timeout();
   info.function = "ExtractResume";

@@ -47,5 +47,41 @@ TEST_CASE("every free-text field of an error is scrubbed") {
   CHECK(error.provider_message() == "Incorrect API key provided: [REDACTED]");
 }
 
+TEST_CASE("a list of secrets taken earlier keeps scrubbing what was known then") {
+  SecretRedactor redactor;
+  CHECK(redactor.secrets()->empty());
+  redactor.add("sk-first-0123456789");
+  const SecretRedactor::Secrets earlier = redactor.secrets();
+  redactor.add("sk-second-0123456789");
+  CHECK(earlier->size() == 1);
+  CHECK(SecretRedactor::scrub(*earlier, "sk-first-0123456789 sk-second-0123456789") ==
+        "[REDACTED] sk-second-0123456789");
+  CHECK(redactor.scrub("sk-first-0123456789 sk-second-0123456789") == "[REDACTED] [REDACTED]");
+}
+
+TEST_CASE("attempt messages scrubbed with the secrets known when the error leaves are still made lazily") {
+  class Echo final : public AttemptMessage::Maker {
+   public:
+    explicit Echo(int& made) : made_(made) {}
+
+   private:
+    std::string make() const override {
+      ++made_;
+      return "http: Primary: status 401: bad key sk-live-abcdef123456";
+    }
+    int& made_;
+  };
+  int made = 0;
+  std::vector<AttemptRecord> attempts(2);
+  attempts[0].message = AttemptMessage(std::make_shared<Echo>(made));
+  SecretRedactor redactor;
+  redactor.add("sk-live-abcdef123456");
+  redactor.scrub(attempts);
+  CHECK(made == 0);
+  CHECK(attempts[0].message.str() == "http: Primary: status 401: bad key [REDACTED]");
+  CHECK(made == 1);
+  CHECK_FALSE(attempts[1].message.present());  // a success stays without a message
+}
+
 }  // namespace
 }  // namespace baml

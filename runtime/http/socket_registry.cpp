@@ -28,8 +28,21 @@ void SocketRegistry::control(int operation, curl_socket_t socket, std::uint32_t 
   if (operation == EPOLL_CTL_MOD && errno == ENOENT) epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, socket, &event);
 }
 
+void SocketRegistry::control_remove(curl_socket_t socket) {
+  ++epoll_calls_;
+  epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, socket, nullptr);
+}
+
 void SocketRegistry::want(curl_socket_t socket, int what) {
   State& s = state(socket);
+  if (s.muted) {
+    // Its transfer ended: nothing it wants is watched any more. Once libcurl lets go of the
+    // socket, the connection is either closed or kept for the next transfer, which must hear it.
+    if (what != CURL_POLL_REMOVE) return;
+    if (s.events != 0) control_remove(socket);
+    s = State{0, false, false, s.ours};
+    return;
+  }
   if (what == CURL_POLL_REMOVE) {
     // Only a socket watched for input is parked: one watched for output would be reported writable
     // at once, and taken out then anyway.
@@ -38,8 +51,7 @@ void SocketRegistry::want(curl_socket_t socket, int what) {
       return;
     }
     // Not ours: it may be closed already, which took it out of the set; nothing to undo then.
-    ++epoll_calls_;
-    epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, socket, nullptr);
+    control_remove(socket);
     s.events = 0;
     s.parked = false;
     return;
@@ -56,27 +68,31 @@ void SocketRegistry::want(curl_socket_t socket, int what) {
 
 bool SocketRegistry::accept_event(curl_socket_t socket) {
   State& s = state(socket);
-  if (!s.parked) return true;
-  ++epoll_calls_;
-  epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, socket, nullptr);
+  if (!s.parked && !s.muted) return true;
+  // Out of the set, or a level-triggered socket nobody reads would be reported on every pass.
+  // A muted socket stays muted: libcurl still counts it as watched until it says otherwise.
+  if (s.events != 0) control_remove(socket);
   s.events = 0;
   s.parked = false;
   return false;
 }
 
+void SocketRegistry::mute(curl_socket_t socket) {
+  if (socket == CURL_SOCKET_BAD) return;
+  State& s = state(socket);
+  if (s.events != 0 && !s.parked) s.muted = true;
+}
+
 curl_socket_t SocketRegistry::open(int family, int type, int protocol) {
   const int socket = ::socket(family, type | SOCK_CLOEXEC, protocol);
   if (socket < 0) return CURL_SOCKET_BAD;
-  state(socket) = State{0, false, true};
+  state(socket) = State{0, false, false, true};
   return socket;
 }
 
 int SocketRegistry::close(curl_socket_t socket) {
   State& s = state(socket);
-  if (s.events != 0) {
-    ++epoll_calls_;
-    epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, socket, nullptr);
-  }
+  if (s.events != 0) control_remove(socket);
   s = State{};
   return ::close(socket) == 0 ? 0 : 1;  // libcurl's convention: 1 for an error
 }

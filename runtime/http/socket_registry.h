@@ -13,6 +13,11 @@
 // taken out of the set when epoll reports it, so it cannot wake the loop again and again; libcurl
 // finds the connection dead when it next looks at it.
 //
+// A transfer that has ended (cut by a limit, cancelled) keeps its connection until the loop removes
+// its handle, which is deliberately put off (engine.cpp). Meanwhile its socket is muted: data that
+// arrives for it (the rest of a stream that was cut) is not read, only taken out of the set on its
+// first event, so a burst of limits passing together is not slowed by reading what nobody wants.
+//
 // Used by the thread running the loop only (libcurl calls back from inside the loop's calls).
 #pragma once
 
@@ -29,9 +34,12 @@ class SocketRegistry {
 
   // libcurl's wish for `socket` (CURL_POLL_IN, _OUT, _INOUT or _REMOVE).
   void want(curl_socket_t socket, int what);
-  // Whether an event epoll reported for `socket` is for libcurl; false for a parked socket, which
-  // is then taken out of the set.
+  // Whether an event epoll reported for `socket` is for libcurl; false for a parked or muted
+  // socket, which is then taken out of the set.
   bool accept_event(curl_socket_t socket);
+  // Stops passing `socket`'s events to libcurl until libcurl stops watching it (CURL_POLL_REMOVE)
+  // or it is closed. Only for a socket that serves one transfer alone (HTTP/1), the one ending.
+  void mute(curl_socket_t socket);
 
   // A connection socket for libcurl (close-on-exec), or CURL_SOCKET_BAD with errno set.
   curl_socket_t open(int family, int type, int protocol);
@@ -46,10 +54,12 @@ class SocketRegistry {
   struct State {
     std::uint32_t events = 0;  // in the epoll set with these events; 0: not in the set
     bool parked = false;       // in the set, but libcurl does not watch it now
+    bool muted = false;        // its transfer ended: events are not for libcurl (see mute())
     bool ours = false;         // made by open(): its closing goes through close()
   };
   State& state(curl_socket_t socket);
   void control(int operation, curl_socket_t socket, std::uint32_t events);
+  void control_remove(curl_socket_t socket);
 
   int epoll_fd_;
   std::vector<State> states_;  // by socket number

@@ -43,6 +43,15 @@ struct Pair {
   int ends[2] = {-1, -1};
 };
 
+// A socket the registry made that is also one end of `pair` (same number, so still the
+// registry's), whose other end can write or hang up.
+curl_socket_t open_paired(SocketRegistry& registry, Pair& pair) {
+  const curl_socket_t socket = registry.open(AF_UNIX, SOCK_STREAM, 0);
+  REQUIRE(socket != CURL_SOCKET_BAD);
+  REQUIRE(dup2(pair.ends[0], socket) == socket);
+  return socket;
+}
+
 TEST_CASE("a connection socket libcurl stops watching stays in the set, parked, and costs nothing to watch again") {
   EpollSet set;
   SocketRegistry registry(set.fd);
@@ -62,12 +71,8 @@ TEST_CASE("a connection socket libcurl stops watching stays in the set, parked, 
 TEST_CASE("a parked socket that becomes ready is taken out of the set when epoll reports it") {
   EpollSet set;
   SocketRegistry registry(set.fd);
-  const curl_socket_t socket = registry.open(AF_UNIX, SOCK_STREAM, 0);
-  REQUIRE(socket != CURL_SOCKET_BAD);
-  // Make the registry's socket one end of a pair (same number, so still the registry's), whose
-  // other end can hang up.
   Pair pair;
-  REQUIRE(dup2(pair.ends[0], socket) == socket);
+  const curl_socket_t socket = open_paired(registry, pair);
   registry.want(socket, CURL_POLL_IN);
   registry.want(socket, CURL_POLL_REMOVE);
   close(pair.ends[1]);  // the peer hangs up: readable (EOF)
@@ -110,6 +115,57 @@ TEST_CASE("a socket the registry did not make leaves the set as soon as libcurl 
   registry.want(pair.ends[0], CURL_POLL_REMOVE);
   CHECK(set.ready().empty());
   CHECK(registry.accept_event(pair.ends[0]));  // never parked
+}
+
+TEST_CASE("a muted socket's data is not passed on: it leaves the set on its first event, for good") {
+  EpollSet set;
+  SocketRegistry registry(set.fd);
+  Pair pair;
+  const curl_socket_t socket = open_paired(registry, pair);
+  registry.want(socket, CURL_POLL_IN);
+  registry.mute(socket);  // its transfer was cut; the server goes on sending
+  const std::uint64_t muted = registry.epoll_calls();
+  CHECK(muted == 1);  // muting itself costs nothing
+  REQUIRE(write(pair.ends[1], "x", 1) == 1);
+  REQUIRE(set.ready() == std::vector<int>{socket});
+  CHECK_FALSE(registry.accept_event(socket));  // not for libcurl
+  CHECK(set.ready().empty());                  // and no longer reported, though still readable
+  registry.want(socket, CURL_POLL_IN);         // libcurl, still counting it as watched, asks again
+  CHECK(set.ready().empty());
+  CHECK(registry.epoll_calls() == muted + 1);
+  CHECK(registry.close(socket) == 0);
+}
+
+TEST_CASE("a muted socket libcurl lets go of and keeps for another transfer is heard again") {
+  EpollSet set;
+  SocketRegistry registry(set.fd);
+  Pair pair;
+  const curl_socket_t socket = open_paired(registry, pair);
+  registry.want(socket, CURL_POLL_IN);
+  registry.mute(socket);
+  // The response was complete before the handle left, so the connection went to libcurl's cache.
+  registry.want(socket, CURL_POLL_REMOVE);
+  CHECK(set.ready().empty());
+  REQUIRE(write(pair.ends[1], "x", 1) == 1);
+  CHECK(set.ready().empty());           // out of the set while nobody watches it
+  registry.want(socket, CURL_POLL_IN);  // the next transfer on the connection
+  CHECK(set.ready() == std::vector<int>{socket});
+  CHECK(registry.accept_event(socket));
+  CHECK(registry.close(socket) == 0);
+}
+
+TEST_CASE("muting a socket that is not watched, or parked, changes nothing") {
+  EpollSet set;
+  SocketRegistry registry(set.fd);
+  Pair pair;
+  const curl_socket_t socket = open_paired(registry, pair);
+  registry.mute(socket);  // not in the set yet
+  registry.mute(CURL_SOCKET_BAD);
+  registry.want(socket, CURL_POLL_IN);
+  REQUIRE(write(pair.ends[1], "x", 1) == 1);
+  CHECK(set.ready() == std::vector<int>{socket});
+  CHECK(registry.accept_event(socket));
+  CHECK(registry.close(socket) == 0);
 }
 
 }  // namespace

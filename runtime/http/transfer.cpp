@@ -51,21 +51,6 @@ std::optional<milliseconds> parse_retry_after(std::string_view value, bool in_ms
   return milliseconds(at > wall_now ? static_cast<std::int64_t>(at - wall_now) * 1000 : 0);
 }
 
-// libcurl's connect timeout, a backstop behind our own check of the same limits. libcurl counts
-// whole milliseconds from its own start and was measured firing up to a millisecond before the
-// exact instant, so the backstop sits one of its ticks later: our check always fires first and
-// reports the exact elapsed time; libcurl's only matters if the loop were stuck. libcurl's connect
-// timeout cannot be switched off (0 means its 300 s default), so "no limit" is the largest value.
-long connect_backstop_ms(const PhaseLimits& limits, const std::optional<Budget>& budget, SteadyTime start) {
-  std::optional<milliseconds> backstop = limits.connect;
-  auto tighten = [&backstop](milliseconds value) { backstop = backstop ? std::min(*backstop, value) : value; };
-  if (limits.request) tighten(*limits.request);
-  if (budget) tighten(ceil_ms(remaining(start, budget->deadline)));
-  if (!backstop) return std::numeric_limits<long>::max();
-  constexpr milliseconds kLibcurlTick{1};
-  return static_cast<long>((*backstop + kLibcurlTick).count());
-}
-
 }  // namespace
 
 Transfer::Transfer(AttemptSpec spec, AttemptObserver observer, SteadyTime start)
@@ -128,8 +113,12 @@ std::optional<ErrorInfo> Transfer::prepare(EasyHandlePool& pool, const ProxySett
   curl_easy_setopt(easy_, CURLOPT_FOLLOWLOCATION, 0L);
   // Long silent reasoning calls must survive NAT and load-balancer idle timers.
   curl_easy_setopt(easy_, CURLOPT_TCP_KEEPALIVE, 1L);
-  curl_easy_setopt(easy_, CURLOPT_CONNECTTIMEOUT_MS,
-                   connect_backstop_ms(spec_.limits, spec_.budget, timeline_.start()));
+  // Every limit, the connect limit too, is the loop's to enforce, to the exact instant. libcurl's
+  // own connect timeout stays armed after the connection is made (7.88), and a copy of our limit
+  // there made libcurl re-run every transfer just after it, exactly where 1,000 limits passing
+  // together already keep the loop busy. It cannot be switched off (0 means its 300 s default),
+  // so it is set out of reach.
+  curl_easy_setopt(easy_, CURLOPT_CONNECTTIMEOUT_MS, std::numeric_limits<long>::max());
   curl_easy_setopt(easy_, CURLOPT_WRITEFUNCTION, &Transfer::on_write);
   curl_easy_setopt(easy_, CURLOPT_WRITEDATA, this);
   curl_easy_setopt(easy_, CURLOPT_HEADERFUNCTION, &Transfer::on_header);
@@ -295,13 +284,6 @@ void Transfer::deliver(AttemptResult result) {
 
 void Transfer::finish_completed(CURLcode code, SteadyTime t) {
   if (delivered_) return;  // ended earlier; libcurl ended it too before it was removed
-  if (code == CURLE_OPERATION_TIMEDOUT) {
-    // libcurl's connect backstop fired, at the same instant as the earliest of our own limits.
-    if (std::optional<Expiry> expiry = timeline_.next_expiry()) {
-      finish_expired(*expiry, t);
-      return;
-    }
-  }
   if (code == CURLE_WRITE_ERROR && decoder_.failed()) {
     ErrorInfo info = error_base(decoder_.failure()->type, t);
     info.detail = decoder_.failure()->detail;

@@ -5,6 +5,23 @@
 
 namespace baml {
 
+namespace {
+
+// An attempt's error message, made (and scrubbed of the secrets known when the attempt ended)
+// only if someone reads it.
+class ErrorMessage final : public AttemptMessage::Maker {
+ public:
+  ErrorMessage(const ErrorInfo& error, SecretRedactor::Secrets secrets)
+      : error_(message_fields(error)), secrets_(std::move(secrets)) {}
+
+ private:
+  std::string make() const override { return SecretRedactor::scrub(*secrets_, format_message(error_)); }
+  ErrorInfo error_;
+  SecretRedactor::Secrets secrets_;
+};
+
+}  // namespace
+
 AttemptRecord make_attempt_record(const AttemptResult& result, AttemptPlace place, const SecretRedactor& redactor) {
   AttemptRecord record;
   record.path = std::move(place.path);
@@ -29,7 +46,7 @@ AttemptRecord make_attempt_record(const AttemptResult& result, AttemptPlace plac
   if (error.timings) record.timings = *error.timings;
   record.usage = error.usage;
   record.bytes_received = error.bytes_received.value_or(0);
-  record.message = redactor.scrub(format_message(error));
+  record.message = AttemptMessage(std::make_shared<ErrorMessage>(error, redactor.secrets()));
   return record;
 }
 

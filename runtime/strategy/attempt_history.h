@@ -23,8 +23,9 @@ struct AttemptPlace {
   std::optional<CompositeRound> composite_round;
 };
 
-// The record of an attempt that ended with `result`. An error's message is scrubbed of secrets
-// here, since records reach callers (on_attempt) before the call ends.
+// The record of an attempt that ended with `result`. An error's message is scrubbed of the
+// secrets `redactor` knows now, when the message is made (on first read), since records reach
+// callers (on_attempt) before the call ends.
 AttemptRecord make_attempt_record(const AttemptResult& result, AttemptPlace place, const SecretRedactor& redactor);
 
 }  // namespace baml
