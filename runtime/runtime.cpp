@@ -75,10 +75,10 @@ class TokenLink {
 };
 
 // A future holding the exception being handled (a ConfigError found before the call could start).
-std::future<Response> failed_future() {
-  std::promise<Response> failed;
-  failed.set_exception(std::current_exception());
-  return failed.get_future();
+CallFuture failed_future() {
+  auto failed = std::make_shared<CallFuture::State>();
+  failed->fail(std::current_exception());
+  return CallFuture(std::move(failed));
 }
 
 Response take_response(AttemptResult outcome) {
@@ -107,10 +107,10 @@ struct Runtime::Impl {
 
   // `on_delta` null: not streaming. Everything here runs on the thread running the engine's loop,
   // where a callback's exception has nowhere to go: it is dropped.
-  std::future<Response> submit(const std::shared_ptr<const PlanNode>& plan, const Request& request,
-                               const CallOptions& options, DeltaCallback on_delta = nullptr) {
-    auto promise = std::make_shared<std::promise<Response>>();
-    std::future<Response> future = promise->get_future();
+  CallFuture submit(const std::shared_ptr<const PlanNode>& plan, const Request& request, const CallOptions& options,
+                    DeltaCallback on_delta = nullptr) {
+    auto pending = std::make_shared<CallFuture::State>();
+    CallFuture future(pending);
     // The stream's text goes through one scrubber, as on the caller's thread in run().
     std::shared_ptr<StreamScrubber> scrubber = on_delta ? std::make_shared<StreamScrubber>(redactor) : nullptr;
     auto deliver = [scrubber, on_delta](std::string text) {
@@ -134,12 +134,13 @@ struct Runtime::Impl {
         }
       };
     }
-    events.on_done = [promise, scrubber, deliver, this](AttemptResult outcome) {
+    events.on_done = [pending, scrubber, deliver, this](AttemptResult outcome) {
       if (scrubber) deliver(scrubber->flush());
+      // An error travels as data; the reader's get() makes it the typed exception.
       if (auto* error = std::get_if<ErrorInfo>(&outcome)) {
-        promise->set_exception(make_exception(std::move(*error)));
+        pending->fail(std::move(*error));
       } else {
-        promise->set_value(scrubbed(std::get<Response>(std::move(outcome))));
+        pending->fulfil(scrubbed(std::get<Response>(std::move(outcome))));
       }
     };
     start_call(services(), plan, request, options, /*stream=*/on_delta != nullptr, std::move(events));
@@ -247,8 +248,8 @@ Response Runtime::stream(const ClientIr& ir, std::string_view client, const Requ
   return impl_->run(Impl::plan(ir, client, options), request, options, &on_delta);
 }
 
-std::future<Response> Runtime::submit(const ClientIr& ir, std::string_view client, const Request& request,
-                                      const CallOptions& options) {
+CallFuture Runtime::submit(const ClientIr& ir, std::string_view client, const Request& request,
+                           const CallOptions& options) {
   try {
     return impl_->submit(Impl::plan(ir, client, options), request, options);
   } catch (const Error&) {
@@ -256,8 +257,8 @@ std::future<Response> Runtime::submit(const ClientIr& ir, std::string_view clien
   }
 }
 
-std::future<Response> Runtime::submit_stream(const ClientIr& ir, std::string_view client, const Request& request,
-                                             const CallOptions& options, DeltaCallback on_delta) {
+CallFuture Runtime::submit_stream(const ClientIr& ir, std::string_view client, const Request& request,
+                                  const CallOptions& options, DeltaCallback on_delta) {
   try {
     return impl_->submit(Impl::plan(ir, client, options), request, options, std::move(on_delta));
   } catch (const Error&) {
@@ -265,8 +266,8 @@ std::future<Response> Runtime::submit_stream(const ClientIr& ir, std::string_vie
   }
 }
 
-std::future<Response> Runtime::submit_stream(const ClientSpec& client, const Request& request,
-                                             const CallOptions& options, DeltaCallback on_delta) {
+CallFuture Runtime::submit_stream(const ClientSpec& client, const Request& request, const CallOptions& options,
+                                  DeltaCallback on_delta) {
   try {
     return impl_->submit(Impl::plan(client, options), request, options, std::move(on_delta));
   } catch (const Error&) {
@@ -283,7 +284,7 @@ Response Runtime::stream(const ClientSpec& client, const Request& request, const
   return impl_->run(Impl::plan(client, options), request, options, &on_delta);
 }
 
-std::future<Response> Runtime::submit(const ClientSpec& client, const Request& request, const CallOptions& options) {
+CallFuture Runtime::submit(const ClientSpec& client, const Request& request, const CallOptions& options) {
   try {
     return impl_->submit(Impl::plan(client, options), request, options);
   } catch (const Error&) {

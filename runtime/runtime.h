@@ -15,7 +15,6 @@
 #pragma once
 
 #include <functional>
-#include <future>
 #include <memory>
 #include <string_view>
 
@@ -25,6 +24,7 @@
 #include "call/collector.h"
 #include "call/request.h"
 #include "call/response.h"
+#include "call_future.h"
 #include "errors/errors.h"
 #include "ir/client_ir.h"
 #include "ir/client_spec.h"
@@ -64,18 +64,19 @@ class Runtime {
   Response stream(const ClientIr& ir, std::string_view client, const Request& request, const CallOptions& options,
                   const DeltaCallback& on_delta);
 
-  // Starts a call and returns at once; the future holds the Response or the typed exception
-  // (configuration errors included). Waits between attempts are engine timers, not threads.
-  std::future<Response> submit(const ClientIr& ir, std::string_view client, const Request& request,
-                               const CallOptions& options = {});
+  // Starts a call and returns at once; the future (call_future.h: std::future's interface) holds
+  // the Response or the typed exception (configuration errors included). Waits between attempts
+  // are engine timers, not threads.
+  CallFuture submit(const ClientIr& ir, std::string_view client, const Request& request,
+                    const CallOptions& options = {});
 
   // Starts a streaming call and returns at once, for programs that keep many streams going
   // without a thread each. `on_delta` sees the text as `stream`'s does (secrets held back and
   // scrubbed the same way, an attempt's text ended by its on_attempt report), but on the thread
   // running the engine's loop, like `options.on_attempt` here: it must be quick, and an exception
   // it throws is dropped. The future holds the Response or the typed exception.
-  std::future<Response> submit_stream(const ClientIr& ir, std::string_view client, const Request& request,
-                                      const CallOptions& options, DeltaCallback on_delta);
+  CallFuture submit_stream(const ClientIr& ir, std::string_view client, const Request& request,
+                           const CallOptions& options, DeltaCallback on_delta);
 
   // One call through a leaf client given on its own, non-streaming: a single attempt (a retry
   // policy needs the IR that defines it). Blocks until the answer or an error.
@@ -88,11 +89,11 @@ class Runtime {
 
   // Starts a non-streaming call and returns at once; the future holds the Response or the typed
   // exception. Errors in the client's configuration also arrive through the future.
-  std::future<Response> submit(const ClientSpec& client, const Request& request, const CallOptions& options = {});
+  CallFuture submit(const ClientSpec& client, const Request& request, const CallOptions& options = {});
 
   // Starts a streaming call through a leaf given on its own (see submit_stream above).
-  std::future<Response> submit_stream(const ClientSpec& client, const Request& request, const CallOptions& options,
-                                      DeltaCallback on_delta);
+  CallFuture submit_stream(const ClientSpec& client, const Request& request, const CallOptions& options,
+                           DeltaCallback on_delta);
 
  private:
   struct Impl;

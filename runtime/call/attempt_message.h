@@ -26,7 +26,7 @@ class AttemptMessage {
     mutable std::string text_;
   };
 
-  AttemptMessage() = default;  // no message: the attempt succeeded
+  AttemptMessage() = default;        // no message: the attempt succeeded
   AttemptMessage(std::string text);  // NOLINT(google-explicit-constructor): a text known already
   explicit AttemptMessage(std::shared_ptr<const Maker> maker) : maker_(std::move(maker)) {}
 

@@ -96,7 +96,7 @@ TEST_CASE("e2e: synchronous calls from many threads with submitted calls in flig
   Runtime runtime;
   const ClientSpec quick = testing::openai_client("mock:reply=quick answer");
   const ClientSpec slow = testing::openai_client("mock:gap=5ms,reply=a b c d");
-  std::vector<std::future<Response>> submitted;
+  std::vector<CallFuture> submitted;
   for (int i = 0; i < 20; ++i) submitted.push_back(runtime.submit(slow, testing::hello_request()));
   std::atomic<int> right{0};
   std::vector<std::thread> callers;
@@ -122,7 +122,7 @@ TEST_CASE("e2e: a limit of a call left behind by a caller that ran the loop stil
   ClientLimits limits;
   limits.time_to_first_token = 500ms;
   const ClientSpec stuck = testing::openai_client("mock:ttfb=10s", limits);
-  std::future<Response> left_behind;
+  CallFuture left_behind;
   std::thread submitter([&] {
     std::this_thread::sleep_for(50ms);  // while the caller below runs the loop
     left_behind = runtime.submit(stuck, testing::hello_request());

@@ -207,7 +207,7 @@ TEST_CASE("e2e: an easy handle used again carries nothing of its previous attemp
 TEST_CASE("e2e: many calls in flight on one engine") {
   Runtime runtime;
   const ClientSpec client = testing::openai_client("mock:gap=20ms,reply=a b c d");
-  std::vector<std::future<Response>> futures;
+  std::vector<CallFuture> futures;
   futures.reserve(200);
   for (int i = 0; i < 200; ++i) futures.push_back(runtime.submit(client, testing::hello_request()));
   int ok = 0;
@@ -216,7 +216,7 @@ TEST_CASE("e2e: many calls in flight on one engine") {
 }
 
 TEST_CASE("e2e: destroying the runtime ends calls in flight") {
-  std::future<Response> pending;
+  CallFuture pending;
   {
     Runtime runtime;
     pending = runtime.submit(testing::openai_client("mock:ttfb=10s"), testing::hello_request());

@@ -251,7 +251,7 @@ DeltaCallback collect_into(Collected& collected) {
 TEST_CASE("e2e: submit_stream delivers the deltas from the engine's loop and the answer through the future") {
   Runtime runtime;
   Collected collected;
-  std::future<Response> future = runtime.submit_stream(testing::openai_client("mock:reply=Hello there brave new world"),
+  CallFuture future = runtime.submit_stream(testing::openai_client("mock:reply=Hello there brave new world"),
                                                        testing::hello_request(), {}, collect_into(collected));
   const Response response = future.get();
   std::lock_guard lock(collected.mutex);
@@ -266,7 +266,7 @@ TEST_CASE("e2e: submit_stream's limits fire as stream's do, keeping what arrived
   Runtime runtime;
   Collected collected;
   const ClientSpec client = testing::openai_client("mock:stall_after=2,reply=one two three four five", {.idle = kLimit});
-  std::future<Response> future = runtime.submit_stream(client, testing::hello_request(), {}, collect_into(collected));
+  CallFuture future = runtime.submit_stream(client, testing::hello_request(), {}, collect_into(collected));
   try {
     future.get();
     FAIL("expected a TimeoutError");
@@ -284,7 +284,7 @@ TEST_CASE("e2e: submit_stream scrubs a key the model repeats, even split across 
   Runtime runtime;
   Collected collected;
   // `echo` streams the request's headers back, Authorization included, in small deltas.
-  std::future<Response> future =
+  CallFuture future =
       runtime.submit_stream(testing::openai_client("mock:echo"), testing::hello_request(), {}, collect_into(collected));
   const Response response = future.get();
   std::lock_guard lock(collected.mutex);
@@ -295,7 +295,7 @@ TEST_CASE("e2e: submit_stream scrubs a key the model repeats, even split across 
 
 TEST_CASE("e2e: a throwing on_delta of submit_stream is dropped; the call still answers") {
   Runtime runtime;
-  std::future<Response> future =
+  CallFuture future =
       runtime.submit_stream(testing::openai_client("mock:reply=a b c"), testing::hello_request(), {},
                             [](std::string_view) { throw std::runtime_error("the caller's bug"); });
   CHECK(future.get().text == "a b c");

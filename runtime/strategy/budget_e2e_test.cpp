@@ -216,7 +216,7 @@ TEST_CASE("e2e budget: cancelling during a backoff wait ends the call at once") 
     CHECK(history(error.info().attempts) == Lines{"A 1/3 HttpError 503"});
   }
   SUBCASE("submit") {
-    std::future<Response> future = runtime.submit(ir, "A", greet(), options);
+    CallFuture future = runtime.submit(ir, "A", greet(), options);
     std::this_thread::sleep_for(200ms);
     CancelledError error(ErrorInfo{});
     const auto wall = testing::time_it([&] {
@@ -273,7 +273,7 @@ TEST_CASE("e2e budget: a deadline header declared on the composite is sent by it
 }
 
 TEST_CASE("e2e budget: destroying the Runtime ends a call that waits with a CancelledError") {
-  std::future<Response> future;
+  CallFuture future;
   {
     Runtime runtime;
     const ClientIr ir = testing::client_ir({testing::leaf_json("A", unique_model("status=503"), nullptr, "Slow")},

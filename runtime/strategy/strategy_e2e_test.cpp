@@ -409,7 +409,7 @@ TEST_CASE("e2e strategy: hundreds of fallback chains with backoff waits in fligh
        testing::composite_json("Agent", "fallback", {"A", "B"})},
       {testing::constant_policy_json("Wait", 1, 300)});
   constexpr int kCalls = 300;
-  std::vector<std::future<Response>> futures;
+  std::vector<CallFuture> futures;
   const auto wall = testing::time_it([&] {
     for (int i = 0; i < kCalls; ++i) futures.push_back(runtime.submit(ir, "Agent", greet()));
     for (auto& future : futures) {

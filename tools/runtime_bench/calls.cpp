@@ -24,7 +24,7 @@ std::string outcome_name(const std::exception_ptr& error) {
   }
 }
 
-CallResult collect(std::future<baml::Response>& future) {
+CallResult collect(baml::CallFuture& future) {
   try {
     future.get();
     return {"ok", std::nullopt, std::nullopt};

@@ -28,7 +28,7 @@ struct CallResult {
 };
 
 // Waits for the call and classifies what it ended with.
-CallResult collect(std::future<baml::Response>& future);
+CallResult collect(baml::CallFuture& future);
 
 // Nanoseconds as fractional milliseconds / microseconds, the units the tables print.
 inline double to_ms(std::chrono::nanoseconds d) {

@@ -75,7 +75,7 @@ LevelResult run_level(const MockProcess& mock, const Scenario& scenario, int in_
   result.in_flight = in_flight;
   result.rounds = (calls + in_flight - 1) / in_flight;
   std::vector<double> lateness_ms, windows_ms;
-  std::vector<std::future<baml::Response>> futures;
+  std::vector<baml::CallFuture> futures;
   std::vector<double> submitted_ms;  // offset of each submit from the round's first
   futures.reserve(static_cast<std::size_t>(in_flight));
   for (int round = 0; round < result.rounds; ++round) {

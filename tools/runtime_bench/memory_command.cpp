@@ -47,7 +47,7 @@ Report run_memory(const CommonOptions& common, const MemoryOptions& options) {
   baml::CancellationToken release;
   baml::CallOptions call_options;
   call_options.cancel = release;
-  std::vector<std::future<baml::Response>> futures;
+  std::vector<baml::CallFuture> futures;
   futures.reserve(static_cast<std::size_t>(options.in_flight));
   const baml::ClientSpec& client = *ir.find_client("Held");
   for (int i = 0; i < options.in_flight; ++i) futures.push_back(runtime.submit(client, bench_request(), call_options));
