@@ -167,6 +167,7 @@ std::optional<SteadyTime> Engine::pass() noexcept {
   self_nudged_ = false;  // what was queued so far is admitted now
   admit(admitting_);
   admitting_.clear();
+  if (ready_count_ > 0) end_expired_without_data(real_clock().now());
   drive_curl();
   collect_finished();
   std::optional<SteadyTime> next = end_expired_and_cancelled(real_clock().now());
@@ -448,8 +449,36 @@ void Engine::wait(std::optional<SteadyTime> next_wake) {
   // Drained now, before the next pass reads the queue, so a wake-up written after this is never
   // lost: it makes the next epoll_wait return at once.
   for (std::size_t i = 0; i < ready_count_; ++i) {
-    if (ready_[i].data.fd == wake_fd_) drain_wake();
+    const int fd = ready_[i].data.fd;
+    if (fd == wake_fd_) {
+      drain_wake();
+      continue;
+    }
+    const auto index = static_cast<std::size_t>(fd);
+    if (index >= readable_.size()) readable_.resize(index + 64);
+    readable_[index] = 1;
   }
+}
+
+void Engine::end_expired_without_data(SteadyTime now) {
+  if (!expiries_.earliest() || *expiries_.earliest() > now) return;
+  while (std::optional<ExpiryQueue::Entry> entry = expiries_.pop_due(now)) {
+    if (entry->slot >= active_.size()) continue;  // stale: the slot is empty now
+    Transfer* transfer = active_[entry->slot].get();
+    curl_socket_t socket = CURL_SOCKET_BAD;
+    curl_easy_getinfo(transfer->easy(), CURLINFO_ACTIVESOCKET, &socket);
+    const auto index = static_cast<std::size_t>(socket);
+    if (socket == CURL_SOCKET_BAD || (index < readable_.size() && readable_[index] != 0)) {
+      held_back_.push_back(*entry);  // read first, then checked as before
+      continue;
+    }
+    if (std::optional<Expiry> expiry = transfer->check_due(*entry, now)) {
+      transfer->finish_expired(*expiry, real_clock().now());
+      remove_later(transfer);
+    }
+  }
+  for (const ExpiryQueue::Entry& entry : held_back_) expiries_.push(entry.at, entry.slot, entry.serial);
+  held_back_.clear();
 }
 
 void Engine::drive_curl() {
@@ -457,6 +486,7 @@ void Engine::drive_curl() {
   for (std::size_t i = 0; i < ready_count_; ++i) {
     const epoll_event& event = ready_[i];
     if (event.data.fd == wake_fd_) continue;  // drained in wait()
+    readable_[static_cast<std::size_t>(event.data.fd)] = 0;
     if (!sockets_.accept_event(event.data.fd)) continue;  // parked: libcurl does not watch it now
     int action = 0;
     if ((event.events & EPOLLIN) != 0) action |= CURL_CSELECT_IN;
