@@ -465,10 +465,9 @@ void Engine::end_expired_without_data(SteadyTime now) {
   while (std::optional<ExpiryQueue::Entry> entry = expiries_.pop_due(now)) {
     if (entry->slot >= active_.size()) continue;  // stale: the slot is empty now
     Transfer* transfer = active_[entry->slot].get();
-    curl_socket_t socket = CURL_SOCKET_BAD;
-    curl_easy_getinfo(transfer->easy(), CURLINFO_ACTIVESOCKET, &socket);
+    const curl_socket_t socket = transfer->watched_socket();
     const auto index = static_cast<std::size_t>(socket);
-    if (socket == CURL_SOCKET_BAD || (index < readable_.size() && readable_[index] != 0)) {
+    if (socket != CURL_SOCKET_BAD && index < readable_.size() && readable_[index] != 0) {
       held_back_.push_back(*entry);  // read first, then checked as before
       continue;
     }
@@ -502,8 +501,19 @@ void Engine::drive_curl() {
   }
 }
 
-int Engine::on_socket(CURL*, curl_socket_t socket, int what, void* self, void*) {
+int Engine::on_socket(CURL* easy, curl_socket_t socket, int what, void* self, void*) {
   static_cast<Engine*>(self)->sockets_.want(socket, what);
+  // Which transfer the socket serves, for end_expired_without_data. (libcurl's own internal
+  // handles, and pooled ones, have no transfer.)
+  Transfer* transfer = nullptr;
+  curl_easy_getinfo(easy, CURLINFO_PRIVATE, &transfer);
+  if (transfer != nullptr) {
+    if (what == CURL_POLL_REMOVE) {
+      if (transfer->watched_socket() == socket) transfer->set_watched_socket(CURL_SOCKET_BAD);
+    } else {
+      transfer->set_watched_socket(socket);
+    }
+  }
   return 0;
 }
 

@@ -84,6 +84,11 @@ class Transfer {
   std::size_t ended_slot() const { return ended_slot_; }
   void set_ended_slot(std::size_t slot) { ended_slot_ = slot; }
 
+  // The socket libcurl last asked the loop to watch for this transfer (its connection, or the
+  // one still connecting), CURL_SOCKET_BAD while it watches none. Kept by the engine.
+  curl_socket_t watched_socket() const { return watched_socket_; }
+  void set_watched_socket(curl_socket_t socket) { watched_socket_ = socket; }
+
   // Where the engine keeps this transfer among those in flight.
   std::size_t engine_slot() const { return engine_slot_; }
   void set_engine_slot(std::size_t slot);
@@ -131,6 +136,7 @@ class Transfer {
   bool delivered_ = false;
   std::size_t engine_slot_ = 0;
   std::size_t ended_slot_ = kNotEnded;
+  curl_socket_t watched_socket_ = CURL_SOCKET_BAD;
   ExpiryQueue* expiry_queue_ = nullptr;  // the engine's, see watch_expiry
   std::uint64_t serial_ = 0;
   std::optional<SteadyTime> queued_at_;  // the instant of this transfer's latest entry in the queue
