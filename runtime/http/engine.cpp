@@ -465,9 +465,11 @@ void Engine::end_expired_without_data(SteadyTime now) {
   while (std::optional<ExpiryQueue::Entry> entry = expiries_.pop_due(now)) {
     if (entry->slot >= active_.size()) continue;  // stale: the slot is empty now
     Transfer* transfer = active_[entry->slot].get();
+    // No socket known (a stream sharing an HTTP/2 connection another transfer opened: libcurl
+    // names a shared socket to its callback once) counts as data waiting: read first.
     const curl_socket_t socket = transfer->watched_socket();
     const auto index = static_cast<std::size_t>(socket);
-    if (socket != CURL_SOCKET_BAD && index < readable_.size() && readable_[index] != 0) {
+    if (socket == CURL_SOCKET_BAD || (index < readable_.size() && readable_[index] != 0)) {
       held_back_.push_back(*entry);  // read first, then checked as before
       continue;
     }

@@ -158,8 +158,8 @@ class Engine {
   // nothing waiting to be read (their connection is not among the sockets epoll reported ready).
   // Reading first is for data that may have come in time; it cannot save a transfer with no data,
   // and with a burst of reads to do (a streamed chunk costs ~20 µs) its report would only wait.
-  // A transfer whose socket is ready (its connection, or the one still connecting) is left to
-  // end_expired_and_cancelled after the reads, as before.
+  // A transfer whose socket is ready (its connection, or the one still connecting), or whose
+  // socket is not known, is left to end_expired_and_cancelled after the reads, as before.
   void end_expired_without_data(SteadyTime now);
   // Hands libcurl the sockets epoll reported ready, then its timer if it is due.
   void drive_curl();

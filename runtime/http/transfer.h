@@ -85,7 +85,8 @@ class Transfer {
   void set_ended_slot(std::size_t slot) { ended_slot_ = slot; }
 
   // The socket libcurl last asked the loop to watch for this transfer (its connection, or the
-  // one still connecting), CURL_SOCKET_BAD while it watches none. Kept by the engine.
+  // one still connecting), CURL_SOCKET_BAD while it watches none or names it for another
+  // transfer only (streams sharing an HTTP/2 connection). Kept by the engine.
   curl_socket_t watched_socket() const { return watched_socket_; }
   void set_watched_socket(curl_socket_t socket) { watched_socket_ = socket; }
 
