@@ -271,12 +271,8 @@ void Engine::remove_later(Transfer* transfer) {
   // Until then, whatever else arrives on its connection is not read (socket_registry.h). Only on
   // an HTTP/1 connection, which serves this transfer alone; an HTTP/2 one may carry other calls.
   long version = 0;
-  curl_socket_t socket = CURL_SOCKET_BAD;
   curl_easy_getinfo(transfer->easy(), CURLINFO_HTTP_VERSION, &version);
-  if ((version == CURL_HTTP_VERSION_1_0 || version == CURL_HTTP_VERSION_1_1) &&
-      curl_easy_getinfo(transfer->easy(), CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK) {
-    sockets_.mute(socket);
-  }
+  if (version == CURL_HTTP_VERSION_1_0 || version == CURL_HTTP_VERSION_1_1) sockets_.mute(transfer->watched_socket());
   transfer->set_ended_slot(ended_first_ + ended_.size());
   ended_.push_back(transfer);
 }
