@@ -14,7 +14,7 @@
 #include "cli/diagnostics_output.h"
 #include "compiler/ir/ir_writer.h"
 #include "compiler/sema/timeout_plan.h"
-#include "compiler/syntax/duration_literal.h"
+#include <baml/duration.h>
 #include "runtime/runtime.h"
 
 namespace bamlc::cli {
@@ -31,7 +31,7 @@ struct CallCommandOptions : CompileOptions {
 std::optional<std::chrono::milliseconds> parse_timeout(const std::string& text, bool& ok) {
   ok = true;
   if (text.empty()) return std::nullopt;
-  const DurationParse parsed = parse_duration_literal(text);
+  const baml::DurationParse parsed = baml::parse_duration(text);
   if (parsed.value && parsed.value->count() > 0) return *parsed.value;
   ok = false;
   if (parsed.value) {
@@ -65,7 +65,7 @@ void print_plan(const model::Program& program, const model::Client& client) {
   }
   if (plan.truncated) line += ", ...";
   std::cerr << "bamlc call: plan: " << line << "; worst case "
-            << (plan.worst_case ? format_duration(*plan.worst_case) : std::string("unbounded")) << '\n';
+            << (plan.worst_case ? baml::format_duration(*plan.worst_case) : std::string("unbounded")) << '\n';
 }
 
 // The streamed text on stdout, and whether its last line is still open: a line the stream left

@@ -10,10 +10,12 @@
 #include "cli/commands.h"
 #include "cli/diagnostics_output.h"
 #include "compiler/sema/timeout_plan.h"
-#include "compiler/syntax/duration_literal.h"
+#include <baml/duration.h>
 
 namespace bamlc::cli {
 namespace {
+
+using baml::format_duration;
 
 std::string show_limit(const model::Limit& limit) {
   if (!limit.value) return "-";

@@ -1,11 +1,11 @@
 #include "compiler/sema/duration_fields.h"
 
-#include "compiler/syntax/duration_literal.h"
+#include <baml/duration.h>
 
 namespace bamlc::sema {
 namespace {
 
-constexpr std::int64_t kMaxMs = kMaxDurationMs;
+constexpr std::int64_t kMaxMs = baml::kMaxDurationMs;
 
 std::optional<DurationField> read_duration_spelling(Context& ctx, const ast::MapEntry& entry, const DurationFieldSpec& spec) {
   const ast::Value& v = *entry.value;
@@ -34,7 +34,7 @@ std::optional<DurationField> read_duration_spelling(Context& ctx, const ast::Map
   }
   Diagnostic& d = ctx.diags.report(DiagKind::DurationFieldType, v.span,
                                    "`" + key + "` takes a duration, not " + std::string(ast::value_kind_name(v.kind)));
-  if (v.kind == ast::ValueKind::String && parse_duration_literal(v.text).value) {
+  if (v.kind == ast::ValueKind::String && baml::parse_duration(v.text).value) {
     d.with_hint("remove the quotes: `" + key + " " + v.text + "`");
   } else if (v.kind == ast::ValueKind::EnvRef) {
     d.with_hint("limits are fixed at compile time; write a duration such as `30s`");

@@ -6,11 +6,14 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "compiler/syntax/duration_literal.h"
+#include <baml/duration.h>
 #include "stdlib/stdlib_data.h"
 
 namespace bamlc::sema {
 namespace {
+
+using baml::DurationParse;
+using baml::parse_duration;
 
 OptionType parse_option_type(const std::string& name) {
   if (name == "string") return OptionType::String;
@@ -33,13 +36,13 @@ model::ClientKind parse_kind(const std::string& kind) {
 // A limit from the defaults file: a duration literal, or "none".
 model::Limit parse_default_limit(const std::string& text) {
   if (text == "none") return model::Limit{std::nullopt, model::LimitSource::Unset, {}};
-  const DurationParse parsed = parse_duration_literal(text);
+  const DurationParse parsed = parse_duration(text);
   if (!parsed.value) throw std::logic_error("stdlib/client_defaults.json: bad duration " + text);
   return model::Limit{*parsed.value, model::LimitSource::Default, {}};
 }
 
 model::Milliseconds parse_default_duration(const std::string& text) {
-  const DurationParse parsed = parse_duration_literal(text);
+  const DurationParse parsed = parse_duration(text);
   if (!parsed.value) throw std::logic_error("stdlib/client_defaults.json: bad duration " + text);
   return *parsed.value;
 }
@@ -67,16 +70,6 @@ bool parse_retry_class(std::string_view word, model::RetryClass& out) {
   else if (word == "server") out = model::RetryClass::Server;
   else return false;
   return true;
-}
-
-std::string_view retry_class_name(model::RetryClass c) {
-  switch (c) {
-    case model::RetryClass::Connect: return "connect";
-    case model::RetryClass::Timeout: return "timeout";
-    case model::RetryClass::RateLimit: return "rate_limit";
-    case model::RetryClass::Server: return "server";
-  }
-  return "";
 }
 
 const Stdlib& Stdlib::get() {

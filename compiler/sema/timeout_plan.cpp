@@ -6,11 +6,12 @@
 #include <set>
 
 #include "compiler/sema/stdlib.h"
-#include "compiler/syntax/duration_literal.h"
+#include <baml/duration.h>
 
 namespace bamlc::sema {
 namespace {
 
+using baml::format_duration;
 using model::Milliseconds;
 using Bound = std::optional<Milliseconds>;  // nullopt: unbounded
 

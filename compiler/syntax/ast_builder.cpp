@@ -10,14 +10,28 @@
 #include <charconv>
 #include <limits>
 
-#include "compiler/syntax/duration_literal.h"
+#include <baml/duration.h>
 #include "compiler/syntax/literals.h"
 
 namespace bamlc::syntax {
 namespace {
 
+using baml::DurationErrorKind;
 using gen::BamlLexer;
 using gen::BamlParser;
+
+// Each way a duration literal can be wrong has its own diagnostic code (E0201-E0206).
+DiagKind duration_diag_kind(DurationErrorKind kind) {
+  switch (kind) {
+    case DurationErrorKind::UnknownUnit: return DiagKind::DurationUnknownUnit;
+    case DurationErrorKind::UnitOrder: return DiagKind::DurationUnitOrder;
+    case DurationErrorKind::SubMillisecond: return DiagKind::DurationSubMillisecond;
+    case DurationErrorKind::Overflow: return DiagKind::DurationOverflow;
+    case DurationErrorKind::Sign: return DiagKind::DurationSign;
+    case DurationErrorKind::Malformed: return DiagKind::DurationMalformed;
+  }
+  return DiagKind::DurationMalformed;
+}
 
 class AstBuilder {
  public:
@@ -409,11 +423,11 @@ class AstBuilder {
       v.kind = ast::ValueKind::Invalid;
       return v;
     }
-    DurationParse parsed = parse_duration_literal(v.text);
+    baml::DurationParse parsed = baml::parse_duration(v.text);
     if (parsed.error) {
-      const DurationError& e = *parsed.error;
+      const baml::DurationError& e = *parsed.error;
       const Span at = e.length == 0 ? v.span : v.span.sub(e.offset, e.length);
-      diags_.report(e.kind, at, e.message).with_hint(e.hint);
+      diags_.report(duration_diag_kind(e.kind), at, e.message).with_hint(e.hint);
       v.kind = ast::ValueKind::Invalid;
       return v;
     }

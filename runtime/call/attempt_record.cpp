@@ -2,7 +2,7 @@
 // milliseconds rounded down, as in the error JSON.
 #include "call/attempt_record.h"
 
-#include "time/duration_format.h"
+#include <baml/duration.h>
 
 namespace baml {
 

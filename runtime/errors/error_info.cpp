@@ -3,7 +3,7 @@
 
 #include <cstdio>
 
-#include "time/duration_format.h"
+#include <baml/duration.h>
 
 namespace baml {
 

@@ -1,16 +1,15 @@
-// Parsing and formatting of duration literals. A literal is split into segments (a number and
+// Parsing of duration literals. A literal is split into segments (a number and
 // the unit after it); the structure is checked left to right, then each segment's value is
 // computed exactly by multiplying its digit string, then the unit order is checked. Every error
 // tries to offer a corrected literal, and offers it only if that literal parses.
-#include "compiler/syntax/duration_literal.h"
+#include <baml/duration.h>
+#include <baml/spelling.h>
 
 #include <algorithm>
 #include <array>
 #include <vector>
 
-#include "compiler/base/spelling.h"
-
-namespace bamlc {
+namespace baml {
 namespace {
 
 constexpr std::string_view kUnitsInWords = "durations use ms, s, m or h";
@@ -254,7 +253,7 @@ std::string hint_with(std::string_view advice, const std::optional<std::string>&
   return out;
 }
 
-Failure failure(DiagKind kind, std::string message, std::string_view advice, std::optional<std::string> fix,
+Failure failure(DurationErrorKind kind, std::string message, std::string_view advice, std::optional<std::string> fix,
                 std::uint32_t offset, std::uint32_t length) {
   std::string hint = hint_with(advice, fix);
   return Failure{DurationError{kind, std::move(message), std::move(hint), offset, length}, std::move(fix)};
@@ -271,14 +270,14 @@ std::string with_segment_replaced(std::string_view text, std::size_t begin, std:
 std::optional<Failure> check_number(std::string_view text, const Segment& s, int depth) {
   const std::string_view n = s.number;
   if (n.find_first_of("0123456789") == std::string_view::npos) {
-    return failure(DiagKind::DurationMalformed, quoted(n) + " is not a number",
+    return failure(DurationErrorKind::Malformed, quoted(n) + " is not a number",
                    "write a number before each unit, such as `500ms`", std::nullopt, s.begin,
                    static_cast<std::uint32_t>(n.size()));
   }
   if (n.find('_') != std::string_view::npos) {
     std::string plain(n);
     std::erase(plain, '_');
-    return failure(DiagKind::DurationMalformed, "the number " + quoted(n) + " contains a digit separator",
+    return failure(DurationErrorKind::Malformed, "the number " + quoted(n) + " contains a digit separator",
                    "remove the `_` separators", repair(with_segment_replaced(text, s.begin, n.size(), plain), depth),
                    s.begin, static_cast<std::uint32_t>(n.size()));
   }
@@ -293,19 +292,19 @@ std::optional<Failure> check_number(std::string_view text, const Segment& s, int
     if (std::count(collapsed.begin(), collapsed.end(), '.') == 1) {
       fix = repair(with_segment_replaced(text, s.begin, n.size(), collapsed), depth);
     }
-    return failure(DiagKind::DurationMalformed, "the number " + quoted(n) + " has more than one decimal point",
+    return failure(DurationErrorKind::Malformed, "the number " + quoted(n) + " has more than one decimal point",
                    fix ? "" : "write a number with one decimal point at most", fix, s.begin,
                    static_cast<std::uint32_t>(n.size()));
   }
   if (n.front() == '.') {
     const auto fix = repair(with_segment_replaced(text, s.begin, 0, "0"), depth);
-    return failure(DiagKind::DurationMalformed, "the number " + quoted(n) + " has no digit before its decimal point",
+    return failure(DurationErrorKind::Malformed, "the number " + quoted(n) + " has no digit before its decimal point",
                    fix ? "" : "write a digit before the decimal point, such as `0.5s`", fix, s.begin,
                    static_cast<std::uint32_t>(n.size()));
   }
   if (n.back() == '.') {
     const auto fix = repair(with_segment_replaced(text, s.begin + n.size() - 1, 1, ""), depth);
-    return failure(DiagKind::DurationMalformed, "the number " + quoted(n) + " has no digit after its decimal point",
+    return failure(DurationErrorKind::Malformed, "the number " + quoted(n) + " has no digit after its decimal point",
                    fix ? "" : "remove the decimal point or write a digit after it", fix, s.begin,
                    static_cast<std::uint32_t>(n.size()));
   }
@@ -324,7 +323,7 @@ Failure missing_unit(std::string_view text, const std::vector<Segment>& segments
   } else {
     fix = repair(std::string(text) + "s", depth);
   }
-  return failure(DiagKind::DurationMalformed, "the number " + quoted(s.number) + " has no unit",
+  return failure(DurationErrorKind::Malformed, "the number " + quoted(s.number) + " has no unit",
                  fix ? "" : "add a unit: ms, s, m or h", fix, s.begin, static_cast<std::uint32_t>(s.number.size()));
 }
 
@@ -373,14 +372,14 @@ Failure unknown_unit(std::string_view text, const std::vector<Segment>& segments
   } else if (reading && (reading->meaning == Meaning::Microseconds || reading->meaning == Meaning::Nanoseconds)) {
     advice = "units below a millisecond do not exist (" + advice + ", to the millisecond)";
   }
-  return failure(DiagKind::DurationUnknownUnit, "unknown duration unit " + quoted(s.unit), advice, fix, s.unit_begin,
+  return failure(DurationErrorKind::UnknownUnit, "unknown duration unit " + quoted(s.unit), advice, fix, s.unit_begin,
                  static_cast<std::uint32_t>(s.unit.size()));
 }
 
 Failure sign(std::string_view text, int depth) {
   const std::optional<std::string> fix = repair(text.substr(1), depth);
   std::string message = text[0] == '-' ? "negative durations do not exist" : "a duration cannot have a sign";
-  return failure(DiagKind::DurationSign, std::move(message), "remove the sign", fix, 0, 1);
+  return failure(DurationErrorKind::Sign, std::move(message), "remove the sign", fix, 0, 1);
 }
 
 std::string overflow_advice() {
@@ -393,7 +392,7 @@ Outcome fail(Failure f) {
 
 Outcome parse(std::string_view text, int depth) {
   if (text.empty()) {
-    return fail(failure(DiagKind::DurationMalformed, "empty duration literal",
+    return fail(failure(DurationErrorKind::Malformed, "empty duration literal",
                         "write a number followed by a unit, such as `30s`", std::nullopt, 0, 0));
   }
   if (text[0] == '-' || text[0] == '+') return fail(sign(text, depth));
@@ -403,7 +402,7 @@ Outcome parse(std::string_view text, int depth) {
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const Segment& s = segments[i];
     if (s.number.empty()) {
-      return fail(failure(DiagKind::DurationMalformed, "the unit " + quoted(s.unit) + " has no number before it",
+      return fail(failure(DurationErrorKind::Malformed, "the unit " + quoted(s.unit) + " has no number before it",
                           "write a number before each unit, such as `500ms`", std::nullopt, s.unit_begin,
                           static_cast<std::uint32_t>(s.unit.size())));
     }
@@ -417,7 +416,7 @@ Outcome parse(std::string_view text, int depth) {
   for (const Segment& s : segments) {
     const Millis part = to_millis(s.number, Scale{kUnits[*unit_rank(s.unit)].ms, 0});
     if (part.too_large) {
-      return fail(failure(DiagKind::DurationOverflow,
+      return fail(failure(DurationErrorKind::Overflow,
                           "duration " + quoted(text.substr(s.begin, s.size())) + " is too large", overflow_advice(),
                           std::nullopt, s.begin, s.size()));
     }
@@ -437,7 +436,7 @@ Outcome parse(std::string_view text, int depth) {
       } else if (lower) {
         upper = lower;
       }
-      Failure f = failure(DiagKind::DurationSubMillisecond,
+      Failure f = failure(DurationErrorKind::SubMillisecond,
                           quoted(text.substr(s.begin, s.size())) + " is not a whole number of milliseconds", advice,
                           upper, s.begin, s.size());
       f.fix.reset();  // rounding changes the value: suggest it, never apply it in a repair
@@ -445,7 +444,7 @@ Outcome parse(std::string_view text, int depth) {
     }
   }
   if (total > static_cast<std::uint64_t>(kMaxDurationMs)) {
-    return fail(failure(DiagKind::DurationOverflow, "duration " + quoted(text) + " is too large", overflow_advice(),
+    return fail(failure(DurationErrorKind::Overflow, "duration " + quoted(text) + " is too large", overflow_advice(),
                         std::nullopt, 0, static_cast<std::uint32_t>(text.size())));
   }
 
@@ -457,14 +456,14 @@ Outcome parse(std::string_view text, int depth) {
     for (std::size_t j = 0; j < i; ++j) {
       const std::size_t earlier = *unit_rank(segments[j].unit);
       if (earlier == rank) {
-        return fail(failure(DiagKind::DurationUnitOrder, "duration unit " + quoted(s.unit) + " is repeated",
+        return fail(failure(DurationErrorKind::UnitOrder, "duration unit " + quoted(s.unit) + " is repeated",
                             "each unit appears at most once", normalized, s.begin, s.size()));
       }
     }
     const std::size_t previous = *unit_rank(segments[i - 1].unit);
     if (rank < previous) {
       return fail(
-          failure(DiagKind::DurationUnitOrder,
+          failure(DurationErrorKind::UnitOrder,
                   "duration units are out of order: " + quoted(s.unit) + " comes after " + quoted(segments[i - 1].unit),
                   "units go from largest to smallest", normalized, s.begin, s.size()));
     }
@@ -485,7 +484,7 @@ bool is_suffix_char(std::string_view text, std::size_t i, std::size_t& width) {
 
 }  // namespace
 
-DurationParse parse_duration_literal(std::string_view text) {
+DurationParse parse_duration(std::string_view text) {
   Outcome outcome = parse(text, 0);
   if (outcome.value) return DurationParse{outcome.value, std::nullopt};
   return DurationParse{std::nullopt, std::move(outcome.failure->error)};
@@ -511,20 +510,4 @@ bool is_duration_shaped(std::string_view text) {
   return letter;
 }
 
-std::string format_duration(std::chrono::milliseconds value) {
-  const std::int64_t count = value.count();
-  if (count == 0) return "0s";
-  std::string out = count < 0 ? "-" : "";
-  // Negate in unsigned arithmetic: -INT64_MIN does not fit in an int64.
-  std::uint64_t rest = count < 0 ? 0 - static_cast<std::uint64_t>(count) : static_cast<std::uint64_t>(count);
-  for (const Unit& unit : kUnits) {
-    if (rest >= unit.ms) {
-      out += std::to_string(rest / unit.ms);
-      out += unit.name;
-      rest %= unit.ms;
-    }
-  }
-  return out;
-}
-
-}  // namespace bamlc
+}  // namespace baml

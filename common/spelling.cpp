@@ -1,11 +1,11 @@
 // Edit distance and did-you-mean selection (see spelling.h for the policy).
-#include "compiler/base/spelling.h"
+#include <baml/spelling.h>
 
 #include <algorithm>
 #include <tuple>
 #include <vector>
 
-namespace bamlc {
+namespace baml {
 namespace {
 
 char fold(char c, Case sensitivity) {
@@ -93,4 +93,4 @@ std::string quoted_list(std::span<const std::string_view> items, std::string_vie
   return out;
 }
 
-}  // namespace bamlc
+}  // namespace baml

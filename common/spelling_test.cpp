@@ -1,5 +1,5 @@
 // Tests of the edit distance, the did-you-mean choice and the quoted name lists.
-#include "compiler/base/spelling.h"
+#include <baml/spelling.h>
 
 #include <doctest/doctest.h>
 
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-using namespace bamlc;
+using namespace baml;
 
 TEST_CASE("edit distance counts single-byte edits") {
   CHECK(edit_distance("", "") == 0);
