@@ -6,7 +6,6 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostics_output.h"
-#include "compiler/ir/ir_writer.h"
 
 namespace bamlc::cli {
 
@@ -27,7 +26,7 @@ Runner add_build_command(CLI::App& app) {
                    "implemented yet; use --emit-ir FILE)\n";
       return kExitOk;
     }
-    const std::string text = ir::to_json(compilation.program).dump(2) + "\n";
+    const std::string text = program_ir(compilation.program).dump(2) + "\n";
     if (options->emit_ir == "-") {
       std::cout << text;
       return kExitOk;

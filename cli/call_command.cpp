@@ -2,18 +2,16 @@
 // [--format text|json]`: compile the project, send one user message to a client — a leaf or a
 // composite — through the runtime, and print the answer (as it arrives, with --stream) or the
 // typed error. In text, the plan comes first and each attempt's outcome as it ends, on stderr;
-// in JSON, the attempts are part of the one object printed. Exit 0 on success, 1 when the call
-// failed, 2 when the project does not compile or the arguments are wrong.
+// in JSON, the attempts are part of the one object printed. Exit codes as every command's
+// (CLI.md): 0 the call answered; 1 the call failed, the project does not compile or names no
+// such client; 2 the command line is wrong (`--timeout abc`).
 #include <chrono>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "cli/client_lookup.h"
 #include "cli/commands.h"
 #include "cli/diagnostics_output.h"
-#include "compiler/ir/ir_writer.h"
-#include "compiler/sema/timeout_plan.h"
 #include <baml/duration.h>
 #include "runtime/runtime.h"
 
@@ -52,10 +50,10 @@ std::string describe_usage(const baml::Usage& usage) {
 
 // "plan: Agent → Primary ×4, Agent → Backup; worst case 2m30s" — what explain prints, in a line.
 void print_plan(const model::Program& program, const model::Client& client) {
-  const sema::Plan plan = sema::plan_call(program, client);
+  const model::Plan plan = plan_call(program, client);
   std::string line;
   for (std::size_t i = 0; i < plan.attempts.size();) {
-    const sema::PlannedAttempt& a = plan.attempts[i];
+    const model::PlannedAttempt& a = plan.attempts[i];
     std::size_t same = 1;
     while (i + same < plan.attempts.size() && plan.attempts[i + same].path == a.path) ++same;
     std::string path;
@@ -141,10 +139,10 @@ Runner add_call_command(CLI::App& app) {
     const auto timeout = parse_timeout(options->timeout, timeout_ok);
     if (!timeout_ok) return kExitUsage;
     Compilation compilation;
-    if (compile_or_exit(*options, compilation)) return kExitUsage;  // the project does not compile
-    if (find_named_client(compilation.program, options->client) == nullptr) return kExitUsage;
+    if (auto code = compile_or_exit(*options, compilation)) return *code;
+    if (find_named_client(compilation.program, options->client) == nullptr) return kExitFailed;
 
-    const baml::ClientIr ir = baml::read_client_ir(ir::to_json(compilation.program));
+    const baml::ClientIr ir = baml::read_client_ir(program_ir(compilation.program));
     baml::Runtime runtime;
     const baml::Request request{"", {{"user", options->prompt}}};  // no BAML function: a bare call
     baml::CallOptions call_options;

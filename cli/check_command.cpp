@@ -7,7 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostics_output.h"
-#include "compiler/driver/compilation.h"
+#include "compiler/compiler.h"
 
 namespace bamlc::cli {
 
@@ -42,7 +42,7 @@ Runner add_check_command(CLI::App& app) {
   return [cmd, options]() -> int {
     if (!cmd->parsed()) return -1;
     if (!check_source_dir(options->from)) return kExitUsage;
-    const Compilation compilation = parse_project(options->from);
+    const Compilation compilation = compile_project(options->from);
     print_diagnostics(compilation, options->format);
     const bool failed = compilation.diags.has_errors() || !compilation.unreadable.empty();
     // The program is complete only when there is no error.

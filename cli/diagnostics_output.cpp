@@ -7,8 +7,6 @@
 
 #include "cli/commands.h"
 
-#include "compiler/diag/render.h"
-
 namespace bamlc::cli {
 
 void print_diagnostics(const Compilation& compilation, OutputFormat format) {
@@ -62,12 +60,26 @@ void add_compile_options(CLI::App& cmd, CompileOptions& options) {
 
 std::optional<int> compile_or_exit(const CompileOptions& options, Compilation& out) {
   if (!check_source_dir(options.from)) return kExitUsage;
-  out = parse_project(options.from);
+  out = compile_project(options.from);
   const bool failed = out.diags.has_errors() || !out.unreadable.empty();
-  // A successful command prints only what it was asked for, but warnings are always shown.
-  if (failed || out.diags.warning_count() > 0) print_diagnostics(out, OutputFormat::Text);
-  if (failed) return kExitFailed;
+  // A project that does not compile is the result: in JSON, its diagnostics go to stdout as
+  // `check --format json` prints them (CLI.md). A successful command prints only what it was
+  // asked for on stdout, but warnings are always shown, as text on stderr.
+  if (failed) {
+    print_diagnostics(out, options.format);
+    return kExitFailed;
+  }
+  if (out.diags.warning_count() > 0) print_diagnostics(out, OutputFormat::Text);
   return std::nullopt;
+}
+
+const model::Client* find_named_client(model::Program& program, const std::string& name) {
+  const ClientLookup found = find_client(program, name);
+  for (const NameProblem& problem : found.problems) {
+    std::cerr << "bamlc: error: " << problem.message << '\n';
+    if (!problem.hint.empty()) std::cerr << "  help: " << problem.hint << '\n';
+  }
+  return found.client;
 }
 
 }  // namespace bamlc::cli

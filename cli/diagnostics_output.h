@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "compiler/driver/compilation.h"
+#include "compiler/compiler.h"
 
 namespace bamlc::cli {
 
@@ -28,5 +28,9 @@ void add_compile_options(CLI::App& cmd, CompileOptions& options);
 // Compiles the project and prints its diagnostics. Returns the exit code to stop with
 // (kExitUsage, kExitFailed), or nothing when the program is error-free and the command goes on.
 std::optional<int> compile_or_exit(const CompileOptions& options, Compilation& out);
+
+// The client `name` names in the program (a declared client or a provider/model shorthand), or
+// nullptr after printing why there is none.
+const model::Client* find_named_client(model::Program& program, const std::string& name);
 
 }  // namespace bamlc::cli

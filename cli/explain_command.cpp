@@ -6,10 +6,8 @@
 #include <memory>
 #include <sstream>
 
-#include "cli/client_lookup.h"
 #include "cli/commands.h"
 #include "cli/diagnostics_output.h"
-#include "compiler/sema/timeout_plan.h"
 #include <baml/duration.h>
 
 namespace bamlc::cli {
@@ -80,24 +78,24 @@ Runner add_explain_command(CLI::App& app) {
     Compilation compilation;
     if (auto code = compile_or_exit(*options, compilation)) return *code;
     const model::Client* client = find_named_client(compilation.program, options->client);
-    if (client == nullptr) return kExitUsage;
+    if (client == nullptr) return kExitFailed;
     const model::Program& program = compilation.program;
-    const sema::Plan plan = sema::plan_call(program, *client);
+    const model::Plan plan = plan_call(program, *client);
     std::cout << describe_client(*client) << "\n\n";
     std::vector<std::vector<std::string>> rows{{"#", "path", "attempt", "wait", "connect", "first token", "idle", "request", "total"}};
     std::size_t index = 0;
-    for (const sema::PlannedAttempt& a : plan.attempts) {
+    for (const model::PlannedAttempt& a : plan.attempts) {
       const model::Limits& l = a.leaf->limits;
       rows.push_back({std::to_string(++index), join_path(a.path), std::to_string(a.attempt) + " of " + std::to_string(a.attempts),
                       a.wait_before.count() ? format_duration(a.wait_before) : "-", show_limit(l.connect),
                       show_limit(l.time_to_first_token), show_limit(l.idle), show_limit(l.request), show_limit(l.total)});
     }
     print_table(std::cout, rows);
-    if (plan.truncated) std::cout << "  ... (only the first " << sema::kMaxPlannedAttempts << " attempts are shown)\n";
+    if (plan.truncated) std::cout << "  ... (only the first " << model::kMaxPlannedAttempts << " attempts are shown)\n";
     std::cout << "\n  * stdlib default (stdlib/client_defaults.json)   - no limit\n";
     std::vector<std::string> totals;
     for (const model::Client& c : program.clients) {
-      const bool on_path = c.name == client->name || std::any_of(plan.attempts.begin(), plan.attempts.end(), [&](const sema::PlannedAttempt& a) {
+      const bool on_path = c.name == client->name || std::any_of(plan.attempts.begin(), plan.attempts.end(), [&](const model::PlannedAttempt& a) {
                              return std::find(a.path.begin(), a.path.end(), c.name) != a.path.end();
                            });
       if (on_path && c.kind != model::ClientKind::Leaf && c.limits.total.value) {

@@ -1,4 +1,5 @@
 // The `bamlc` command line: one subcommand per job, each in its own file.
+#include <exception>
 #include <iostream>
 #include <vector>
 
@@ -24,9 +25,15 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);  // prints help, the version, or the usage error
     return code == 0 ? bamlc::cli::kExitOk : bamlc::cli::kExitUsage;
   }
-  for (auto& run : runners) {
-    const int code = run();
-    if (code >= 0) return code;
+  // A bug of bamlc's own is reported as one, never as a signal or a stack trace (CLI.md).
+  try {
+    for (auto& run : runners) {
+      const int code = run();
+      if (code >= 0) return code;
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "bamlc: internal error: " << e.what() << "\n  help: this is a bug in bamlc; please report it\n";
+    return bamlc::cli::kExitFailed;
   }
   return bamlc::cli::kExitUsage;
 }

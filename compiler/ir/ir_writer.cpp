@@ -1,7 +1,6 @@
 #include "compiler/ir/ir_writer.h"
 
 #include "compiler/ir/template_json.h"
-#include "compiler/sema/stdlib.h"
 
 namespace bamlc::ir {
 namespace {
@@ -92,7 +91,7 @@ json client_to_json(const model::Client& c) {
 
 json retry_policy_to_json(const model::RetryPolicy& p) {
   json retry_on = json::array();
-  for (model::RetryClass c : p.retry_on) retry_on.push_back(sema::retry_class_name(c));
+  for (model::RetryClass c : p.retry_on) retry_on.push_back(model::retry_class_name(c));
   const bool exponential = p.backoff == model::BackoffKind::ExponentialBackoff;
   return json{{"name", p.name},
               {"max_retries", p.max_retries},

@@ -96,4 +96,14 @@ const TemplateString* Program::find_template_string(std::string_view name) const
   return find_named(template_strings, name);
 }
 
+std::string_view retry_class_name(RetryClass c) {
+  switch (c) {
+    case RetryClass::Connect: return "connect";
+    case RetryClass::Timeout: return "timeout";
+    case RetryClass::RateLimit: return "rate_limit";
+    case RetryClass::Server: return "server";
+  }
+  return "";
+}
+
 }  // namespace bamlc::model

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/ast/ast.h"
@@ -199,6 +200,9 @@ struct Client {
 enum class BackoffKind { ConstantDelay, ExponentialBackoff };
 enum class Jitter { None, Full };
 enum class RetryClass { Connect, Timeout, RateLimit, Server };
+
+// The spelling of a class of failure in `retry_on [...]` and in the IR: `connect`, `rate_limit`.
+std::string_view retry_class_name(RetryClass c);
 
 struct RetryPolicy {
   std::string name;

@@ -65,6 +65,5 @@ class Stdlib {
 
 std::string_view option_type_name(OptionType type);
 bool parse_retry_class(std::string_view word, model::RetryClass& out);
-std::string_view retry_class_name(model::RetryClass c);
 
 }  // namespace bamlc::sema

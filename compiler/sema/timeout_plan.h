@@ -1,36 +1,21 @@
-// The plan of a call through a client: every attempt it can make, in order, with the limits of
-// each and the wait before it, and the worst-case duration of the whole call. Used by the
-// timeout warnings (shadowed limits, unbounded calls, plans that outgrow their total_timeout)
-// and by `bamlc explain`. Pure functions of the checked program.
+// Computing the plan of a call through a client (model/plan.h) and the timeout warnings made
+// from it (shadowed limits, unbounded calls, plans that outgrow their total_timeout). Pure
+// functions of the checked program.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "compiler/model/plan.h"
 #include "compiler/model/program.h"
 #include "compiler/sema/context.h"
 
 namespace bamlc::sema {
 
-struct PlannedAttempt {
-  std::vector<std::string> path;  // from the client called to the leaf that makes the attempt
-  std::int64_t attempt = 1;       // the leaf's attempt number, 1-based
-  std::int64_t attempts = 1;      // how many attempts the leaf makes per turn
-  const model::Client* leaf = nullptr;
-  model::Milliseconds wait_before{0};  // backoff slept before this attempt
-};
-
-struct Plan {
-  std::vector<PlannedAttempt> attempts;  // at most kMaxPlannedAttempts; `truncated` says so
-  bool truncated = false;
-  std::optional<model::Milliseconds> worst_case;  // nullopt: unbounded
-  std::optional<model::Milliseconds> unclipped;   // the same before total_timeouts cut it
-  std::string unbounded_reason;                   // why, when unbounded
-  const model::Client* unbounded_leaf = nullptr;  // the leaf with no request_timeout, when that is why
-};
-
-inline constexpr std::size_t kMaxPlannedAttempts = 500;
+using model::kMaxPlannedAttempts;
+using model::Plan;
+using model::PlannedAttempt;
 
 // The wait before retry number `retry` (1-based) of a policy: delay, delay × multiplier, ...
 // capped at max_delay (exponential), or delay (constant). With full jitter this is the longest

@@ -198,11 +198,11 @@ def cli_cases(project, mock):
         before = mock.counters()["requests"]
         for fmt in ("text", "json"):
             code, out, err = run_bamlc("call", "Answr", "--from", project, "--format", fmt)
-            assert code == 2, (code, out, err)
+            assert code == 1, (code, out, err)
             assert out == "", out
             assert "no client named `Answr`" in err and "did you mean `Answer`?" in err, err
         nothing_sent(before)
-    check("bamlc call: an unknown client exits 2 with a suggestion", unknown_client)
+    check("bamlc call: an unknown client exits 1 with a suggestion", unknown_client)
 
     def bad_timeout():
         before = mock.counters()["requests"]
@@ -219,14 +219,19 @@ def cli_cases(project, mock):
         with tempfile.TemporaryDirectory() as broken:
             with open(os.path.join(broken, "clients.baml"), "w") as f:
                 f.write('client<llm> Broken {\n provider nope\n options {\n  model "x"\n }\n}\n')
-            for fmt in ("text", "json"):
-                code, out, err = run_bamlc("call", "Broken", "--from", broken, "--format", fmt)
-                assert code == 2, (code, out, err)
-                assert out == "", out
-                assert "error[E0503]: unknown provider `nope`" in err, err
+            code, out, err = run_bamlc("call", "Broken", "--from", broken)
+            assert code == 1, (code, out, err)
+            assert out == "", out
+            assert "error[E0503]: unknown provider `nope`" in err, err
+            # In JSON the diagnostics are the result: one object a line on stdout, as check prints them.
+            code, out, err = run_bamlc("call", "Broken", "--from", broken, "--format", "json")
+            assert code == 1, (code, out, err)
+            diagnostics = [json.loads(line) for line in out.splitlines()]
+            assert [d["code"] for d in diagnostics] == ["E0503"], out
             code, out, err = run_bamlc("call", "Broken", "--from", os.path.join(broken, "no-such-folder"))
-            assert code == 2, (code, out, err)
-    check("bamlc call: a project that does not compile (or is missing) exits 2", does_not_compile)
+            assert code == 2 and out == "", (code, out, err)
+    check("bamlc call: a project that does not compile exits 1 (its diagnostics in JSON on stdout); a missing one 2",
+          does_not_compile)
 
     def missing_variable():
         before = mock.counters()["requests"]
@@ -257,9 +262,9 @@ def cli_cases(project, mock):
         assert "plan: openai/gpt-4o; worst case" in proc.stderr, proc.stderr
         for bad, why in [("nope/x", "known providers:"), ("openai/", "write the model after the slash")]:
             code, out, err = run_bamlc("call", bad, "--from", project)
-            assert code == 2 and out == "", (bad, code, out, err)
+            assert code == 1 and out == "", (bad, code, out, err)
             assert f"`{bad}` is not a `provider/model` shorthand bamlc knows" in err and why in err, (bad, err)
-    check("bamlc call: a provider/model shorthand is a client; an unknown provider exits 2", shorthand)
+    check("bamlc call: a provider/model shorthand is a client; an unknown provider exits 1", shorthand)
 
 
 def azure_cases(project, mock):

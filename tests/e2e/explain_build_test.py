@@ -72,10 +72,10 @@ def _():
     assert "worst case: 2m (the attempts alone could take 11m33s; total_timeout cuts them)" in p.stdout, p.stdout
 
 
-@case("explain of an unknown client exits 2 with a did-you-mean")
+@case("explain of an unknown client exits 1 with a did-you-mean")
 def _():
     p = bamlc("explain", "Chian", "--from", PROJECT)
-    assert p.returncode == 2, (p.returncode, p.stderr)
+    assert p.returncode == 1, (p.returncode, p.stderr)
     assert "no client named `Chian`" in p.stderr, p.stderr
     assert "did you mean `Chain`?" in p.stderr, p.stderr
     assert p.stdout == "", p.stdout
@@ -89,7 +89,7 @@ def _():
     assert len(rows) == 1 and rows[0][1] == "openai/gpt-4o", p.stdout
     assert "10s*" in rows[0], rows
     p = bamlc("explain", "nosuch/model", "--from", PROJECT)
-    assert p.returncode == 2, (p.returncode, p.stderr)
+    assert p.returncode == 1, (p.returncode, p.stderr)
     assert "`nosuch/model`" in p.stderr and "known providers" in p.stderr, p.stderr
 
 
