@@ -31,7 +31,7 @@ ENUM            : 'enum' ;
 FUNCTION        : 'function' ;
 CLIENT          : 'client' ;
 RETRY_POLICY    : 'retry_policy' ;
-TEMPLATE_STRING : 'template_string' ;
+TEMPLATE_STRING : 'template_string' | 'string_template' ;  // BAML accepts both spellings
 TEST            : 'test' ;
 GENERATOR       : 'generator' ;
 TYPE            : 'type' ;
@@ -43,6 +43,10 @@ DYNAMIC         : 'dynamic' ;
 // instead of a number followed by a name.
 NUMBER             : [+-]? [0-9]+ ( '.' [0-9]+ )? ;
 NUMBER_WITH_SUFFIX : [+-]? [0-9] [0-9_.]* [a-zA-Z_\u00B5] [a-zA-Z0-9_.\u00B5]* ;
+
+// A URL in an unquoted string (`base_url https://api.openai.com/v1`): one token, so that its
+// `//` does not start a comment. It stops where BAML's unquoted strings stop.
+URL : [a-zA-Z] [a-zA-Z0-9+.\-]* '://' ~[ \t\r\n"'#@{}()[\],<>;]* ;
 
 // Names, dotted names (env.OPENAI_API_KEY, stream.done) and unquoted strings (openai-generic,
 // gpt-4o, openai/gpt-4o) are one token kind; the AST builder tells them apart. Non-ASCII

@@ -16,6 +16,49 @@ options { tokenVocab = BamlLexer; }
     return next->getLine() == prev->getLine();
   }
 
+  // Characters the lexer has no token for (`-`, `.`, `$`, `%`, ...) between the previous token
+  // and the next one, on the previous token's line: they begin an unquoted string (`-abc`,
+  // `.5`, `$5 & 10% off`), so what follows them is part of it.
+  bool stray_text_follows() {
+    antlr4::Token* prev = _input->LT(-1);
+    auto* stream = dynamic_cast<antlr4::BufferedTokenStream*>(_input);
+    if (prev == nullptr || stream == nullptr) return false;
+    for (antlr4::Token* hidden : stream->getHiddenTokensToRight(prev->getTokenIndex())) {
+      if (hidden->getType() == ERROR_CHAR && hidden->getLine() == prev->getLine()) return true;
+    }
+    return false;
+  }
+
+  // A number is a value of its own (BAML tries numbers before strings) unless it is signed with
+  // `+` or follows stray characters: BAML reads `+500` and `.5` as text.
+  bool number_value() {
+    return !stray_text_follows() && _input->LT(1)->getText().rfind('+', 0) != 0;
+  }
+
+  // An unquoted string runs to the end of its line, as in BAML (`@description(the name of the
+  // dish)`, `x hello world`), except that a name followed on its line by `{`, `[` or a raw
+  // string starts the next entry: BAML rejects such a line, and bamlc reads it as its compact
+  // layout (`provider fallback options { ... }`).
+  bool continues_unquoted() {
+    if (!on_same_line()) return false;
+    switch (_input->LA(1)) {
+      case WORD: case URL: case CLASS: case ENUM: case FUNCTION: case CLIENT: case RETRY_POLICY:
+      case TEMPLATE_STRING: case TEST: case GENERATOR: case TYPE: case TYPE_BUILDER: case DYNAMIC: {
+        antlr4::Token* after = _input->LT(2);
+        if (after->getLine() != _input->LT(1)->getLine()) return true;
+        switch (after->getType()) {
+          case LBRACE: case LBRACK: case RAW_STRING_1: case RAW_STRING_2: case RAW_STRING_3:
+          case RAW_STRING_4: case RAW_STRING_5:
+            return false;
+          default:
+            return true;
+        }
+      }
+      default:
+        return true;
+    }
+  }
+
   // A declaration keyword at the start of a line followed by a name starts a new top-level
   // declaration: a block that reaches one was left unclosed, and stopping there keeps that
   // mistake to one diagnostic.
@@ -82,21 +125,36 @@ typeAliasDecl : TYPE identifier EQUALS typeExpr attribute* ;
 // An entry of a declaration's body; stops at a declaration keyword (see starts_declaration).
 bodyEntry : {!starts_declaration()}? entry ;
 
-// `key value`; the value must start on the key's line (see on_same_line).
-entry : key ( {on_same_line()}? value )? ;
+// `key value` or, as in BAML's maps, `key: value`; the value must start on the key's line (see
+// on_same_line), or be only text the lexer has no token for (`x -`).
+entry : key COLON? entryValue ;
+// Empty when the key has no value on its line; the AST builder then looks for text the lexer
+// has no token for (`x -`), and reports a missing value when there is none.
+entryValue : {on_same_line()}? value | ;
 key : identifier | STRING ;
 
 value
-  : STRING
+  : {number_value()}? NUMBER
+  | {!stray_text_follows()}? NUMBER_WITH_SUFFIX
+  | STRING
   | UNTERMINATED_STRING
   | rawString
-  | NUMBER
-  | NUMBER_WITH_SUFFIX
-  | identifier
   | mapValue
   | listValue
+  | unquotedString
   ;
-mapValue : LBRACE entry* RBRACE ;
+// BAML's unquoted string: everything up to the end of the line or one of `# @ { } ( ) [ ] < > ,`
+// (see continues_unquoted). A single name (`openai`, `env.KEY`) is the common case. The AST
+// builder takes the text from the source, with the characters the lexer has no token for.
+unquotedString
+  : {stray_text_follows() && on_same_line()}? unquotedToken ( {continues_unquoted()}? unquotedToken )*
+  | unquotedStart ( {continues_unquoted()}? unquotedToken )*
+  ;
+unquotedStart : identifier | URL | NUMBER | COLON | PIPE | QUESTION | EQUALS ;
+unquotedToken
+  : identifier | URL | NUMBER | NUMBER_WITH_SUFFIX | COLON | PIPE | QUESTION | EQUALS | STRING | UNTERMINATED_STRING ;
+// Entries are separated by line breaks or, as in BAML, by commas.
+mapValue : LBRACE ( entry COMMA? )* RBRACE ;
 // Items are separated by commas, or by line breaks alone (BAML accepts both).
 listValue : LBRACK ( value ( COMMA? value )* COMMA? )? RBRACK ;
 
@@ -109,7 +167,10 @@ attributeArgs : LPAREN ( attributeArg ( COMMA attributeArg )* COMMA? )? RPAREN ;
 attributeArg : JINJA_EXPR | value ;
 
 // Types: unions of postfix types; `map<K, V>`, grouping with attributes, literal types.
-typeExpr : PIPE? unionMember ( PIPE unionMember )* ;
+// A union member may carry attributes of its own before the next `|` (`int @stream.done |
+// string`), as if grouped; attributes after the last member belong to what the type is of.
+typeExpr : PIPE? unionMember ( memberAttributes PIPE unionMember )* ;
+memberAttributes : attribute* ;
 unionMember : primaryType typeSuffix* ;
 typeSuffix : LBRACK RBRACK | QUESTION ;
 primaryType

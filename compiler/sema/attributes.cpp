@@ -43,15 +43,16 @@ struct AttributeSpec {
 // BAML 0.226's attributes (reference §1.4). Checks and asserts may be repeated; everything else
 // says one thing and may be given once.
 constexpr std::array<AttributeSpec, 9> kAttributes = {{
-    {"alias", Arguments::OneString, kField | kEnumValue | kClassBlock | kEnumBlock, false},
-    // On a parameter BAML projects write it as documentation; it changes nothing.
+    // On a parameter BAML projects write alias and description as documentation (baml-cli
+    // 0.226.2 accepts both there); they change nothing.
+    {"alias", Arguments::OneString, kField | kEnumValue | kClassBlock | kEnumBlock | kParameter, false},
     {"description", Arguments::OneString, kField | kEnumValue | kClassBlock | kEnumBlock | kParameter, false},
     {"skip", Arguments::None, kField | kEnumValue, false},
     {"dynamic", Arguments::None, kClassBlock | kEnumBlock, false},
     {"check", Arguments::Check, kField | kClassBlock | kTestBlock | kTypeAlias | kGroupedType, true},
     {"assert", Arguments::Assert, kField | kClassBlock | kTestBlock | kTypeAlias | kGroupedType | kParameter, true},
-    {"stream.done", Arguments::None, kField | kClassBlock | kTypeAlias | kGroupedType, false},
-    {"stream.not_null", Arguments::None, kField | kTypeAlias | kGroupedType, false},
+    {"stream.done", Arguments::None, kField | kEnumValue | kClassBlock | kTypeAlias | kGroupedType, false},
+    {"stream.not_null", Arguments::None, kField | kClassBlock | kTypeAlias | kGroupedType, false},
     {"stream.with_state", Arguments::None, kField | kTypeAlias | kGroupedType, false},
 }};
 
@@ -215,6 +216,15 @@ class AttributeChecker {
         return false;
       case Arguments::OneString:
         if (args.size() == 1 && is_string_like(args[0])) return true;
+        if (args.size() == 1 && args[0].kind == ast::ValueKind::Duration) {
+          // An unquoted token is text here, duration-shaped or not (LANGUAGE.md): `@alias(5m)`.
+          ctx_.diags
+              .report(DiagKind::DurationAsString, args[0].span,
+                      "`" + written + "` takes a string: `" + args[0].text + "` is read as the text \"" + args[0].text +
+                          "\", not as a duration")
+              .with_hint("quote it to say so: `" + written + "(\"" + args[0].text + "\")`");
+          return true;
+        }
         ctx_.diags
             .report(DiagKind::AttributeArguments, args.size() == 1 ? args[0].span : attribute.span,
                     "`" + written + "` takes one string" +

@@ -213,14 +213,16 @@ bool ValueChecker::check_string(const model::Type& type, const ast::Value& value
     case ast::ValueKind::EnvRef:
     case ast::ValueKind::Invalid: return true;
     case ast::ValueKind::Duration:
-      // LANGUAGE.md: a duration literal where a string is expected is an error that suggests quoting it.
+      // LANGUAGE.md: an unquoted token where a string is expected is that text, duration-shaped
+      // or not (`x 10s` is "10s"); a warning suggests quoting it.
       if (report) {
         ctx_.diags
-            .report(DiagKind::TestArgumentType, value.span,
-                    "`" + path + "` expects a `string`, found " + describe(value))
-            .with_hint("quote it to pass the text: `\"" + value.text + "\"`");
+            .report(DiagKind::DurationAsString, value.span,
+                    "`" + path + "` expects a `string`: the duration `" + value.text + "` is passed as the text \"" +
+                        value.text + "\"")
+            .with_hint("quote it to say so: `\"" + value.text + "\"`");
       }
-      return false;
+      return true;
     case ast::ValueKind::Map:
     case ast::ValueKind::List:
     case ast::ValueKind::JinjaExpr: break;

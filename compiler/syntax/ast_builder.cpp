@@ -308,8 +308,12 @@ class AstBuilder {
         out.key_quoted = true;
       }
     }
-    if (auto* v = ctx.value()) {
+    BamlParser::EntryValueContext* entry_value = ctx.entryValue();
+    if (auto* v = entry_value == nullptr ? nullptr : entry_value->value()) {
       out.value = value(*v);
+    } else if (ast::Value loose = entry_value == nullptr ? ast::Value{} : unquoted_string(*entry_value);
+               loose.kind != ast::ValueKind::Invalid) {
+      out.value = std::move(loose);  // only characters the lexer has no token for: `x -`
     } else if (!out.key.text.empty()) {
       diags_.report(DiagKind::MissingValue, out.key.span, "expected a value after `" + out.key.text + "`")
           .with_hint("write the value on the same line as its key, e.g. `" + out.key.text + " \"...\"`");
@@ -333,17 +337,7 @@ class AstBuilder {
     if (auto* raw = ctx.rawString()) return raw_string(*raw);
     if (auto* t = ctx.NUMBER()) return number(t->getSymbol());
     if (auto* t = ctx.NUMBER_WITH_SUFFIX()) return suffixed_number(t->getSymbol());
-    if (auto* id = ctx.identifier()) {
-      ast::Value v;
-      v.span = span_of(id);
-      v.text = id->getText();
-      v.kind = ast::ValueKind::Word;
-      if (v.text.rfind("env.", 0) == 0 && v.text.size() > 4) {
-        v.kind = ast::ValueKind::EnvRef;
-        v.text.erase(0, 4);
-      }
-      return v;
-    }
+    if (auto* text = ctx.unquotedString()) return unquoted_string(*text);
     if (auto* map = ctx.mapValue()) {
       ast::Value v;
       v.kind = ast::ValueKind::Map;
@@ -361,6 +355,80 @@ class AstBuilder {
     ast::Value v;
     v.span = span_of(&ctx);
     return v;  // Invalid: the parser already reported it
+  }
+
+  // BAML's unquoted string (UNQUOTED in docs/language.md): the text from the token before it to
+  // the end of its line or the first character that ends it, trimmed, taken from the source so
+  // that characters the lexer has no token for (`-abc`, `$5 & 10% off`) and `//` inside it
+  // (`https://...`) are kept. A single name is a Word (or `env.NAME`) as before.
+  ast::Value unquoted_string(antlr4::ParserRuleContext& ctx) {
+    antlr4::Token* first = ctx.getStart();
+    antlr4::Token* last = ctx.getStop();
+    const bool empty = last == nullptr || last->getTokenIndex() < first->getTokenIndex();
+    antlr4::Token* before = previous_visible(first->getTokenIndex());
+    std::uint32_t begin = before == nullptr ? 0 : offsets_.byte_offset(before->getStopIndex() + 1);
+    std::uint32_t end = empty ? begin : offsets_.byte_offset(last->getStopIndex() + 1);
+    antlr4::Token* next = empty ? first : next_visible(last->getTokenIndex());
+    const std::uint32_t limit = next == nullptr || next->getType() == antlr4::Token::EOF
+                                    ? static_cast<std::uint32_t>(file_.text().size())
+                                    : offsets_.byte_offset(next->getStartIndex());
+    const std::string_view source = file_.text();
+    // The string starts on its own line: a list item after `[` and a line break.
+    if (!empty) {
+      const std::uint32_t start = offsets_.byte_offset(first->getStartIndex());
+      const std::size_t newline = source.substr(begin, start - begin).rfind('\n');
+      if (newline != std::string_view::npos) begin += static_cast<std::uint32_t>(newline) + 1;
+    }
+    while (end < limit && !ends_unquoted(source, end)) ++end;
+    while (begin < end && is_blank(source[begin])) ++begin;
+    while (end > begin && is_blank(source[end - 1])) --end;
+
+    ast::Value v;
+    v.span = Span{file_.id(), begin, end};
+    if (begin == end) {
+      v.kind = ast::ValueKind::Invalid;  // a lone character BAML bans, reported as unexpected
+      return v;
+    }
+    unquoted_text_.push_back(v.span);
+    v.kind = ast::ValueKind::Word;
+    v.text = std::string(source.substr(begin, end - begin));
+    if (!empty && first == last && v.text == first->getText() && v.text.rfind("env.", 0) == 0 && v.text.size() > 4) {
+      v.kind = ast::ValueKind::EnvRef;
+      v.text.erase(0, 4);
+    }
+    return v;
+  }
+
+  static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; }
+
+  // BAML ends an unquoted string at a line break, at one of `# @ { } ( ) [ ] < > , ' ;`, and at
+  // a comment that follows a space (` //`); `//` right after a word stays (`https://`).
+  static bool ends_unquoted(std::string_view source, std::uint32_t at) {
+    switch (source[at]) {
+      case '\n': case '#': case '@': case '{': case '}': case '(': case ')': case '[': case ']':
+      case '<': case '>': case ',': case '\'': case ';':
+        return true;
+      case ' ':
+        return source.substr(at, 3) == " //";
+      default:
+        return false;
+    }
+  }
+
+  antlr4::Token* previous_visible(std::size_t index) const {
+    while (index-- > 0) {
+      antlr4::Token* t = tokens_.get(index);
+      if (t->getChannel() == antlr4::Token::DEFAULT_CHANNEL) return t;
+    }
+    return nullptr;
+  }
+
+  antlr4::Token* next_visible(std::size_t index) const {
+    for (std::size_t i = index + 1; i < tokens_.size(); ++i) {
+      antlr4::Token* t = tokens_.get(i);
+      if (t->getChannel() == antlr4::Token::DEFAULT_CHANNEL) return t;
+    }
+    return nullptr;
   }
 
   ast::Value make(ast::ValueKind kind, antlr4::Token* token) const {
@@ -474,7 +542,11 @@ class AstBuilder {
     ast::TypeExpr out;
     out.kind = ast::TypeKind::Union;
     out.span = span_of(&ctx);
-    for (auto* m : members) out.children.push_back(union_member(*m));
+    const auto member_attributes = ctx.memberAttributes();
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      out.children.push_back(union_member(*members[i]));
+      if (i < member_attributes.size()) out.children.back().attributes = attributes(member_attributes[i]->attribute());
+    }
     return out;
   }
 
@@ -536,13 +608,19 @@ class AstBuilder {
   const SourceFile& file_;
   const TokenOffsets& offsets_;
   DiagnosticSink& diags_;
+
+ public:
+  std::vector<Span> unquoted_text_;  // where unquoted strings are, in source order
 };
 
 }  // namespace
 
 ast::File build_ast(BamlParser::ProjectContext& tree, antlr4::CommonTokenStream& tokens, const SourceFile& file,
-                    const TokenOffsets& offsets, DiagnosticSink& diags) {
-  return AstBuilder(tokens, file, offsets, diags).build(tree);
+                    const TokenOffsets& offsets, DiagnosticSink& diags, std::vector<Span>& unquoted_text) {
+  AstBuilder builder(tokens, file, offsets, diags);
+  ast::File out = builder.build(tree);
+  unquoted_text = std::move(builder.unquoted_text_);
+  return out;
 }
 
 }  // namespace bamlc::syntax

@@ -9,9 +9,13 @@
 #include "compiler/diag/diagnostic.h"
 #include "compiler/syntax/token_offsets.h"
 
+#include <vector>
+
 namespace bamlc::syntax {
 
+// `unquoted_text` receives where the file's unquoted strings are: the characters the lexer has no
+// token for are part of them there, not stray.
 ast::File build_ast(gen::BamlParser::ProjectContext& tree, antlr4::CommonTokenStream& tokens, const SourceFile& file,
-                    const TokenOffsets& offsets, DiagnosticSink& diags);
+                    const TokenOffsets& offsets, DiagnosticSink& diags, std::vector<Span>& unquoted_text);
 
 }  // namespace bamlc::syntax

@@ -4,6 +4,9 @@
 // pass.
 #include "compiler/syntax/parser.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "BamlLexer.h"
 #include "BamlParser.h"
 #include "antlr4-runtime.h"
@@ -17,9 +20,12 @@ namespace {
 
 // Characters the lexer could not use were routed to a channel of their own; report each run
 // of them once, and a block comment that runs to the end of the file.
+// Characters inside an unquoted string are part of it (`x $5 & 10% off`), not stray.
 void report_stray_characters(antlr4::CommonTokenStream& tokens, const SourceFile& file,
-                             const syntax::TokenOffsets& offsets, DiagnosticSink& diags) {
+                             const syntax::TokenOffsets& offsets, const std::vector<Span>& unquoted_text,
+                             DiagnosticSink& diags) {
   std::size_t last_stop = SIZE_MAX;
+  auto inside = unquoted_text.begin();
   for (antlr4::Token* token : tokens.getTokens()) {
     if (token->getType() == syntax::gen::BamlLexer::BLOCK_COMMENT) {
       const std::string text = token->getText();
@@ -31,6 +37,9 @@ void report_stray_characters(antlr4::CommonTokenStream& tokens, const SourceFile
       continue;
     }
     if (token->getType() != syntax::gen::BamlLexer::ERROR_CHAR) continue;
+    const std::uint32_t at_byte = offsets.byte_offset(token->getStartIndex());
+    while (inside != unquoted_text.end() && inside->end <= at_byte) ++inside;
+    if (inside != unquoted_text.end() && inside->begin <= at_byte) continue;
     const bool continues_run = last_stop != SIZE_MAX && token->getStartIndex() == last_stop + 1;
     last_stop = token->getStopIndex();
     if (continues_run) continue;
@@ -74,7 +83,6 @@ ast::File parse_file(const SourceFile& file, DiagnosticSink& diags) {
   lexer.removeErrorListeners();  // every character becomes a token: the lexer cannot fail
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();
-  report_stray_characters(tokens, file, offsets, diags);
 
   BamlParser parser(&tokens);
   parser.removeErrorListeners();
@@ -91,7 +99,11 @@ ast::File parse_file(const SourceFile& file, DiagnosticSink& diags) {
     parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
     tree = parser.project();
   }
-  return syntax::build_ast(*tree, tokens, file, offsets, diags);
+  std::vector<Span> unquoted_text;
+  ast::File out = syntax::build_ast(*tree, tokens, file, offsets, diags, unquoted_text);
+  std::sort(unquoted_text.begin(), unquoted_text.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  report_stray_characters(tokens, file, offsets, unquoted_text, diags);
+  return out;
 }
 
 }  // namespace bamlc

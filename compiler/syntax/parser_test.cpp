@@ -143,3 +143,66 @@ TEST_CASE("invalid UTF-8 is a diagnostic, not a crash") {
   const auto c = parse("class A {\n  x \xff int\n}\n");
   CHECK(codes(c) == "E0109 ");
 }
+
+namespace {
+
+// The value of entry `key` inside the `args { ... }` of the file's only test.
+const ast::Value& test_arg(const Compilation& c, std::string_view key) {
+  const auto& test = decl<ast::TestDecl>(c, 0);
+  for (const ast::MapEntry& entry : test.body) {
+    if (entry.key.text != "args") continue;
+    REQUIRE(entry.value);
+    for (const ast::MapEntry& arg : entry.value->entries) {
+      if (arg.key.text == key) {
+        REQUIRE(arg.value);
+        return *arg.value;
+      }
+    }
+  }
+  FAIL("no argument ", std::string(key));
+  throw 0;
+}
+
+}  // namespace
+
+TEST_CASE("unquoted strings follow BAML's rule: to the end of the line or a character that ends them") {
+  const auto c = parse("test T {\n  functions [F]\n  args {\n"
+                       "    words hello  big world   \n"
+                       "    url https://example.com/a?b=c&d=e\n"
+                       "    plus +500\n"
+                       "    stray $5 & 10% off\n"
+                       "    lone -\n"
+                       "    comment hello // not part of it\n"
+                       "    glued a//b\n"
+                       "    colon: key: value\n"
+                       "    list [a b, c d]\n"
+                       "    pair { k v w, k2 x }\n"
+                       "    number 42\n"
+                       "    name openai\n"
+                       "  }\n}\n");
+  CHECK(codes(c).empty());
+  CHECK(test_arg(c, "words").text == "hello  big world");
+  CHECK(test_arg(c, "url").text == "https://example.com/a?b=c&d=e");
+  CHECK(test_arg(c, "plus").text == "+500");
+  CHECK(test_arg(c, "plus").kind == ast::ValueKind::Word);
+  CHECK(test_arg(c, "stray").text == "$5 & 10% off");
+  CHECK(test_arg(c, "lone").text == "-");
+  CHECK(test_arg(c, "comment").text == "hello");
+  CHECK(test_arg(c, "glued").text == "a//b");
+  CHECK(test_arg(c, "colon").text == "key: value");
+  REQUIRE(test_arg(c, "list").items.size() == 2);
+  CHECK(test_arg(c, "list").items[1].text == "c d");
+  REQUIRE(test_arg(c, "pair").entries.size() == 2);
+  CHECK(test_arg(c, "pair").entries[0].value->text == "v w");
+  CHECK(test_arg(c, "number").kind == ast::ValueKind::Int);
+  CHECK(test_arg(c, "name").kind == ast::ValueKind::Word);
+}
+
+TEST_CASE("bamlc's compact layout: a name followed by `{` on its line starts the next entry") {
+  const auto c = parse("client<llm> C { provider fallback options { strategy [A, B] } }\n");
+  CHECK(codes(c).empty());
+  const auto& client = decl<ast::ClientDecl>(c, 0);
+  REQUIRE(client.body.size() == 2);
+  CHECK(client.body[0].value->text == "fallback");
+  CHECK(client.body[1].key.text == "options");
+}
