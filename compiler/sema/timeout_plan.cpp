@@ -255,6 +255,7 @@ std::size_t attempts_that_fit(const Plan& plan, Milliseconds total) {
 }  // namespace
 
 void check_timeout_plans(Context& ctx) {
+  if (ctx.strategies_too_deep) return;  // reported; the passes below recurse along the strategies
   const Parents parents = direct_parents(ctx.program);
   const std::set<std::string> roots = root_clients(ctx);
   EnclosingTotals totals(parents, roots);

@@ -7,7 +7,9 @@
 #include "BamlLexer.h"
 #include "BamlParser.h"
 #include "antlr4-runtime.h"
+#include "compiler/base/nesting.h"
 #include "compiler/base/utf8.h"
+#include "compiler/syntax/nesting_scan.h"
 #include "compiler/syntax/ast_builder.h"
 #include "compiler/syntax/syntax_errors.h"
 #include "compiler/syntax/token_offsets.h"
@@ -62,6 +64,15 @@ ast::File parse_file(const SourceFile& file, DiagnosticSink& diags) {
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();
   report_stray_characters(tokens, file, offsets, diags);
+  if (const antlr4::Token* deep = syntax::baml_nesting_too_deep(tokens.getTokens())) {
+    // The recursive-descent parser would run out of stack on this file: read none of it.
+    const Span at{file.id(), offsets.byte_offset(deep->getStartIndex()), offsets.byte_offset(deep->getStopIndex() + 1)};
+    diags.report(DiagKind::NestingTooDeep, at,
+                 "this `" + deep->getText() + "` nests deeper than " + std::to_string(kMaxNestingDepth) +
+                     " levels, the most bamlc reads; the rest of this file is not checked")
+        .with_hint("flatten it: give an inner part a name (a type alias, a class, a separate value) and refer to it");
+    return ast::File{file.id(), {}};
+  }
 
   BamlParser parser(&tokens);
   parser.removeErrorListeners();
