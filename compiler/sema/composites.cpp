@@ -12,10 +12,8 @@ namespace bamlc::sema {
 namespace {
 
 model::Client* find_mutable(model::Program& program, std::string_view name) {
-  for (model::Client& c : program.clients) {
-    if (c.name == name) return &c;
-  }
-  return nullptr;
+  const model::Client* found = program.find_client(name);
+  return found == nullptr ? nullptr : &program.clients[static_cast<std::size_t>(found - program.clients.data())];
 }
 
 void resolve_strategy(Context& ctx, const ast::ClientDecl& decl, std::string_view client_name) {
@@ -36,14 +34,16 @@ void resolve_strategy(Context& ctx, const ast::ClientDecl& decl, std::string_vie
   }
   std::vector<std::string> children;
   std::vector<Span> spans;
+  std::map<std::string, std::size_t, std::less<>> first_listed;  // a long strategy stays linear
   for (const ast::Value& item : list.items) {
     std::optional<std::string> child = resolve_client_reference(ctx, item);
     if (!child) continue;
-    auto earlier = std::find(children.begin(), children.end(), *child);
-    if (earlier != children.end()) {
+    if (auto earlier = first_listed.find(*child); earlier != first_listed.end()) {
       ctx.diags.report(DiagKind::DuplicateStrategyEntry, item.span, "`" + *child + "` appears twice in the strategy of `" + std::string(client_name) + "`")
           .with_hint("a client listed twice is tried twice; use a retry_policy to retry it")
-          .with_note(spans[static_cast<std::size_t>(earlier - children.begin())], "first listed here");
+          .with_note(spans[earlier->second], "first listed here");
+    } else {
+      first_listed.emplace(*child, children.size());
     }
     children.push_back(*child);
     spans.push_back(item.span);
