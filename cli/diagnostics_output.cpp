@@ -13,11 +13,9 @@ void print_diagnostics(const Compilation& compilation, OutputFormat format) {
   for (const std::string& path : compilation.unreadable) {
     std::cerr << path << ": error: cannot read this file\n";
   }
-  for (const Diagnostic& d : compilation.diags.sorted(compilation.sources)) {
-    switch (format) {
-      case OutputFormat::Text: render_text(std::cerr, d, compilation.sources); break;
-      case OutputFormat::Json: std::cout << render_json(d, compilation.sources) << '\n'; break;
-    }
+  switch (format) {
+    case OutputFormat::Text: render_text(std::cerr, compilation.diags, compilation.sources); break;
+    case OutputFormat::Json: render_json(std::cout, compilation.diags, compilation.sources); break;
   }
   if (format == OutputFormat::Text) {
     const std::size_t errors = compilation.diags.error_count();

@@ -75,12 +75,18 @@ class DiagnosticSink {
     if (first >= diagnostics_.size()) return;
     diagnostics_.erase(std::remove_if(diagnostics_.begin() + static_cast<std::ptrdiff_t>(first), diagnostics_.end(), drop),
                        diagnostics_.end());
+    recount();
   }
-  // Sorted by file path, then position, then code: the order they are printed in.
-  std::vector<Diagnostic> sorted(const SourceManager& sources) const;
+  // Sorted by file path, then position, then code: the order they are printed in. With a
+  // `limit`, only the first `limit` of that order (a flood is never printed whole, so never
+  // copied whole either).
+  std::vector<Diagnostic> sorted(const SourceManager& sources, std::size_t limit = SIZE_MAX) const;
 
  private:
+  void recount();
+
   std::vector<Diagnostic> diagnostics_;
+  std::size_t errors_ = 0;  // kept as diagnostics come, so counting is free however many there are
 };
 
 }  // namespace bamlc

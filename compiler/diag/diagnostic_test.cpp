@@ -52,3 +52,50 @@ TEST_CASE("diagnostics sort by file path then position") {
   CHECK(sorted[2].message == "b1");
   CHECK(sink.error_count() == 3);
 }
+
+TEST_CASE("a long source line is shown as a window around the caret") {
+  SourceManager sources;
+  const std::string line = std::string(5000, 'a') + "BAD" + std::string(5000, 'b');
+  const auto id = sources.add("long.baml", line + "\n");
+  DiagnosticSink sink;
+  sink.report(DiagKind::UnexpectedToken, Span{id, 5000, 5003}, "unexpected `BAD`");
+  std::ostringstream out;
+  render_text(out, sink.all().front(), sources);
+  const std::string text = out.str();
+  CHECK(text.size() < 600);
+  CHECK(text.find(" 1 | ...") != std::string::npos);
+  // The caret stands under `BAD` in the window.
+  const std::size_t source_line = text.find(" 1 | ");
+  const std::size_t caret_line = text.find("   | ");
+  REQUIRE(source_line != std::string::npos);
+  REQUIRE(caret_line != std::string::npos);
+  const std::size_t bad = text.find("BAD", source_line) - source_line;
+  CHECK(text.find("^~~", caret_line) - caret_line == bad);
+}
+
+TEST_CASE("a span at or past the end of the file prints one caret, not a line of billions") {
+  SourceManager sources;
+  const auto id = sources.add("short.baml", "class A x");
+  DiagnosticSink sink;
+  sink.report(DiagKind::UnclosedBlock, Span{id, 9, 9}, "at the end");
+  sink.report(DiagKind::UnclosedBlock, Span{id, UINT32_MAX, 0}, "nowhere in particular");
+  std::ostringstream out;
+  for (const Diagnostic& d : sink.all()) render_text(out, d, sources);
+  CHECK(out.str().size() < 400);
+}
+
+TEST_CASE("a flood is cut after the first diagnostics, with a count of the rest") {
+  SourceManager sources;
+  const auto id = sources.add("flood.baml", std::string(100, 'x'));
+  DiagnosticSink sink;
+  for (std::uint32_t i = 0; i < 100; ++i) sink.report(DiagKind::UnexpectedCharacter, Span{id, 99 - i, 100 - i}, "x");
+  std::ostringstream text;
+  render_text(text, sink, sources);
+  CHECK(text.str().find("80 more diagnostics not shown") != std::string::npos);
+  CHECK(text.str().find("flood.baml:1:1:") == 0);  // the first in position order, not in report order
+  std::ostringstream json;
+  sink.report(DiagKind::UnexpectedCharacter, Span{id, 0, 1}, "x");
+  render_json(json, sink, sources);
+  CHECK(json.str().find("\"not_shown\":1") != std::string::npos);
+  CHECK(sink.error_count() == 101);
+}

@@ -3,15 +3,6 @@
 #include <algorithm>
 
 namespace bamlc::model {
-namespace {
-
-template <typename T>
-const T* find_named(const std::vector<T>& items, std::string_view name) {
-  auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.name == name; });
-  return it == items.end() ? nullptr : &*it;
-}
-
-}  // namespace
 
 std::string to_string(const Type& type) {
   switch (type.kind) {
@@ -86,14 +77,14 @@ std::string_view limit_ir_key(LimitKind kind) {
   return "";
 }
 
-const Client* Program::find_client(std::string_view name) const { return find_named(clients, name); }
-const RetryPolicy* Program::find_retry_policy(std::string_view name) const { return find_named(retry_policies, name); }
-const Class* Program::find_class(std::string_view name) const { return find_named(classes, name); }
-const Enum* Program::find_enum(std::string_view name) const { return find_named(enums, name); }
-const TypeAlias* Program::find_alias(std::string_view name) const { return find_named(aliases, name); }
-const Function* Program::find_function(std::string_view name) const { return find_named(functions, name); }
+const Client* Program::find_client(std::string_view name) const { return client_index_.find(clients, name); }
+const RetryPolicy* Program::find_retry_policy(std::string_view name) const { return retry_policy_index_.find(retry_policies, name); }
+const Class* Program::find_class(std::string_view name) const { return class_index_.find(classes, name); }
+const Enum* Program::find_enum(std::string_view name) const { return enum_index_.find(enums, name); }
+const TypeAlias* Program::find_alias(std::string_view name) const { return alias_index_.find(aliases, name); }
+const Function* Program::find_function(std::string_view name) const { return function_index_.find(functions, name); }
 const TemplateString* Program::find_template_string(std::string_view name) const {
-  return find_named(template_strings, name);
+  return template_string_index_.find(template_strings, name);
 }
 
 std::string_view retry_class_name(RetryClass c) {

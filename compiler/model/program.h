@@ -233,6 +233,29 @@ struct Generator {
   Span span;
 };
 
+// Name -> position in one of the Program's vectors, so that a lookup is a map search instead
+// of a scan (a scan inside a pass over every client made a fallback chain cubic). Sema only
+// appends to the vectors, so the index catches up with the new tail on each lookup; it holds
+// positions, not pointers, so copying or moving the Program keeps it right.
+class NameIndex {
+ public:
+  template <typename T>
+  const T* find(const std::vector<T>& items, std::string_view name) const {
+    if (indexed_ > items.size()) {
+      positions_.clear();
+      indexed_ = 0;
+    }
+    for (; indexed_ < items.size(); ++indexed_) positions_.emplace(items[indexed_].name, indexed_);  // first wins
+    auto it = positions_.find(name);
+    if (it == positions_.end() || items[it->second].name != name) return nullptr;
+    return &items[it->second];
+  }
+
+ private:
+  mutable std::map<std::string, std::size_t, std::less<>> positions_;
+  mutable std::size_t indexed_ = 0;
+};
+
 struct Program {
   std::vector<Class> classes;
   std::vector<Enum> enums;
@@ -251,6 +274,10 @@ struct Program {
   const TypeAlias* find_alias(std::string_view name) const;
   const Function* find_function(std::string_view name) const;
   const TemplateString* find_template_string(std::string_view name) const;
+
+ private:
+  NameIndex class_index_, enum_index_, alias_index_, function_index_, template_string_index_, client_index_,
+      retry_policy_index_;
 };
 
 }  // namespace bamlc::model

@@ -2,18 +2,18 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 
+#include "compiler/base/nesting.h"
 #include "compiler/sema/clients.h"
 
 namespace bamlc::sema {
 namespace {
 
 model::Client* find_mutable(model::Program& program, std::string_view name) {
-  for (model::Client& c : program.clients) {
-    if (c.name == name) return &c;
-  }
-  return nullptr;
+  const model::Client* found = program.find_client(name);
+  return found == nullptr ? nullptr : &program.clients[static_cast<std::size_t>(found - program.clients.data())];
 }
 
 void resolve_strategy(Context& ctx, const ast::ClientDecl& decl, std::string_view client_name) {
@@ -34,14 +34,16 @@ void resolve_strategy(Context& ctx, const ast::ClientDecl& decl, std::string_vie
   }
   std::vector<std::string> children;
   std::vector<Span> spans;
+  std::map<std::string, std::size_t, std::less<>> first_listed;  // a long strategy stays linear
   for (const ast::Value& item : list.items) {
     std::optional<std::string> child = resolve_client_reference(ctx, item);
     if (!child) continue;
-    auto earlier = std::find(children.begin(), children.end(), *child);
-    if (earlier != children.end()) {
+    if (auto earlier = first_listed.find(*child); earlier != first_listed.end()) {
       ctx.diags.report(DiagKind::DuplicateStrategyEntry, item.span, "`" + *child + "` appears twice in the strategy of `" + std::string(client_name) + "`")
           .with_hint("a client listed twice is tried twice; use a retry_policy to retry it")
-          .with_note(spans[static_cast<std::size_t>(earlier - children.begin())], "first listed here");
+          .with_note(spans[earlier->second], "first listed here");
+    } else {
+      first_listed.emplace(*child, children.size());
     }
     children.push_back(*child);
     spans.push_back(item.span);
@@ -108,6 +110,63 @@ void report_cycles(Context& ctx) {
   }
 }
 
+// How many composites deep each composite's strategy goes (1: only leaves below it), computed
+// without recursion; edges back into the path (cycles, reported by report_cycles) are not
+// followed. Reports each composite passing kMaxNestingDepth that no too-deep composite lists,
+// so a chain of 3,000 fallbacks is one error, at its top. Returns whether any was reported.
+bool report_too_deep(Context& ctx) {
+  enum class Mark { None, Active, Done };
+  std::map<std::string, Mark, std::less<>> marks;
+  std::map<std::string, std::size_t, std::less<>> depth;
+  struct Frame {
+    const model::Client* client;
+    std::size_t next_child = 0;
+    std::size_t deepest_child = 0;
+  };
+  auto is_composite = [](const model::Client* c) { return c != nullptr && c->kind != model::ClientKind::Leaf; };
+  for (const model::Client& root : ctx.program.clients) {
+    if (!is_composite(&root) || marks[root.name] != Mark::None) continue;
+    std::vector<Frame> frames{Frame{&root}};
+    marks[root.name] = Mark::Active;
+    while (!frames.empty()) {
+      Frame& frame = frames.back();
+      if (frame.next_child < frame.client->strategy.size()) {
+        const model::Client* child = ctx.program.find_client(frame.client->strategy[frame.next_child++]);
+        if (!is_composite(child)) continue;
+        const Mark mark = marks[child->name];
+        if (mark == Mark::Done) {
+          frame.deepest_child = std::max(frame.deepest_child, depth[child->name]);
+        } else if (mark == Mark::None) {
+          marks[child->name] = Mark::Active;
+          frames.push_back(Frame{child});  // `frame` is not used after this
+        }
+        continue;
+      }
+      const std::size_t d = frame.deepest_child + 1;
+      depth[frame.client->name] = d;
+      marks[frame.client->name] = Mark::Done;
+      frames.pop_back();
+      if (!frames.empty()) frames.back().deepest_child = std::max(frames.back().deepest_child, d);
+    }
+  }
+  std::set<std::string, std::less<>> inside_too_deep;
+  for (const model::Client& c : ctx.program.clients) {
+    if (!is_composite(&c) || depth[c.name] <= kMaxNestingDepth) continue;
+    for (const std::string& child : c.strategy) inside_too_deep.insert(child);
+  }
+  bool reported = false;
+  for (const model::Client& c : ctx.program.clients) {
+    if (!is_composite(&c) || depth[c.name] <= kMaxNestingDepth || inside_too_deep.count(c.name) != 0) continue;
+    ctx.diags
+        .report(DiagKind::CompositeTooDeep, c.span,
+                "the strategy of `" + c.name + "` nests " + std::to_string(depth[c.name]) +
+                    " composite clients deep; bamlc reads at most " + std::to_string(kMaxNestingDepth))
+        .with_hint("list the leaf clients in fewer levels: one `fallback` can list them all");
+    reported = true;
+  }
+  return reported;
+}
+
 }  // namespace
 
 void check_composites(Context& ctx) {
@@ -116,6 +175,12 @@ void check_composites(Context& ctx) {
     if (client == nullptr || client->kind == model::ClientKind::Leaf || client->span.begin != decl.name.span.begin) return;
     resolve_strategy(ctx, decl, decl.name.text);
   });
+  // Past the limit the cycle search (and every later pass over strategies) would recurse too
+  // deep: report the nesting alone, and the cycles once it is fixed.
+  if (report_too_deep(ctx)) {
+    ctx.strategies_too_deep = true;
+    return;
+  }
   report_cycles(ctx);
 }
 

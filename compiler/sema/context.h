@@ -17,6 +17,9 @@ struct Context {
   DiagnosticSink& diags;
   SymbolTable symbols;
   model::Program program;
+  // Composites nest past kMaxNestingDepth (reported by check_composites): the passes that follow
+  // strategies recursively skip the program.
+  bool strategies_too_deep = false;
 
   // Calls fn for every top-level declaration of type T, in file order.
   template <typename T, typename Fn>

@@ -14,7 +14,7 @@
 namespace bamlc {
 
 model::Program analyze(const std::vector<ast::File>& files, DiagnosticSink& diags) {
-  sema::Context ctx{files, diags, {}, {}};
+  sema::Context ctx{files, diags, {}, {}, false};
   ctx.symbols.collect(files, diags);
   // Order matters: later checkers read what earlier ones put into ctx.program.
   sema::check_types(ctx);

@@ -3,6 +3,11 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
+#include <string>
+
+#include <baml/duration.h>
+
 using namespace bamlc;
 using model::Milliseconds;
 
@@ -129,4 +134,45 @@ TEST_CASE("a cycle yields an unbounded plan instead of recursing forever") {
   program.clients.push_back(composite("X", model::ClientKind::Fallback, {"Y"}));
   program.clients.push_back(composite("Y", model::ClientKind::Fallback, {"X"}));
   CHECK_FALSE(sema::plan_call(program, program.clients[0]).worst_case.has_value());
+}
+
+TEST_CASE("max_retries near the int64 limit: the listing stops at its cap and the worst case saturates") {
+  model::Program program;
+  model::RetryPolicy forever;
+  forever.name = "Forever";
+  forever.max_retries = std::numeric_limits<std::int64_t>::max();
+  forever.delay = Milliseconds(1000);
+  program.retry_policies.push_back(forever);
+  program.clients.push_back(leaf("A", Milliseconds(3'600'000), "Forever"));
+  program.clients.push_back(composite("F", model::ClientKind::Fallback, {"A", "A"}, std::nullopt, "Forever"));
+  for (const model::Client& c : program.clients) {
+    const sema::Plan plan = sema::plan_call(program, c);
+    CHECK(plan.attempts.size() == sema::kMaxPlannedAttempts);
+    CHECK(plan.truncated);
+    REQUIRE(plan.worst_case.has_value());
+    CHECK(*plan.worst_case == Milliseconds(baml::kMaxDurationMs));  // the longest duration, never negative
+  }
+}
+
+TEST_CASE("exponential waits past max_delay are summed at max_delay, without a loop per retry") {
+  model::Program program;
+  program.retry_policies.push_back(exponential(2'000'000, Milliseconds(1000), 2, Milliseconds(8000)));
+  program.clients.push_back(leaf("A", Milliseconds(1000), "Exp"));
+  const sema::Plan plan = sema::plan_call(program, program.clients[0]);
+  // 2,000,001 attempts of 1s; waits 1s, 2s, 4s, then 8s for the other 1,999,997 retries.
+  CHECK(plan.worst_case == Milliseconds(2'000'001LL * 1000 + 1000 + 2000 + 4000 + 1'999'997LL * 8000));
+}
+
+TEST_CASE("a long fallback chain is planned once per client, not once per path") {
+  model::Program program;
+  program.clients.push_back(leaf("Leaf", Milliseconds(10)));
+  constexpr int kChain = 90;
+  for (int i = 0; i < kChain; ++i) {
+    const std::string next = i + 1 < kChain ? "F" + std::to_string(i + 1) : "Leaf";
+    program.clients.push_back(composite("F" + std::to_string(i), model::ClientKind::Fallback, {next, next}));
+  }
+  // Each level doubles the attempts: 2^90 of them, far past what can be listed or summed.
+  const sema::Plan plan = sema::plan_call(program, program.clients[1]);
+  CHECK(plan.truncated);
+  CHECK(plan.worst_case == Milliseconds(baml::kMaxDurationMs));
 }

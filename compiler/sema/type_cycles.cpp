@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <deque>
-#include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -32,35 +31,51 @@ std::vector<std::vector<std::size_t>> cyclic_components(const Graph& graph) {
   std::vector<std::size_t> stack;
   std::vector<std::vector<std::size_t>> out;
   std::size_t next = 0;
-  std::function<void(std::size_t)> visit = [&](std::size_t v) {
+  // Iterative, with its own stack of frames: a chain of 100,000 classes each needing the next
+  // is a path that long, and recursion would run out of stack on it.
+  struct Frame {
+    std::size_t node;
+    std::size_t next_edge = 0;
+  };
+  std::vector<Frame> frames;
+  auto enter = [&](std::size_t v) {
     index[v] = low[v] = next++;
     stack.push_back(v);
     on_stack[v] = true;
-    for (const Edge& e : graph[v]) {
-      if (index[e.to] == kUnvisited) {
-        visit(e.to);
-        low[v] = std::min(low[v], low[e.to]);
-      } else if (on_stack[e.to]) {
-        low[v] = std::min(low[v], index[e.to]);
+    frames.push_back(Frame{v});
+  };
+  for (std::size_t root = 0; root < n; ++root) {
+    if (index[root] != kUnvisited) continue;
+    enter(root);
+    while (!frames.empty()) {
+      Frame& frame = frames.back();
+      const std::size_t v = frame.node;
+      if (frame.next_edge < graph[v].size()) {
+        const Edge& e = graph[v][frame.next_edge++];
+        if (index[e.to] == kUnvisited) {
+          enter(e.to);  // `frame` is not used after this: the vector may have moved
+        } else if (on_stack[e.to]) {
+          low[v] = std::min(low[v], index[e.to]);
+        }
+        continue;
+      }
+      frames.pop_back();
+      if (!frames.empty()) low[frames.back().node] = std::min(low[frames.back().node], low[v]);
+      if (low[v] != index[v]) continue;
+      std::vector<std::size_t> component;
+      std::size_t w = 0;
+      do {
+        w = stack.back();
+        stack.pop_back();
+        on_stack[w] = false;
+        component.push_back(w);
+      } while (w != v);
+      const bool self_loop = std::any_of(graph[v].begin(), graph[v].end(), [&](const Edge& e) { return e.to == v; });
+      if (component.size() > 1 || self_loop) {
+        std::sort(component.begin(), component.end());
+        out.push_back(std::move(component));
       }
     }
-    if (low[v] != index[v]) return;
-    std::vector<std::size_t> component;
-    std::size_t w = 0;
-    do {
-      w = stack.back();
-      stack.pop_back();
-      on_stack[w] = false;
-      component.push_back(w);
-    } while (w != v);
-    const bool self_loop = std::any_of(graph[v].begin(), graph[v].end(), [&](const Edge& e) { return e.to == v; });
-    if (component.size() > 1 || self_loop) {
-      std::sort(component.begin(), component.end());
-      out.push_back(std::move(component));
-    }
-  };
-  for (std::size_t v = 0; v < n; ++v) {
-    if (index[v] == kUnvisited) visit(v);
   }
   std::sort(out.begin(), out.end());
   return out;

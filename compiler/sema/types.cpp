@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <span>
 #include <string>
 #include <vector>
@@ -318,20 +319,18 @@ model::Class resolve_class(Context& ctx, const ast::ClassDecl& decl, const Local
   out.name = decl.name.text;
   out.doc = decl.doc;
   out.span = decl.span;
-  std::vector<const ast::Field*> seen;
+  std::map<std::string_view, const ast::Field*> seen;  // a search, not a scan: classes can be long
   for (const ast::Field& field : decl.fields) {
     if (field.name.text.empty()) continue;
-    auto first =
-        std::find_if(seen.begin(), seen.end(), [&](const ast::Field* f) { return f->name.text == field.name.text; });
-    if (first != seen.end()) {
+    if (auto first = seen.find(field.name.text); first != seen.end()) {
       ctx.diags
           .report(DiagKind::DuplicateField, field.name.span,
                   "field `" + field.name.text + "` is declared twice in class `" + decl.name.text + "`")
           .with_hint("rename or remove one of them")
-          .with_note((*first)->name.span, "first declared here");
+          .with_note(first->second->name.span, "first declared here");
       continue;
     }
-    seen.push_back(&field);
+    seen.emplace(field.name.text, &field);
     model::Field f;
     f.name = field.name.text;
     f.doc = field.doc;
@@ -369,29 +368,21 @@ model::Enum resolve_enum(Context& ctx, const ast::EnumDecl& decl) {
   out.name = decl.name.text;
   out.doc = decl.doc;
   out.span = decl.span;
-  std::vector<const ast::EnumValue*> seen;
+  std::map<std::string_view, const ast::EnumValue*> seen;  // a search, not a scan: enums can be long
   for (const ast::EnumValue& value : decl.values) {
     if (value.name.text.empty()) continue;
-    auto first = std::find_if(seen.begin(), seen.end(),
-                              [&](const ast::EnumValue* v) { return v->name.text == value.name.text; });
-    if (first != seen.end()) {
+    if (auto first = seen.find(value.name.text); first != seen.end()) {
       ctx.diags
           .report(DiagKind::DuplicateEnumValue, value.name.span,
                   "value `" + value.name.text + "` appears twice in enum `" + decl.name.text + "`")
           .with_hint("remove one of them")
-          .with_note((*first)->name.span, "first declared here");
+          .with_note(first->second->name.span, "first declared here");
       continue;
     }
-    seen.push_back(&value);
-    model::EnumValue v;
-    v.name = value.name.text;
-    v.doc = value.doc;
-    v.span = value.span;
+    seen.emplace(value.name.text, &value);
     CheckedAttributes attributes = check_attributes(ctx, AttributeSite::EnumValue, value.attributes);
-    v.alias = std::move(attributes.alias);
-    v.description = std::move(attributes.description);
-    v.skip = attributes.skip;
-    out.values.push_back(std::move(v));
+    out.values.push_back(model::EnumValue{value.name.text, std::move(attributes.alias), std::move(attributes.description),
+                                          attributes.skip, value.doc, value.span});
   }
   CheckedAttributes block = check_attributes(ctx, AttributeSite::EnumBlock, decl.block_attributes);
   out.dynamic = block.dynamic;

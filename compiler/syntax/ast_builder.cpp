@@ -11,6 +11,8 @@
 #include <limits>
 
 #include <baml/duration.h>
+
+#include "compiler/base/nesting.h"
 #include "compiler/syntax/literals.h"
 
 namespace bamlc::syntax {
@@ -536,6 +538,10 @@ class AstBuilder {
 
   // ---- types ----
 
+  // Each type builder leaves the depth of the type it built in type_depth_. Brackets were
+  // counted before parsing (nesting_scan.h), but `int[][]...[]` nests one level per suffix
+  // without any: past kMaxNestingDepth the type is cut here, so later passes never recurse
+  // deeper than that.
   ast::TypeExpr type_expr(BamlParser::TypeExprContext& ctx) {
     auto members = ctx.unionMember();
     if (members.size() == 1) return union_member(*members[0]);
@@ -543,17 +549,34 @@ class AstBuilder {
     out.kind = ast::TypeKind::Union;
     out.span = span_of(&ctx);
     const auto member_attributes = ctx.memberAttributes();
+    std::size_t deepest = 0;
     for (std::size_t i = 0; i < members.size(); ++i) {
       out.children.push_back(union_member(*members[i]));
+      deepest = std::max(deepest, type_depth_);
       if (i < member_attributes.size()) out.children.back().attributes = attributes(member_attributes[i]->attribute());
     }
+    type_depth_ = deepest + 1;
     return out;
   }
 
   ast::TypeExpr union_member(BamlParser::UnionMemberContext& ctx) {
     ast::TypeExpr out;
+    type_depth_ = 1;
     if (auto* primary = ctx.primaryType()) out = primary_type(*primary);
     for (auto* suffix : ctx.typeSuffix()) {
+      if (++type_depth_ > kMaxNestingDepth) {
+        if (!type_too_deep_reported_) {
+          diags_.report(DiagKind::NestingTooDeep, span_of(suffix),
+                        "this `" + suffix->getText() + "` makes the type nest deeper than " +
+                            std::to_string(kMaxNestingDepth) + " levels, the most bamlc reads")
+              .with_hint("give an inner part of the type a name with `type Name = ...` and use that");
+          type_too_deep_reported_ = true;
+        }
+        ast::TypeExpr cut;  // Invalid: checkers skip it
+        cut.span = out.span;
+        type_depth_ = 1;
+        return cut;
+      }
       ast::TypeExpr wrapped;
       wrapped.kind = suffix->QUESTION() != nullptr ? ast::TypeKind::Optional : ast::TypeKind::List;
       wrapped.span = out.span.valid() ? out.span.merge(span_of(suffix)) : span_of(suffix);
@@ -575,7 +598,12 @@ class AstBuilder {
         out.kind = ast::TypeKind::Invalid;
         return out;
       }
-      for (auto* t : map->typeExpr()) out.children.push_back(type_expr(*t));
+      std::size_t deepest = 0;
+      for (auto* t : map->typeExpr()) {
+        out.children.push_back(type_expr(*t));
+        deepest = std::max(deepest, type_depth_);
+      }
+      type_depth_ = deepest + 1;
       return out;
     }
     if (auto* inner = ctx.typeExpr()) {
@@ -608,6 +636,8 @@ class AstBuilder {
   const SourceFile& file_;
   const TokenOffsets& offsets_;
   DiagnosticSink& diags_;
+  std::size_t type_depth_ = 0;            // of the type built last (see type_expr)
+  bool type_too_deep_reported_ = false;  // once per file
 
  public:
   std::vector<Span> unquoted_text_;  // where unquoted strings are, in source order

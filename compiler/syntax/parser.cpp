@@ -10,6 +10,9 @@
 #include "BamlLexer.h"
 #include "BamlParser.h"
 #include "antlr4-runtime.h"
+#include "compiler/base/nesting.h"
+#include "compiler/base/utf8.h"
+#include "compiler/syntax/nesting_scan.h"
 #include "compiler/syntax/ast_builder.h"
 #include "compiler/syntax/syntax_errors.h"
 #include "compiler/syntax/token_offsets.h"
@@ -49,31 +52,17 @@ void report_stray_characters(antlr4::CommonTokenStream& tokens, const SourceFile
   }
 }
 
-// The ANTLR input stream rejects malformed UTF-8 with an exception; find it first and report
-// where it is. Returns the offset of the first bad byte, or npos.
-std::size_t first_invalid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size()) return i;
-    for (std::size_t k = 1; k < length; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return i;
-    }
-    i += length;
-  }
-  return std::string_view::npos;
-}
-
 }  // namespace
 
 ast::File parse_file(const SourceFile& file, DiagnosticSink& diags) {
   using syntax::gen::BamlLexer;
   using syntax::gen::BamlParser;
 
-  if (const std::size_t bad = first_invalid_utf8(file.text()); bad != std::string_view::npos) {
-    const auto at = static_cast<std::uint32_t>(bad);
-    diags.report(DiagKind::InvalidUtf8, Span{file.id(), at, at + 1}, "this file is not valid UTF-8")
+  // ANTLR's input stream throws on malformed UTF-8: report the first bad sequence instead.
+  if (const std::optional<Utf8Error> bad = first_invalid_utf8(file.text())) {
+    const auto at = static_cast<std::uint32_t>(bad->offset);
+    diags.report(DiagKind::InvalidUtf8, Span{file.id(), at, at + static_cast<std::uint32_t>(bad->length)},
+                 "this file is not valid UTF-8" + (bad->what.empty() ? "" : ": " + std::string(bad->what) + " here"))
         .with_hint("save the file as UTF-8");
     return ast::File{file.id(), {}};
   }
@@ -83,6 +72,16 @@ ast::File parse_file(const SourceFile& file, DiagnosticSink& diags) {
   lexer.removeErrorListeners();  // every character becomes a token: the lexer cannot fail
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();
+  if (const antlr4::Token* deep = syntax::baml_nesting_too_deep(tokens.getTokens())) {
+    report_stray_characters(tokens, file, offsets, {}, diags);
+    // The recursive-descent parser would run out of stack on this file: read none of it.
+    const Span at{file.id(), offsets.byte_offset(deep->getStartIndex()), offsets.byte_offset(deep->getStopIndex() + 1)};
+    diags.report(DiagKind::NestingTooDeep, at,
+                 "this `" + deep->getText() + "` nests deeper than " + std::to_string(kMaxNestingDepth) +
+                     " levels, the most bamlc reads; the rest of this file is not checked")
+        .with_hint("flatten it: give an inner part a name (a type alias, a class, a separate value) and refer to it");
+    return ast::File{file.id(), {}};
+  }
 
   BamlParser parser(&tokens);
   parser.removeErrorListeners();

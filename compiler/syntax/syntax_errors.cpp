@@ -154,6 +154,11 @@ std::string describe_expected_set(const antlr4::misc::IntervalSet& expected, std
   return items.empty() ? "something else" : join_alternatives(items);
 }
 
+// A token ANTLR's single-token insertion made up; it stands nowhere in the file.
+bool is_conjured(const antlr4::Token* token) {
+  return token->getStartIndex() == INVALID_INDEX || token->getTokenIndex() == INVALID_INDEX;
+}
+
 class FriendlyErrorStrategy : public antlr4::DefaultErrorStrategy {
  public:
   FriendlyErrorStrategy(FileId file, const TokenOffsets& offsets, DiagnosticSink& diags)
@@ -263,6 +268,7 @@ class FriendlyErrorStrategy : public antlr4::DefaultErrorStrategy {
       if (terminal->getSymbol()->getType() == BamlLexer::RBRACK) return false;
     }
     if (open == nullptr) return false;
+    if (is_conjured(open->getSymbol())) return true;  // the missing `[` itself was reported
     const std::string where = describe_context(dynamic_cast<antlr4::ParserRuleContext*>(ctx->parent));
     const char* reached = at_eof ? "the file ends here" : at_declaration ? "the next declaration starts here"
                                                                          : "the block ends here, with the list still open";
@@ -293,6 +299,9 @@ class FriendlyErrorStrategy : public antlr4::DefaultErrorStrategy {
         if (terminal->getSymbol()->getType() == BamlLexer::RBRACE) closed = true;
       }
       if (open == nullptr || closed) continue;
+      // Recovery invented this `{` (`class A x`): its absence was reported, and it has no
+      // place in the file to point at.
+      if (is_conjured(open->getSymbol())) return true;
       std::string what = describe_context(ctx);
       if (what.rfind("in ", 0) == 0) what = what.substr(3);
       diags_.report(DiagKind::UnclosedBlock, span_of(open->getSymbol()), "this `{` of " + what + " is never closed")

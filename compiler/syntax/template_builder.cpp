@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/base/nesting.h"
 #include "compiler/base/spelling.h"
 #include "compiler/syntax/template_expr_builder.h"
 
@@ -112,13 +113,30 @@ std::string tag(std::string_view keyword) {
   return "`{% " + std::string(keyword) + " %}`";
 }
 
-class Builder {
- public:
-  Builder(const TemplateTokenSpans& spans, DiagnosticSink& diags)
-      : spans_(spans), diags_(diags), exprs_(spans, diags) {}
+}  // namespace
 
-  std::shared_ptr<ast::Template> build(JinjaParser::DocumentContext& tree) {
-    for (auto* element : tree.element()) add_element(element);
+class TemplateBuilder::Impl {
+ public:
+  Impl(const TemplateTokenSpans& spans, DiagnosticSink& diags) : spans_(spans), diags_(diags), exprs_(spans, diags) {}
+
+  void add(JinjaParser::DocumentContext& piece) {
+    for (auto* element : piece.element()) {
+      if (too_deep_) return;
+      add_element(element);
+    }
+  }
+
+  bool too_deep() const { return too_deep_; }
+
+  std::shared_ptr<ast::Template> finish() {
+    if (too_deep_) {
+      // What was built is cut off mid-block; an empty template keeps checkers from reporting
+      // the cut as mistakes. The nodes are dropped one block at a time, never recursively deep.
+      drop_all();
+      auto out = std::make_shared<ast::Template>();
+      out->span = spans_.content();
+      return out;
+    }
     const Span end{spans_.content().file, spans_.content().end, spans_.content().end};
     while (!stack_.empty()) {
       const OpenBlock& open = stack_.back();
@@ -275,7 +293,7 @@ class Builder {
       open.node.kind = Kind::If;
       open.node.whitespace = ws;
       open.node.branches.push_back(ast::IfBranch{tag_expr(exprs_.expression(if_tag->expression())), {}, ws, at});
-      stack_.push_back(std::move(open));
+      open_block(std::move(open));
     } else if (auto* elif_tag = dynamic_cast<JinjaParser::ElifStatementContext*>(statement)) {
       add_branch(tag_expr(exprs_.expression(elif_tag->expression())), at, ws, "elif");
     } else if (dynamic_cast<JinjaParser::ElseStatementContext*>(statement) != nullptr) {
@@ -293,7 +311,7 @@ class Builder {
       open.node.filter.kind = ast::TemplateExprKind::Omitted;
       if (for_tag->IF() != nullptr) open.node.filter = tag_expr(exprs_.expression(for_tag->expression()));
       open.node.recursive = for_tag->RECURSIVE() != nullptr;
-      stack_.push_back(std::move(open));
+      open_block(std::move(open));
     } else if (dynamic_cast<JinjaParser::EndforStatementContext*>(statement) != nullptr) {
       close(Kind::For, at, ws);
     } else if (auto* set_tag = dynamic_cast<JinjaParser::SetStatementContext*>(statement)) {
@@ -313,7 +331,7 @@ class Builder {
       if (auto* target = set_block_tag->assignTarget()) {
         for (auto* name : target->NAME()) open.node.targets.push_back(exprs_.name(name));
       }
-      stack_.push_back(std::move(open));
+      open_block(std::move(open));
     } else if (dynamic_cast<JinjaParser::EndsetStatementContext*>(statement) != nullptr) {
       close(Kind::SetBlock, at, ws);
     } else if (dynamic_cast<JinjaParser::BreakStatementContext*>(statement) != nullptr) {
@@ -457,20 +475,43 @@ class Builder {
     }
   }
 
+  // A block opened when kMaxNestingDepth are open already ends the template's reading.
+  void open_block(OpenBlock open) {
+    if (stack_.size() >= kMaxNestingDepth) {
+      diags_
+          .report(DiagKind::TemplateTooDeep, open.tag,
+                  "this " + tag(opening_keyword(open.node.kind)) + " is nested " + std::to_string(stack_.size() + 1) +
+                      " blocks deep; bamlc reads at most " + std::to_string(kMaxNestingDepth) +
+                      ", so the rest of this template is not checked")
+          .with_hint("move the inner part into a `template_string` and call it");
+      too_deep_ = true;
+      return;
+    }
+    stack_.push_back(std::move(open));
+  }
+
+  // Frees the open blocks innermost first, so no node is destroyed with more than one level of
+  // blocks below it.
+  void drop_all() {
+    while (!stack_.empty()) stack_.pop_back();
+    root_.clear();
+  }
+
   const TemplateTokenSpans& spans_;
   DiagnosticSink& diags_;
   TemplateExprBuilder exprs_;
   std::vector<ast::TemplateNode> root_;
   std::vector<OpenBlock> stack_;
   std::map<std::string, int> unsupported_open_;
-  bool broken_ = false;  // the tag being added has a syntax error
+  bool broken_ = false;     // the tag being added has a syntax error
+  bool too_deep_ = false;   // blocks nested past the limit: reported, nothing more is read
 };
 
-}  // namespace
-
-std::shared_ptr<ast::Template> build_template(JinjaParser::DocumentContext& tree, const TemplateTokenSpans& spans,
-                                              DiagnosticSink& diags) {
-  return Builder(spans, diags).build(tree);
-}
+TemplateBuilder::TemplateBuilder(const TemplateTokenSpans& spans, DiagnosticSink& diags)
+    : impl_(std::make_unique<Impl>(spans, diags)) {}
+TemplateBuilder::~TemplateBuilder() = default;
+void TemplateBuilder::add(JinjaParser::DocumentContext& piece) { impl_->add(piece); }
+bool TemplateBuilder::too_deep() const { return impl_->too_deep(); }
+std::shared_ptr<ast::Template> TemplateBuilder::finish() { return impl_->finish(); }
 
 }  // namespace bamlc::syntax

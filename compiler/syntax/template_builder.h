@@ -1,7 +1,8 @@
 // Turns a template's flat parse tree (text, comments, `{{ }}` and `{% %}` tags in order) into
 // the nested ast::Template: it matches `if`/`elif`/`else`/`endif`, `for`/`else`/`endfor` and
 // `set`/`endset`, reports a block left open at its opening tag and a closing tag with nothing
-// to close at itself, and names the statements BAML prompts do not support.
+// to close at itself, and names the statements BAML prompts do not support. Blocks nest at most
+// kMaxNestingDepth deep.
 #pragma once
 
 #include <memory>
@@ -13,7 +14,23 @@
 
 namespace bamlc::syntax {
 
-std::shared_ptr<ast::Template> build_template(gen::JinjaParser::DocumentContext& tree, const TemplateTokenSpans& spans,
-                                              DiagnosticSink& diags);
+// A template is parsed in pieces (template_parser.cpp), so blocks are matched across them: the
+// builder keeps its stack of open blocks from one piece to the next.
+class TemplateBuilder {
+ public:
+  TemplateBuilder(const TemplateTokenSpans& spans, DiagnosticSink& diags);
+  ~TemplateBuilder();
+
+  // Adds the elements of the next piece of the template.
+  void add(gen::JinjaParser::DocumentContext& piece);
+  // True once blocks nested deeper than kMaxNestingDepth (reported): the rest is not read.
+  bool too_deep() const;
+  // Reports the blocks still open and returns the template; an empty one when too_deep().
+  std::shared_ptr<ast::Template> finish();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace bamlc::syntax

@@ -10,6 +10,8 @@
 #include "JinjaLexer.h"
 #include "JinjaParser.h"
 #include "antlr4-runtime.h"
+#include "compiler/base/nesting.h"
+#include "compiler/syntax/nesting_scan.h"
 #include "compiler/syntax/template_builder.h"
 #include "compiler/syntax/template_expr_builder.h"
 #include "compiler/syntax/template_syntax_errors.h"
@@ -34,9 +36,9 @@ std::string hint_for_stray(std::string_view run) {
 // of them once. Strings missing their closing quote are reported here too, wherever the parser
 // happens to meet them.
 void report_bad_tokens(antlr4::CommonTokenStream& tokens, const syntax::TemplateTokenSpans& spans,
-                       DiagnosticSink& diags) {
+                       DiagnosticSink& diags, std::size_t stop_at_errors = SIZE_MAX) {
   const auto& all = tokens.getTokens();
-  for (std::size_t i = 0; i < all.size(); ++i) {
+  for (std::size_t i = 0; i < all.size() && diags.error_count() < stop_at_errors; ++i) {
     if (all[i]->getType() == JinjaLexer::UNTERMINATED_STRING) {
       const std::string quote(1, all[i]->getText().front());
       diags.report(DiagKind::TemplateSyntax, spans.of(all[i]), "this string is never closed")
@@ -56,6 +58,45 @@ void report_bad_tokens(antlr4::CommonTokenStream& tokens, const syntax::Template
         .with_hint(hint_for_stray(run));
     i = j;
   }
+}
+
+// One piece of a template's tokens, handed to a parser as if it were the whole template: its
+// tokens, then an end-of-input token right after the last of them.
+class PieceTokenSource : public antlr4::TokenSource {
+ public:
+  PieceTokenSource(std::vector<std::unique_ptr<antlr4::Token>> tokens, antlr4::Lexer& lexer)
+      : tokens_(std::move(tokens)), lexer_(lexer) {}
+
+  std::unique_ptr<antlr4::Token> nextToken() override {
+    if (next_ < tokens_.size()) return std::move(tokens_[next_++]);
+    const antlr4::Token* last = tokens_.empty() ? nullptr : tokens_.back().get();
+    const std::size_t start = last != nullptr ? last->getStopIndex() + 1 : 0;
+    auto eof = std::make_unique<antlr4::CommonToken>(std::make_pair(this, lexer_.getInputStream()),
+                                                     antlr4::Token::EOF, antlr4::Token::DEFAULT_CHANNEL, start,
+                                                     start - 1);
+    eof->setText("<EOF>");
+    return eof;
+  }
+  std::size_t getLine() const override { return lexer_.getLine(); }
+  std::size_t getCharPositionInLine() override { return lexer_.getCharPositionInLine(); }
+  antlr4::CharStream* getInputStream() override { return lexer_.getInputStream(); }
+  std::string getSourceName() override { return lexer_.getSourceName(); }
+  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override { return lexer_.getTokenFactory(); }
+
+ private:
+  std::vector<std::unique_ptr<antlr4::Token>> tokens_;
+  std::size_t next_ = 0;
+  antlr4::Lexer& lexer_;
+};
+
+// A template expression deeper than the parser may recurse: reported where the limit was
+// passed, and the template (or expression) is not parsed.
+void report_too_deep(const antlr4::Token& token, const syntax::TemplateTokenSpans& spans, DiagnosticSink& diags) {
+  diags
+      .report(DiagKind::TemplateTooDeep, spans.of(&token),
+              "this expression nests deeper than " + std::to_string(kMaxNestingDepth) +
+                  " levels (each bracket and each operator counts one), the most bamlc reads; the rest of it is not checked")
+      .with_hint("split it: give inner parts names with `{% set part = ... %}` and combine those");
 }
 
 // Rust's char::is_whitespace, which BAML's dedent uses: ASCII and Unicode White_Space.
@@ -98,7 +139,7 @@ std::uint32_t dedent_width(std::string_view text) {
 // Runs `rule` on a fresh parser over `tokens`: SLL first, LL with diagnostics if that fails.
 template <typename Rule>
 auto parse_two_stage(antlr4::CommonTokenStream& tokens, const syntax::TemplateTokenSpans& spans, DiagnosticSink& diags,
-                     std::string where, bool standalone, Rule rule) {
+                     std::string where, bool standalone, Rule rule, std::size_t stop_at_errors = SIZE_MAX) {
   JinjaParser parser(&tokens);
   parser.removeErrorListeners();
   parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
@@ -108,7 +149,7 @@ auto parse_two_stage(antlr4::CommonTokenStream& tokens, const syntax::TemplateTo
   } catch (const antlr4::ParseCancellationException&) {
     tokens.seek(0);
     parser.reset();
-    parser.setErrorHandler(syntax::make_template_error_strategy(spans, diags, std::move(where), standalone));
+    parser.setErrorHandler(syntax::make_template_error_strategy(spans, diags, std::move(where), standalone, stop_at_errors));
     parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
     return rule(parser);
   }
@@ -122,14 +163,54 @@ std::shared_ptr<ast::Template> parse_template(std::string_view text, Span conten
   antlr4::ANTLRInputStream input{std::string(text)};
   JinjaLexer lexer(&input);
   lexer.removeErrorListeners();  // every character becomes a token: the lexer cannot fail
-  antlr4::CommonTokenStream tokens(&lexer);
-  tokens.fill();
-  report_bad_tokens(tokens, spans, diags);
-  // The parse tree is owned by the parser, which lives inside parse_two_stage: build the AST
-  // there, before the tree goes away.
-  std::shared_ptr<ast::Template> tmpl =
-      parse_two_stage(tokens, spans, diags, "in the template", false,
-                      [&](JinjaParser& parser) { return syntax::build_template(*parser.document(), spans, diags); });
+  syntax::TemplateBuilder builder(spans, diags);
+  syntax::TemplateNestingScan nesting;
+  // The template is parsed in pieces of about kPieceTokens tokens, each cut where the lexer is
+  // back in text mode, between two tags: no tag spans two pieces, so each piece parses (and
+  // recovers from errors) on its own, and time and memory stay linear in the template however
+  // long it is. The builder matches blocks across pieces.
+  constexpr std::size_t kPieceTokens = 512;
+  // A template with this many syntax errors is not read further: the first are what to fix,
+  // and recovering from 100,000 more is what would take the time.
+  constexpr std::size_t kMaxErrors = 50;
+  const std::size_t stop_at_errors = diags.error_count() + kMaxErrors;
+  std::vector<std::unique_ptr<antlr4::Token>> piece;
+  for (bool end = false; !end;) {
+    std::unique_ptr<antlr4::Token> token = lexer.nextToken();
+    end = token->getType() == antlr4::Token::EOF;
+    if (nesting.too_deep(*token)) {
+      report_too_deep(*token, spans, diags);
+      break;
+    }
+    piece.push_back(std::move(token));
+    if (!end && (piece.size() < kPieceTokens || lexer.mode != antlr4::Lexer::DEFAULT_MODE)) continue;
+    PieceTokenSource source(std::move(piece), lexer);
+    piece.clear();
+    antlr4::CommonTokenStream tokens(&source);
+    tokens.fill();
+    report_bad_tokens(tokens, spans, diags, stop_at_errors);
+    // The parse tree is owned by the parser, which lives inside parse_two_stage: build the AST
+    // there, before the tree goes away.
+    try {
+      parse_two_stage(
+          tokens, spans, diags, "in the template", false,
+          [&](JinjaParser& parser) {
+            builder.add(*parser.document());
+            return 0;
+          },
+          stop_at_errors);
+    } catch (const antlr4::ParseCancellationException&) {
+      // The parse stopped at its error limit where it stood; nothing after it is read.
+    }
+    if (diags.error_count() >= stop_at_errors && !(end && tokens.LA(1) == antlr4::Token::EOF)) {
+      diags.report(DiagKind::TemplateSyntax, spans.of(tokens.LT(1)),
+                   "too many syntax errors in this template; the rest of it is not checked")
+          .with_hint("fix the errors above and check again");
+      break;
+    }
+    if (builder.too_deep()) break;
+  }
+  std::shared_ptr<ast::Template> tmpl = builder.finish();
   tmpl->dedent = dedent_width(text);
   return tmpl;
 }
@@ -147,6 +228,13 @@ std::optional<ast::TemplateExpr> parse_template_expression(std::string_view text
   lexer.pushMode(JinjaLexer::TAG);  // no delimiters: the text is what a `{{ }}` holds
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();
+  syntax::TemplateNestingScan nesting;
+  for (antlr4::Token* token : tokens.getTokens()) {
+    if (nesting.too_deep(*token)) {
+      report_too_deep(*token, spans, diags);
+      return std::nullopt;
+    }
+  }
   const std::size_t errors_before = diags.error_count();
   report_bad_tokens(tokens, spans, diags);
   ast::TemplateExpr expr = parse_two_stage(tokens, spans, diags, "in the expression", true, [&](JinjaParser& parser) {

@@ -91,8 +91,9 @@ std::string describe_expected_set(const antlr4::misc::IntervalSet& expected,
 
 class TemplateErrorStrategy : public antlr4::DefaultErrorStrategy {
  public:
-  TemplateErrorStrategy(const TemplateTokenSpans& spans, DiagnosticSink& diags, std::string where, bool standalone)
-      : spans_(spans), diags_(diags), where_(std::move(where)), standalone_(standalone) {}
+  TemplateErrorStrategy(const TemplateTokenSpans& spans, DiagnosticSink& diags, std::string where, bool standalone,
+                        std::size_t stop_at_errors)
+      : spans_(spans), diags_(diags), where_(std::move(where)), standalone_(standalone), stop_at_errors_(stop_at_errors) {}
 
  protected:
   void reportNoViableAlternative(antlr4::Parser* recognizer, const antlr4::NoViableAltException& e) override {
@@ -167,6 +168,9 @@ class TemplateErrorStrategy : public antlr4::DefaultErrorStrategy {
               bool missing) {
     // One expression has one mistake worth reporting: what recovery makes of the rest is a guess.
     if (standalone_ && reported_) return;
+    // A template of nothing but mistakes (`{{` 100,000 times) stops here: the caller reports
+    // that the rest is not checked. Recovering from each error is what would cost the time.
+    if (diags_.error_count() >= stop_at_errors_) throw antlr4::ParseCancellationException("too many errors");
     reported_ = true;
     antlr4::TokenStream* tokens = recognizer->getTokenStream();
     antlr4::Token* open = enclosing_open(tokens, token);
@@ -258,6 +262,7 @@ class TemplateErrorStrategy : public antlr4::DefaultErrorStrategy {
   DiagnosticSink& diags_;
   std::string where_;
   bool standalone_;
+  std::size_t stop_at_errors_;
   bool reported_ = false;
   std::set<std::size_t> reported_unclosed_;
 };
@@ -266,8 +271,8 @@ class TemplateErrorStrategy : public antlr4::DefaultErrorStrategy {
 
 std::shared_ptr<antlr4::ANTLRErrorStrategy> make_template_error_strategy(const TemplateTokenSpans& spans,
                                                                          DiagnosticSink& diags, std::string where,
-                                                                         bool standalone) {
-  return std::make_shared<TemplateErrorStrategy>(spans, diags, std::move(where), standalone);
+                                                                         bool standalone, std::size_t stop_at_errors) {
+  return std::make_shared<TemplateErrorStrategy>(spans, diags, std::move(where), standalone, stop_at_errors);
 }
 
 }  // namespace bamlc::syntax

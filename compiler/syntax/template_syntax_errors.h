@@ -13,9 +13,11 @@ namespace bamlc::syntax {
 
 // `where` names what is parsed when the error is not inside a tag, e.g. "in the expression";
 // inside a tag the tag itself is named. `standalone`: one expression without delimiters (a
-// check), for which only the first error is reported.
+// check), for which only the first error is reported. Once `diags` holds `stop_at_errors` errors,
+// the next syntax error ends the parse with antlr4::ParseCancellationException.
 std::shared_ptr<antlr4::ANTLRErrorStrategy> make_template_error_strategy(const TemplateTokenSpans& spans,
                                                                          DiagnosticSink& diags, std::string where,
-                                                                         bool standalone);
+                                                                         bool standalone,
+                                                                         std::size_t stop_at_errors = SIZE_MAX);
 
 }  // namespace bamlc::syntax

@@ -4,7 +4,7 @@
 
 namespace bamlc::syntax {
 
-TokenOffsets::TokenOffsets(std::string_view utf8) {
+TokenOffsets::TokenOffsets(std::string_view utf8) : size_(utf8.size()) {
   const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) return;
   byte_offsets_.reserve(utf8.size() + 1);
