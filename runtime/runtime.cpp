@@ -229,7 +229,7 @@ struct Runtime::Impl {
   EnvLookup env;
   SecretRedactor redactor;
   RoundRobinCounters round_robin;
-  Engine engine;  // declared last: destroyed first, while the members its callbacks use still live
+  Engine engine{real_clock()};  // declared last: destroyed first, while the members its callbacks use still live
 };
 
 Runtime::Runtime() : Runtime(RuntimeOptions{}) {}

@@ -9,16 +9,12 @@
 #include <limits>
 
 #include "http/curl_failure.h"
-#include "http/engine.h"
+#include "http/easy_handle_pool.h"
 #include "http/proxy_settings.h"
 
 namespace baml {
 
 namespace {
-
-SteadyTime now() {
-  return real_clock().now();
-}
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size()) return false;
@@ -53,10 +49,11 @@ std::optional<milliseconds> parse_retry_after(std::string_view value, bool in_ms
 
 }  // namespace
 
-Transfer::Transfer(AttemptSpec spec, AttemptObserver observer, SteadyTime start)
-    : spec_(std::move(spec)),
+Transfer::Transfer(AttemptSpec spec, AttemptObserver observer, const Clock& clock)
+    : clock_(clock),
+      spec_(std::move(spec)),
       observer_(std::move(observer)),
-      timeline_(spec_.limits, spec_.budget, start),
+      timeline_(spec_.limits, spec_.budget, clock.now()),
       decoder_(*spec_.provider, spec_.stream) {}
 
 Transfer::~Transfer() {
@@ -153,7 +150,7 @@ std::size_t Transfer::on_write(char* data, std::size_t size, std::size_t count, 
   auto* self = static_cast<Transfer*>(self_ptr);
   const std::size_t bytes = size * count;
   if (self->delivered_) return bytes;  // ended, waiting to leave the multi handle: data is dropped
-  const SteadyTime t = now();
+  const SteadyTime t = self->clock_.now();
   if (!self->headers_done_) self->headers_complete(t);
   const std::size_t text_before = self->decoder_.reply().text.size();
   const ResponseDecoder::Progress progress = self->decoder_.feed(std::string_view(data, bytes));
@@ -185,7 +182,7 @@ std::size_t Transfer::on_header(char* data, std::size_t size, std::size_t count,
     if (!self->retry_after_) self->retry_after_ = parse_retry_after(line.substr(12), false);
   } else if (trim(line).empty() && !self->headers_done_) {
     // The blank line ending a header block (not the one ending chunked trailers).
-    self->headers_complete(now());
+    self->headers_complete(self->clock_.now());
   }
   return bytes;
 }
@@ -233,7 +230,7 @@ int Transfer::on_progress(void* self_ptr, curl_off_t, curl_off_t, curl_off_t, cu
   auto* self = static_cast<Transfer*>(self_ptr);
   if (self->timeline_.connected() && !self->timeline_.request_sent() &&
       ul_now >= static_cast<curl_off_t>(self->spec_.request.body.size())) {
-    self->timeline_.on_request_sent(now());
+    self->timeline_.on_request_sent(self->clock_.now());
     self->note_expiry();
   }
   return 0;
@@ -251,7 +248,7 @@ int Transfer::on_prereq(void* self_ptr, char*, char*, int, int) {
     self->refused_resend_ = true;
     return CURL_PREREQFUNC_ABORT;
   }
-  self->timeline_.on_connected(now());
+  self->timeline_.on_connected(self->clock_.now());
   self->note_expiry();
   return CURL_PREREQFUNC_OK;
 }
