@@ -10,10 +10,11 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include <baml/duration.h>
+#include <baml/runtime.h>
+
 #include "cli/commands.h"
 #include "cli/diagnostics_output.h"
-#include <baml/duration.h>
-#include "runtime/runtime.h"
 
 namespace bamlc::cli {
 namespace {

@@ -2,7 +2,7 @@
 // machine on the engine (strategy/call_run.h), and hands its events to the caller: through a
 // future for `submit`, through a channel drained on the calling thread for `call` and `stream`,
 // so that on_delta and on_attempt run there, in order, and may throw.
-#include "runtime.h"
+#include <baml/runtime.h>
 
 #include <condition_variable>
 #include <deque>

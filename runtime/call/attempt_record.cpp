@@ -1,6 +1,6 @@
 // The JSON and text forms of an attempt's record (see attempt_record.h). Durations are whole
 // milliseconds rounded down, as in the error JSON.
-#include "call/attempt_record.h"
+#include <baml/attempt_record.h>
 
 #include <baml/duration.h>
 

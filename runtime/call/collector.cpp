@@ -1,5 +1,5 @@
 // The collector's store and its JSON form (see collector.h).
-#include "call/collector.h"
+#include <baml/collector.h>
 
 namespace baml {
 

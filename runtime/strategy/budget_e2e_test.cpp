@@ -7,7 +7,8 @@
 
 #include <thread>
 
-#include "runtime.h"
+#include <baml/runtime.h>
+
 #include "testing/e2e_support.h"
 #include "testing/strategy_support.h"
 

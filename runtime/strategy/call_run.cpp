@@ -17,8 +17,9 @@
 #include <utility>
 #include <variant>
 
-#include "call/collector.h"
-#include "errors/errors.h"
+#include <baml/collector.h>
+#include <baml/errors.h>
+
 #include "strategy/attempt_history.h"
 #include "strategy/backoff.h"
 #include "strategy/failure_class.h"

@@ -1,11 +1,11 @@
 // Budgets on a fake clock: the caller's deadline and each enclosing total_timeout fold into one
 // budget per slot; a passed budget ends the slot; a wait that would outlast it is refused; and the
 // budget's own TimeoutError names whose limit it is and carries the error it kept from a retry.
-#include "strategy/scope.h"
-
 #include <doctest/doctest.h>
 
-#include "errors/errors.h"
+#include <baml/errors.h>
+
+#include "strategy/scope.h"
 
 namespace baml {
 namespace {

@@ -116,10 +116,10 @@ struct Fixture {
                .composite("One", "fallback", {"Bench"}, Limits{})
                .read()),
         client(*ir.find_client("Bench")),
-        plain_call(exact_request(client, bench_request(), false)),
-        plain_stream(exact_request(client, bench_request(), true)),
-        handoff_call(exact_request(client, bench_request(), false)),
-        handoff_stream(exact_request(client, bench_request(), true)) {}
+        plain_call(baml::http_request_for(client, bench_request(), false)),
+        plain_stream(baml::http_request_for(client, bench_request(), true)),
+        handoff_call(baml::http_request_for(client, bench_request(), false)),
+        handoff_stream(baml::http_request_for(client, bench_request(), true)) {}
 
   baml::ClientIr ir;
   const baml::ClientSpec& client;

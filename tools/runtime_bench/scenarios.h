@@ -13,8 +13,9 @@
 #include <string_view>
 #include <vector>
 
+#include <baml/runtime.h>
+
 #include "mock_process.h"
-#include "runtime.h"
 
 namespace runtime_bench {
 
