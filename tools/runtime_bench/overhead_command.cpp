@@ -25,7 +25,7 @@
 #include "calls.h"
 #include "commands.h"
 #include "ir_builder.h"
-#include "mock_process.h"
+#include "launcher.h"
 #include "plain_curl.h"
 #include "stats.h"
 
@@ -106,7 +106,7 @@ std::vector<ContenderResult> measure(const Comparison& comparison, const Overhea
 
 // Everything the comparisons call through, kept alive for the whole run.
 struct Fixture {
-  explicit Fixture(const MockProcess& mock)
+  explicit Fixture(const mock_llm::MockServerProcess& mock)
       : ir(IrBuilder()
                .leaf("Bench", mock.openai_base_url(), "mock:reply=hi", generous_limits())
                .retry_policy({{"name", "Patient"},
@@ -175,7 +175,7 @@ std::vector<Comparison> make_comparisons(Fixture& f, const std::vector<std::stri
 }
 
 Report run_overhead(const CommonOptions& common, const OverheadOptions& options) {
-  MockProcess mock(common.mock_server, common.server_cpu);
+  mock_llm::MockServerProcess mock({.binary = common.mock_server, .cpu = common.server_cpu});
   Fixture fixture(mock);
   const std::vector<Comparison> comparisons = make_comparisons(fixture, options.modes);
 

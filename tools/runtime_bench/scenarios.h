@@ -15,7 +15,7 @@
 
 #include <baml/runtime.h>
 
-#include "mock_process.h"
+#include "launcher.h"
 
 namespace runtime_bench {
 
@@ -38,7 +38,7 @@ struct Scenario {
   std::string name;
   std::string expected;  // the outcome every call must end with, e.g. "timeout:idle"
   std::string fault;     // how the limit is tripped, for the table
-  std::function<ScenarioSetup(const MockProcess& mock, std::chrono::milliseconds limit)> setup;
+  std::function<ScenarioSetup(const mock_llm::MockServerProcess& mock, std::chrono::milliseconds limit)> setup;
 };
 
 const std::vector<Scenario>& lateness_scenarios();
