@@ -11,6 +11,7 @@
 #include "http/curl_failure.h"
 #include "http/easy_handle_pool.h"
 #include "http/proxy_settings.h"
+#include "http/retry_after.h"
 
 namespace baml {
 
@@ -28,23 +29,6 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
   return text;
-}
-
-// `Retry-After` is delay-seconds or an HTTP date (RFC 9110); `retry-after-ms` is OpenAI's.
-std::optional<milliseconds> parse_retry_after(std::string_view value, bool in_ms) {
-  const std::string text(trim(value));
-  if (text.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double number = std::strtod(text.c_str(), &end);
-  if (end != nullptr && *end == '\0') {
-    if (!std::isfinite(number) || number < 0) return std::nullopt;
-    return milliseconds(static_cast<std::int64_t>(std::ceil(in_ms ? number : number * 1000.0)));
-  }
-  if (in_ms) return std::nullopt;
-  const std::time_t at = curl_getdate(text.c_str(), nullptr);
-  if (at < 0) return std::nullopt;
-  const std::time_t wall_now = std::time(nullptr);
-  return milliseconds(at > wall_now ? static_cast<std::int64_t>(at - wall_now) * 1000 : 0);
 }
 
 }  // namespace
@@ -177,9 +161,9 @@ std::size_t Transfer::on_header(char* data, std::size_t size, std::size_t count,
   if (starts_with_ci(line, "http/")) {
     self->retry_after_.reset();  // a new response (after an interim 1xx) starts over
   } else if (starts_with_ci(line, "retry-after-ms:")) {
-    if (auto value = parse_retry_after(line.substr(15), true)) self->retry_after_ = value;
+    if (auto value = parse_retry_after(line.substr(15), RetryAfterHeader::Milliseconds, std::time(nullptr))) self->retry_after_ = value;
   } else if (starts_with_ci(line, "retry-after:")) {
-    if (!self->retry_after_) self->retry_after_ = parse_retry_after(line.substr(12), false);
+    if (!self->retry_after_) self->retry_after_ = parse_retry_after(line.substr(12), RetryAfterHeader::SecondsOrDate, std::time(nullptr));
   } else if (trim(line).empty() && !self->headers_done_) {
     // The blank line ending a header block (not the one ending chunked trailers).
     self->headers_complete(self->clock_.now());

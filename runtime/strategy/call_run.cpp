@@ -252,7 +252,7 @@ void CallRun::wait_then_retry(const SlotPtr& slot, milliseconds wait) {
   std::lock_guard lock(state_mutex_);
   waiting_ = PendingWait{0, slot};
   const TimerId timer = services_.engine->schedule(
-      now() + wait, [self = shared_from_this(), slot](bool fired) { self->wait_over(slot, fired); });
+      saturating_add(now(), wait), [self = shared_from_this(), slot](bool fired) { self->wait_over(slot, fired); });
   if (waiting_ && waiting_->slot == slot) waiting_->timer = timer;
 }
 

@@ -145,5 +145,20 @@ TEST_CASE("the caller's budget passing between attempts is a deadline timeout") 
   CHECK(format_message(error) == "timeout: Primary: caller's deadline passed after 1s (deadline 1s)");
 }
 
+TEST_CASE("a total_timeout or a wait too long to represent saturates instead of passing at once") {
+  FakeClock clock;
+  const SteadyTime start = clock.now();
+  const Scope root = Scope::for_call(start, CallOptions{});
+  const Scope huge = root.enter(client("Huge", std::chrono::hours(3'000'000)), start);
+  REQUIRE(huge.budget);
+  CHECK(huge.budget->deadline == SteadyTime::max());
+  CHECK_FALSE(huge.ended(start + std::chrono::hours(24 * 365)));
+  CHECK_FALSE(huge.refuses_wait(start, std::chrono::hours(24)));
+  // A Retry-After millennia ahead, inside a budget of 5 s: refused, not wrapped into the past.
+  const Scope bounded = root.enter(client("Bounded", 5s), start);
+  CHECK(bounded.refuses_wait(start, milliseconds::max()));
+  CHECK(bounded.refuses_wait(start, std::chrono::hours(24 * 365 * 3000)));
+}
+
 }  // namespace
 }  // namespace baml
