@@ -10,10 +10,12 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include <baml/duration.h>
+#include <baml/printable.h>
+#include <baml/runtime.h>
+
 #include "cli/commands.h"
 #include "cli/diagnostics_output.h"
-#include <baml/duration.h>
-#include "runtime/runtime.h"
 
 namespace bamlc::cli {
 namespace {
@@ -40,6 +42,13 @@ std::optional<std::chrono::milliseconds> parse_timeout(const std::string& text, 
   if (parsed.error) std::cerr << ": " << parsed.error->message << "\n  help: " << parsed.error->hint;
   std::cerr << "\n";
   return std::nullopt;
+}
+
+// Text from a server is bytes, not necessarily UTF-8 (a binary body, a broken proxy, a model that
+// cut a character in two): in JSON output, what is not UTF-8 becomes U+FFFD instead of failing
+// (nlohmann's plain dump() throws on it).
+std::string json_text(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string describe_usage(const baml::Usage& usage) {
@@ -95,7 +104,7 @@ int report_success(const CallCommandOptions& options, const baml::Response& resp
     if (response.finish_reason) out["finish_reason"] = *response.finish_reason;
     if (response.usage.input_tokens) out["usage"]["input_tokens"] = *response.usage.input_tokens;
     if (response.usage.output_tokens) out["usage"]["output_tokens"] = *response.usage.output_tokens;
-    std::cout << out.dump() << '\n';
+    std::cout << json_text(out) << '\n';
     return kExitOk;
   }
   if (options.stream) {
@@ -110,14 +119,14 @@ int report_success(const CallCommandOptions& options, const baml::Response& resp
 
 int report_failure(const CallCommandOptions& options, const baml::Error& error, StreamEcho& echo) {
   if (options.format == OutputFormat::Json) {
-    std::cout << nlohmann::json{{"ok", false}, {"error", error.to_json()}}.dump() << '\n';
+    std::cout << json_text(nlohmann::json{{"ok", false}, {"error", error.to_json()}}) << '\n';
     return kExitFailed;
   }
   echo.end_line();  // the partial line the stream printed, if any
-  std::cerr << "bamlc call: " << error.message() << '\n';
+  std::cerr << "bamlc call: " << baml::printable(error.message()) << '\n';
   if (const auto* client_error = dynamic_cast<const baml::ClientError*>(&error)) {
     if (!options.stream && !client_error->partial_text().empty()) {
-      std::cerr << "  received before the failure: " << nlohmann::json(client_error->partial_text()).dump() << '\n';
+      std::cerr << "  received before the failure: " << json_text(client_error->partial_text()) << '\n';
     }
   }
   return kExitFailed;
@@ -155,7 +164,7 @@ Runner add_call_command(CLI::App& app) {
       // not part of the answer: say so on its own line.
       call_options.on_attempt = [echo](const baml::AttemptRecord& attempt) {
         echo->end_line();
-        std::cerr << "  " << baml::describe_attempt(attempt) << '\n';
+        std::cerr << "  " << baml::printable(baml::describe_attempt(attempt)) << '\n';
       };
     }
     const auto start = std::chrono::steady_clock::now();

@@ -1,7 +1,7 @@
 // A call's outcome handed from the engine's loop to the caller (see call_future.h).
-#include "call_future.h"
+#include <baml/call_future.h>
 
-#include "errors/errors.h"
+#include <baml/errors.h>
 
 namespace baml {
 

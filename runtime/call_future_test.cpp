@@ -1,13 +1,12 @@
 // A call's future: the outcome handed over from another thread, std::future's interface, and an
 // error made its typed exception by the reader.
-#include "call_future.h"
-
 #include <doctest/doctest.h>
 
 #include <stdexcept>
 #include <thread>
 
-#include "errors/errors.h"
+#include <baml/call_future.h>
+#include <baml/errors.h>
 
 namespace baml {
 namespace {

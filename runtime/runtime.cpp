@@ -2,7 +2,7 @@
 // machine on the engine (strategy/call_run.h), and hands its events to the caller: through a
 // future for `submit`, through a channel drained on the calling thread for `call` and `stream`,
 // so that on_delta and on_attempt run there, in order, and may throw.
-#include "runtime.h"
+#include <baml/runtime.h>
 
 #include <condition_variable>
 #include <deque>
@@ -229,7 +229,7 @@ struct Runtime::Impl {
   EnvLookup env;
   SecretRedactor redactor;
   RoundRobinCounters round_robin;
-  Engine engine;  // declared last: destroyed first, while the members its callbacks use still live
+  Engine engine{real_clock()};  // declared last: destroyed first, while the members its callbacks use still live
 };
 
 Runtime::Runtime() : Runtime(RuntimeOptions{}) {}

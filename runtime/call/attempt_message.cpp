@@ -1,5 +1,5 @@
 // Messages made on first read (see attempt_message.h).
-#include "call/attempt_message.h"
+#include <baml/attempt_message.h>
 
 namespace baml {
 

@@ -1,11 +1,11 @@
 // An attempt's message is made once, when first read, and shared by every copy of the record.
-#include "call/attempt_message.h"
-
 #include <doctest/doctest.h>
 
 #include <atomic>
 #include <thread>
 #include <vector>
+
+#include <baml/attempt_message.h>
 
 namespace baml {
 namespace {

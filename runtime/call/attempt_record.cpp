@@ -1,8 +1,10 @@
 // The JSON and text forms of an attempt's record (see attempt_record.h). Durations are whole
 // milliseconds rounded down, as in the error JSON.
-#include "call/attempt_record.h"
+#include <baml/attempt_record.h>
 
 #include <baml/duration.h>
+
+#include "call/utf8.h"
 
 namespace baml {
 
@@ -62,6 +64,7 @@ nlohmann::json attempt_to_json(const AttemptRecord& record) {
   if (record.usage.known()) out["usage"] = usage_to_json(record.usage);
   if (record.bytes_received > 0) out["bytes_received"] = record.bytes_received;
   if (!record.message.empty()) out["message"] = record.message.str();
+  make_utf8(out);  // a server's bytes (in the message) need not be UTF-8; JSON must
   return out;
 }
 

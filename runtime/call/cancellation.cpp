@@ -1,5 +1,5 @@
 // The shared state behind CancellationToken (see cancellation.h).
-#include "call/cancellation.h"
+#include <baml/cancellation.h>
 
 #include <atomic>
 #include <mutex>

@@ -1,5 +1,7 @@
 // The collector's store and its JSON form (see collector.h).
-#include "call/collector.h"
+#include <baml/collector.h>
+
+#include "call/utf8.h"
 
 namespace baml {
 
@@ -38,6 +40,7 @@ nlohmann::json Collector::to_json() const {
     if (call.usage.known()) entry["usage"] = usage_to_json(call.usage);
     out.push_back(std::move(entry));
   }
+  make_utf8(out);  // a server's bytes (in messages) need not be UTF-8; JSON must
   return out;
 }
 

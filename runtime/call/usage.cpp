@@ -1,5 +1,5 @@
 // The JSON form of token usage, shared by errors, attempt records and the collector.
-#include "call/usage.h"
+#include <baml/usage.h>
 
 namespace baml {
 

@@ -2,6 +2,8 @@
 // rounded down, so `elapsed_ms >= limit_ms` holds exactly when the limit really passed.
 #include "errors/error_json.h"
 
+#include "call/utf8.h"
+
 namespace baml {
 
 namespace {
@@ -41,6 +43,7 @@ nlohmann::json error_to_json(const ErrorInfo& info) {
   if (info.budget_client) out["budget_client"] = *info.budget_client;
   if (info.cause) out["cause"] = error_to_json(*info.cause);
   if (!info.attempts.empty()) out["attempts"] = attempts_to_json(info.attempts);
+  make_utf8(out);  // a server's bytes (its message, partial text) need not be UTF-8; JSON must
   return out;
 }
 

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "errors/error_info.h"
+#include <baml/error_info.h>
 
 namespace baml {
 

@@ -1,5 +1,5 @@
 // The exception classes and the one switch that picks the class for an ErrorInfo (see errors.h).
-#include "errors/errors.h"
+#include <baml/errors.h>
 
 #include <nlohmann/json.hpp>
 

@@ -1,9 +1,9 @@
 // The error tree: messages, JSON field names, and which exception each ErrorInfo becomes.
-#include "errors/errors.h"
-
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+
+#include <baml/errors.h>
 
 #include "errors/error_json.h"
 

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "errors/error_info.h"
+#include <baml/error_info.h>
 
 namespace baml {
 

@@ -1,9 +1,9 @@
 // Secrets never survive into a message.
-#include "errors/redactor.h"
-
 #include <doctest/doctest.h>
 
-#include "errors/errors.h"
+#include <baml/errors.h>
+
+#include "errors/redactor.h"
 
 namespace baml {
 namespace {

@@ -11,9 +11,10 @@
 #include <variant>
 #include <vector>
 
-#include "call/cancellation.h"
-#include "call/response.h"
-#include "errors/error_info.h"
+#include <baml/cancellation.h>
+#include <baml/error_info.h>
+#include <baml/response.h>
+
 #include "http/attempt_timeline.h"
 #include "providers/provider.h"
 

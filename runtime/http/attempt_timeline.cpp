@@ -29,7 +29,8 @@ void AttemptTimeline::on_data(SteadyTime t) {
 std::optional<Expiry> AttemptTimeline::next_expiry() const {
   std::optional<Expiry> best;
   auto consider = [&best](TimeoutKind kind, SteadyTime from, milliseconds limit) {
-    const SteadyTime at = from + limit;
+    const SteadyTime at = saturating_add(from, limit);
+    if (at == SteadyTime::max()) return;  // beyond any representable instant: it never passes
     if (!best || at < best->at) best = Expiry{kind, at, limit, from};
   };
   // Considered in order of specificity, so that on a tie the first one stays.
@@ -41,7 +42,7 @@ std::optional<Expiry> AttemptTimeline::next_expiry() const {
   if (limits_.request) consider(TimeoutKind::Request, start_, *limits_.request);
   if (budget_) {
     const TimeoutKind kind = budget_->source == BudgetSource::ClientTotal ? TimeoutKind::Total : TimeoutKind::Deadline;
-    if (!best || budget_->deadline < best->at) best = Expiry{kind, budget_->deadline, budget_->limit(), budget_->start};
+    if (budget_->deadline != SteadyTime::max() && (!best || budget_->deadline < best->at)) best = Expiry{kind, budget_->deadline, budget_->limit(), budget_->start};
   }
   return best;
 }

@@ -12,8 +12,9 @@
 #include <chrono>
 #include <optional>
 
-#include "call/response.h"
-#include "errors/error_info.h"
+#include <baml/error_info.h>
+#include <baml/response.h>
+
 #include "time/deadline.h"
 
 namespace baml {

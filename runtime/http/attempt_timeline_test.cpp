@@ -128,5 +128,21 @@ TEST_CASE("the earliest armed limit is the next expiry") {
   CHECK(timeline.expired(start + 10s)->kind == TimeoutKind::Request);
 }
 
+TEST_CASE("a limit too long to represent never expires, instead of expiring at once") {
+  FakeClock clock;
+  const SteadyTime start = clock.now();
+  AttemptTimeline timeline({.request = std::chrono::hours(3'000'000)}, std::nullopt, start);
+  CHECK_FALSE(timeline.next_expiry().has_value());
+  CHECK_FALSE(timeline.expired(start + std::chrono::hours(24)));
+  // With a finite limit beside it, the finite one is the next expiry.
+  AttemptTimeline both({.connect = 100ms, .request = std::chrono::hours(3'000'000)}, std::nullopt, start);
+  REQUIRE(both.next_expiry());
+  CHECK(both.next_expiry()->kind == TimeoutKind::Connect);
+  // A budget that saturated (a caller's --timeout 2562047h) is no expiry either.
+  const std::optional<Budget> far = make_budget(start, std::nullopt, std::chrono::hours(2'562'047), std::nullopt);
+  AttemptTimeline budgeted({}, far, start);
+  CHECK_FALSE(budgeted.next_expiry().has_value());
+}
+
 }  // namespace
 }  // namespace baml

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "http/engine.h"
+#include "http/easy_handle_pool.h"
 
 namespace baml {
 namespace {

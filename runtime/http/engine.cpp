@@ -1,7 +1,4 @@
-// The event loop (see engine.h). Within one pass, I/O is performed before limits are checked: data
-// that arrived in time is read even if the loop itself woke late, so a busy loop never turns an
-// on-time answer into a timeout. Timers run after the transfers' limits are checked, so a strategy
-// that reacts to an attempt's end sees every outcome the pass produced first.
+// The event loop (see engine.h).
 #include "http/engine.h"
 
 #include <sys/epoll.h>
@@ -14,8 +11,6 @@
 #include <stdexcept>
 #include <thread>
 
-#include "http/transfer.h"
-
 namespace baml {
 
 namespace {
@@ -27,39 +22,11 @@ void global_init() {
 
 }  // namespace
 
-EasyHandlePool::~EasyHandlePool() {
-  for (CURL* easy : idle_) curl_easy_cleanup(easy);
-}
-
-CURL* EasyHandlePool::acquire() {
-  if (idle_.empty()) return curl_easy_init();
-  CURL* easy = idle_.back();
-  idle_.pop_back();
-  return easy;
-}
-
-void EasyHandlePool::release(CURL* easy) {
-  if (easy == nullptr) return;
-  if (idle_.size() >= kMaxIdle) {
-    curl_easy_cleanup(easy);
-    return;
-  }
-  // Nothing may point into the attempt that is ending. (Its other options stay: the next
-  // attempt sets every one of them again, as a curl_easy_perform loop reuses its handle;
-  // curl_easy_reset, which the pool used to call, cost more than all of them.)
-  curl_easy_setopt(easy, CURLOPT_PRIVATE, nullptr);
-  curl_easy_setopt(easy, CURLOPT_POSTFIELDS, nullptr);
-  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, nullptr);
-  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, nullptr);
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, nullptr);
-  curl_easy_setopt(easy, CURLOPT_HEADERDATA, nullptr);
-  curl_easy_setopt(easy, CURLOPT_XFERINFODATA, nullptr);
-  curl_easy_setopt(easy, CURLOPT_PREREQDATA, nullptr);
-  idle_.push_back(easy);
-}
-
-Engine::Engine()
-    : epoll_fd_(epoll_create1(EPOLL_CLOEXEC)), sockets_(epoll_fd_), proxies_(ProxySettings::from_environment()) {
+Engine::Engine(const Clock& clock)
+    : clock_(clock),
+      epoll_fd_(epoll_create1(EPOLL_CLOEXEC)),
+      sockets_(epoll_fd_),
+      proxies_(ProxySettings::from_environment()) {
   global_init();
   multi_ = curl_multi_init();
   if (multi_ == nullptr) {
@@ -109,11 +76,11 @@ void Engine::drain_wake() {
 }
 
 void Engine::start(AttemptSpec spec, AttemptObserver observer) {
-  auto transfer = std::make_unique<Transfer>(std::move(spec), std::move(observer), real_clock().now());
+  auto transfer = std::make_unique<Transfer>(std::move(spec), std::move(observer), clock_);
   std::unique_lock lock(mutex_);
   if (stopping_) {
     lock.unlock();
-    transfer->finish_cancelled(real_clock().now(), "the runtime is shutting down");
+    transfer->finish_cancelled(clock_.now(), "the runtime is shutting down");
     return;
   }
   incoming_.push_back(std::move(transfer));
@@ -151,7 +118,7 @@ void Engine::give_up() {
   bool work_left = false;
   {
     std::lock_guard lock(mutex_);
-    left_transfers_ = !active_.empty();
+    left_transfers_ = !transfers_.empty();
     driven_ = false;
     driver_ = {};
     work_left = has_work_locked() || stopping_;
@@ -167,10 +134,10 @@ std::optional<SteadyTime> Engine::pass() noexcept {
   self_nudged_ = false;  // what was queued so far is admitted now
   admit(admitting_);
   admitting_.clear();
-  if (ready_count_ > 0) end_expired_without_data(real_clock().now());
+  if (ready_count_ > 0) end_expired_without_data(clock_.now());
   drive_curl();
   collect_finished();
-  std::optional<SteadyTime> next = end_expired_and_cancelled(real_clock().now());
+  std::optional<SteadyTime> next = end_expired_and_cancelled(clock_.now());
   run_due_timers();
   if (const std::optional<SteadyTime> timer = next_timer(); timer && (!next || *timer < *next)) next = timer;
   if (self_nudged_) {
@@ -214,7 +181,7 @@ void Engine::run() {
       const std::optional<SteadyTime> next = pass();
       lock.lock();
       if (stopping_) break;
-      if (active_.empty() && !has_work_locked()) {
+      if (transfers_.empty() && !has_work_locked()) {
         // Idle: give the loop up, so that the next synchronous caller runs it itself. Decided
         // under the lock that start() and schedule() take, so no work queued meanwhile is missed.
         driven_ = false;
@@ -231,11 +198,11 @@ void Engine::run() {
   driver_ = std::this_thread::get_id();
   admitting_.swap(incoming_);
   lock.unlock();
-  for (auto& transfer : admitting_) transfer->finish_cancelled(real_clock().now(), "the runtime shut down");
+  for (auto& transfer : admitting_) transfer->finish_cancelled(clock_.now(), "the runtime shut down");
   admitting_.clear();
   std::vector<Transfer*> remaining;
-  for (auto& transfer : active_) remaining.push_back(transfer.get());
-  for (Transfer* transfer : remaining) detach(transfer)->finish_cancelled(real_clock().now(), "the runtime shut down");
+  for (const auto& transfer : transfers_.all()) remaining.push_back(transfer.get());
+  for (Transfer* transfer : remaining) detach(transfer)->finish_cancelled(clock_.now(), "the runtime shut down");
   drain_timers();
 }
 
@@ -261,9 +228,7 @@ void Engine::admit(std::vector<std::unique_ptr<Transfer>>& incoming) {
       transfer->finish_failed(std::move(info));
       continue;
     }
-    transfer->set_engine_slot(active_.size());
-    transfer->watch_expiry(&expiries_, next_serial_++);
-    active_.push_back(std::move(transfer));
+    transfers_.add(std::move(transfer));
   }
 }
 
@@ -273,37 +238,11 @@ void Engine::remove_later(Transfer* transfer) {
   long version = 0;
   curl_easy_getinfo(transfer->easy(), CURLINFO_HTTP_VERSION, &version);
   if (version == CURL_HTTP_VERSION_1_0 || version == CURL_HTTP_VERSION_1_1) sockets_.mute(transfer->watched_socket());
-  transfer->set_ended_slot(ended_first_ + ended_.size());
-  ended_.push_back(transfer);
-}
-
-void Engine::drop_removed_ended() {
-  while (!ended_.empty() && ended_.front() == nullptr) {
-    ended_.pop_front();
-    ++ended_first_;
-  }
-}
-
-void Engine::remove_one_ended() {
-  drop_removed_ended();
-  passes_without_removal_ = 0;
-  if (!ended_.empty()) detach(ended_.front());
+  transfers_.mark_ended(transfer);
 }
 
 std::unique_ptr<Transfer> Engine::detach(Transfer* transfer) {
-  if (const std::size_t ended = transfer->ended_slot(); ended != Transfer::kNotEnded) {
-    // Its place in the queue is kept, empty, until it reaches the front.
-    ended_[ended - ended_first_] = nullptr;
-    transfer->set_ended_slot(Transfer::kNotEnded);
-    drop_removed_ended();
-  }
-  const std::size_t slot = transfer->engine_slot();
-  std::unique_ptr<Transfer> owned = std::move(active_[slot]);
-  if (slot + 1 != active_.size()) {
-    active_[slot] = std::move(active_.back());
-    active_[slot]->set_engine_slot(slot);
-  }
-  active_.pop_back();
+  std::unique_ptr<Transfer> owned = transfers_.take(transfer);
   // Removing an unfinished transfer closes its connection, so the server sees the disconnect.
   curl_multi_remove_handle(multi_, owned->easy());
   return owned;
@@ -317,40 +256,33 @@ void Engine::collect_finished() {
     Transfer* transfer = nullptr;
     curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &transfer);
     // `message` is invalid once the handle is removed; everything needed was copied above.
-    detach(transfer)->finish_completed(code, real_clock().now());
+    detach(transfer)->finish_completed(code, clock_.now());
   }
 }
 
 std::optional<SteadyTime> Engine::end_expired_and_cancelled(SteadyTime now) {
   // What ends here is reported at once and removed from the multi handle later (remove_later).
   if (cancel_pending_.exchange(false, std::memory_order_acq_rel)) {
-    // Collected first: observers may start new attempts, never while active_ is being iterated.
+    // Collected first: observers may start new attempts, never while the table is being iterated.
     std::vector<Transfer*> cancelled;
-    for (auto& transfer : active_) {
+    for (const auto& transfer : transfers_.all()) {
       if (!transfer->finished() && transfer->cancel_requested()) cancelled.push_back(transfer.get());
     }
     for (Transfer* transfer : cancelled) {
-      transfer->finish_cancelled(real_clock().now(), "");
+      transfer->finish_cancelled(clock_.now(), "");
       remove_later(transfer);
     }
   }
-  while (std::optional<ExpiryQueue::Entry> entry = expiries_.pop_due(now)) {
-    if (entry->slot >= active_.size()) continue;  // stale: the slot is empty now
-    Transfer* transfer = active_[entry->slot].get();
-    if (std::optional<Expiry> expiry = transfer->check_due(*entry, now)) {
-      transfer->finish_expired(*expiry, real_clock().now());
-      remove_later(transfer);
+  while (std::optional<TransferTable::Due> due = transfers_.pop_due(now)) {
+    if (std::optional<Expiry> expiry = due->transfer->check_due(due->entry, now)) {
+      due->transfer->finish_expired(*expiry, clock_.now());
+      remove_later(due->transfer);
     }
     // Limits keep passing while a long batch is reported: look again, so none waits for a pass.
-    if (expiries_.earliest() && *expiries_.earliest() > now) now = real_clock().now();
+    if (const std::optional<SteadyTime> next = transfers_.earliest_expiry(); next && *next > now) now = clock_.now();
   }
-  // Most entries are found stale when they come due; a queue grown well past the transfers in
-  // flight (calls that ended long before their limits) is rebuilt from the live entries.
-  if (expiries_.size() > 4 * active_.size() + 256) {
-    expiries_ = ExpiryQueue();
-    for (auto& transfer : active_) transfer->requeue(&expiries_);
-  }
-  return expiries_.earliest();
+  transfers_.compact_expiries();
+  return transfers_.earliest_expiry();
 }
 
 TimerId Engine::schedule(SteadyTime at, TimerCallback callback) {
@@ -360,9 +292,7 @@ TimerId Engine::schedule(SteadyTime at, TimerCallback callback) {
     callback(false);
     return 0;
   }
-  const TimerId id = next_timer_id_++;
-  timers_.emplace(std::make_pair(at, id), std::move(callback));
-  timer_index_.emplace(id, at);
+  const TimerId id = timers_.add(at, std::move(callback));
   const Nudge nudge = nudge_locked();
   lock.unlock();
   send(nudge);
@@ -375,32 +305,21 @@ TimerId Engine::post(TimerCallback callback) {
 
 bool Engine::cancel_timer(TimerId id) {
   std::lock_guard lock(mutex_);
-  auto it = timer_index_.find(id);
-  if (it == timer_index_.end()) return false;
-  timers_.erase(std::make_pair(it->second, id));
-  timer_index_.erase(it);
-  return true;
+  return timers_.cancel(id);
 }
 
 TimerCallback Engine::take_first_timer(std::optional<SteadyTime> due_by) {
   std::lock_guard lock(mutex_);
-  if (timers_.empty()) return {};
-  auto first = timers_.begin();
-  if (due_by && first->first.first > *due_by) return {};
-  TimerCallback callback = std::move(first->second);
-  timer_index_.erase(first->first.second);
-  timers_.erase(first);
-  return callback;
+  return timers_.take_first(due_by);
 }
 
 void Engine::run_due_timers() {
-  while (TimerCallback callback = take_first_timer(real_clock().now())) callback(true);
+  while (TimerCallback callback = take_first_timer(clock_.now())) callback(true);
 }
 
 std::optional<SteadyTime> Engine::next_timer() {
   std::lock_guard lock(mutex_);
-  if (timers_.empty()) return std::nullopt;
-  return timers_.begin()->first.first;
+  return timers_.earliest();
 }
 
 void Engine::drain_timers() {
@@ -411,20 +330,23 @@ void Engine::wait(std::optional<SteadyTime> next_wake) {
   if (curl_timer_ && (!next_wake || *curl_timer_ < *next_wake)) next_wake = curl_timer_;
   const int capacity = static_cast<int>(ready_.size());
   int count = 0;
-  if (!ended_.empty()) {
+  if (Transfer* oldest = transfers_.oldest_ended()) {
     // Removing an ended transfer's handle closes its connection (~20 µs): the loop's least urgent
     // work, done one handle per pass, oldest first, and not while a limit or timer is due, so that
     // with 1,000 limits passing together no report waits for another's clean-up. Every
     // kMaxPassesWithoutRemoval-th pass removes one even then, so a loop that always has something
     // due cannot put the clean-up off for ever.
     count = epoll_wait(epoll_fd_, ready_.data(), capacity, 0);
-    const bool due = next_wake && real_clock().now() >= *next_wake;
-    if (!due || ++passes_without_removal_ >= kMaxPassesWithoutRemoval) remove_one_ended();
+    const bool due = next_wake && clock_.now() >= *next_wake;
+    if (!due || ++passes_without_removal_ >= kMaxPassesWithoutRemoval) {
+      passes_without_removal_ = 0;
+      detach(oldest);
+    }
   } else if (!next_wake) {
     // Nothing to time: sleep until I/O or a wake-up (new work, a cancellation, shutdown).
     count = epoll_wait(epoll_fd_, ready_.data(), capacity, -1);
   } else {
-    std::chrono::nanoseconds left = std::max(remaining(real_clock().now(), *next_wake), std::chrono::nanoseconds(0));
+    std::chrono::nanoseconds left = std::max(remaining(clock_.now(), *next_wake), std::chrono::nanoseconds(0));
     // The kernel may end a sleep of d up to d/1000 (at least 50 µs) late, its timer slack, and
     // epoll_wait counts whole milliseconds, which made limits fire ~1 ms late. A long sleep stops
     // short by its slack and the next pass sleeps the rest, short and so precise; epoll_pwait2
@@ -457,25 +379,22 @@ void Engine::wait(std::optional<SteadyTime> next_wake) {
 }
 
 void Engine::end_expired_without_data(SteadyTime now) {
-  if (!expiries_.earliest() || *expiries_.earliest() > now) return;
-  while (std::optional<ExpiryQueue::Entry> entry = expiries_.pop_due(now)) {
-    if (entry->slot >= active_.size()) continue;  // stale: the slot is empty now
-    Transfer* transfer = active_[entry->slot].get();
+  if (const std::optional<SteadyTime> next = transfers_.earliest_expiry(); !next || *next > now) return;
+  while (std::optional<TransferTable::Due> due = transfers_.pop_due(now)) {
     // No socket known (a stream sharing an HTTP/2 connection another transfer opened: libcurl
     // names a shared socket to its callback once) counts as data waiting: read first.
-    const curl_socket_t socket = transfer->watched_socket();
+    const curl_socket_t socket = due->transfer->watched_socket();
     const auto index = static_cast<std::size_t>(socket);
     if (socket == CURL_SOCKET_BAD || (index < readable_.size() && readable_[index] != 0)) {
-      held_back_.push_back(*entry);  // read first, then checked as before
+      transfers_.hold_back(due->entry);  // read first, then checked after the reads
       continue;
     }
-    if (std::optional<Expiry> expiry = transfer->check_due(*entry, now)) {
-      transfer->finish_expired(*expiry, real_clock().now());
-      remove_later(transfer);
+    if (std::optional<Expiry> expiry = due->transfer->check_due(due->entry, now)) {
+      due->transfer->finish_expired(*expiry, clock_.now());
+      remove_later(due->transfer);
     }
   }
-  for (const ExpiryQueue::Entry& entry : held_back_) expiries_.push(entry.at, entry.slot, entry.serial);
-  held_back_.clear();
+  transfers_.restore_held_back();
 }
 
 void Engine::drive_curl() {
@@ -493,7 +412,7 @@ void Engine::drive_curl() {
   }
   ready_count_ = 0;
   // libcurl's own timeouts, and the first step of newly added transfers (it asks for a timer of 0).
-  if (curl_timer_ && *curl_timer_ <= real_clock().now()) {
+  if (curl_timer_ && *curl_timer_ <= clock_.now()) {
     curl_timer_.reset();
     curl_multi_socket_action(multi_, CURL_SOCKET_TIMEOUT, 0, &running);
   }
@@ -529,7 +448,7 @@ int Engine::on_timer(CURLM*, long timeout_ms, void* self_ptr) {
   if (timeout_ms < 0) {
     self->curl_timer_.reset();
   } else {
-    self->curl_timer_ = real_clock().now() + milliseconds(timeout_ms);
+    self->curl_timer_ = self->clock_.now() + milliseconds(timeout_ms);
   }
   return 0;
 }

@@ -41,7 +41,7 @@ std::future<AttemptResult> start(Engine& engine, AttemptSpec spec) {
 }
 
 TEST_CASE("an answer that arrived before its limit survives a loop busy past the limit") {
-  Engine engine;
+  Engine engine(real_clock());
   // Answers after 100 ms, whole; its request limit is 300 ms. The loop is kept busy from 50 ms to
   // 600 ms, so when it looks again the limit has passed and the answer is waiting.
   std::future<AttemptResult> answered = start(engine, attempt_at_mock("mock:ttfb=100ms", 300ms));

@@ -18,7 +18,7 @@ namespace {
 using namespace std::chrono_literals;
 
 TEST_CASE("a caller that claims the idle loop runs the work it queues, and work other threads queue meanwhile") {
-  Engine engine;
+  Engine engine(real_clock());
   Engine::CallerDrive drive(engine);
   REQUIRE(drive.claimed());
   std::atomic<bool> own_ran{false};
@@ -43,7 +43,7 @@ TEST_CASE("a caller that claims the idle loop runs the work it queues, and work 
 }
 
 TEST_CASE("only one thread runs the loop: a second caller is refused until the first gives it up") {
-  Engine engine;
+  Engine engine(real_clock());
   Engine::CallerDrive first(engine);
   REQUIRE(first.claimed());
   std::async(std::launch::async, [&] {
@@ -60,7 +60,7 @@ TEST_CASE("only one thread runs the loop: a second caller is refused until the f
 }
 
 TEST_CASE("work left when the caller gives the loop up goes on on the engine's thread") {
-  Engine engine;
+  Engine engine(real_clock());
   std::promise<std::thread::id> later;
   {
     Engine::CallerDrive drive(engine);
@@ -79,7 +79,7 @@ TEST_CASE("work left when the caller gives the loop up goes on on the engine's t
 }
 
 TEST_CASE("while the engine's thread runs the loop, a caller is refused and its work still runs") {
-  Engine engine;
+  Engine engine(real_clock());
   // A timer an hour away keeps the engine's thread running the loop.
   engine.schedule(std::chrono::steady_clock::now() + 1h, [](bool) {});
   std::this_thread::sleep_for(20ms);

@@ -15,7 +15,7 @@ namespace {
 using namespace std::chrono_literals;
 
 TEST_CASE("timers run on the engine's thread in the order of their instants, ties in scheduling order") {
-  Engine engine;
+  Engine engine(real_clock());
   std::mutex mutex;
   std::vector<int> order;
   std::promise<std::thread::id> ran_on;
@@ -39,7 +39,7 @@ TEST_CASE("timers run on the engine's thread in the order of their instants, tie
 }
 
 TEST_CASE("a cancelled timer never runs; cancelling one that ran says so") {
-  Engine engine;
+  Engine engine(real_clock());
   std::atomic<int> runs{0};
   const TimerId doomed = engine.schedule(std::chrono::steady_clock::now() + 30ms, [&](bool) { ++runs; });
   CHECK(engine.cancel_timer(doomed));
@@ -55,7 +55,7 @@ TEST_CASE("a cancelled timer never runs; cancelling one that ran says so") {
 }
 
 TEST_CASE("a timer's callback may schedule and cancel others") {
-  Engine engine;
+  Engine engine(real_clock());
   std::promise<int> result;
   engine.post([&](bool) {
     const TimerId never = engine.schedule(std::chrono::steady_clock::now() + 1ms, [&](bool) { result.set_value(-1); });
@@ -68,7 +68,7 @@ TEST_CASE("a timer's callback may schedule and cancel others") {
 TEST_CASE("destroying the engine ends pending timers with fired = false") {
   std::atomic<int> ended{0};
   {
-    Engine engine;
+    Engine engine(real_clock());
     for (int i = 0; i < 3; ++i) {
       engine.schedule(std::chrono::steady_clock::now() + 1h, [&](bool fired) {
         if (!fired) ++ended;

@@ -12,7 +12,8 @@
 #include <utility>
 #include <vector>
 
-#include "errors/error_info.h"
+#include <baml/error_info.h>
+
 #include "http/sse_parser.h"
 #include "providers/provider.h"
 

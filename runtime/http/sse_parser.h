@@ -10,13 +10,9 @@
 #include <string_view>
 #include <vector>
 
-namespace baml {
+#include "providers/sse_event.h"
 
-struct SseEvent {
-  std::string event;  // the `event:` field; empty means "message"
-  std::string data;   // `data:` lines joined with "\n"
-  std::string id;
-};
+namespace baml {
 
 class SseParser {
  public:

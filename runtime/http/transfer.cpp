@@ -9,16 +9,13 @@
 #include <limits>
 
 #include "http/curl_failure.h"
-#include "http/engine.h"
+#include "http/easy_handle_pool.h"
 #include "http/proxy_settings.h"
+#include "http/retry_after.h"
 
 namespace baml {
 
 namespace {
-
-SteadyTime now() {
-  return real_clock().now();
-}
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size()) return false;
@@ -34,29 +31,13 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-// `Retry-After` is delay-seconds or an HTTP date (RFC 9110); `retry-after-ms` is OpenAI's.
-std::optional<milliseconds> parse_retry_after(std::string_view value, bool in_ms) {
-  const std::string text(trim(value));
-  if (text.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double number = std::strtod(text.c_str(), &end);
-  if (end != nullptr && *end == '\0') {
-    if (!std::isfinite(number) || number < 0) return std::nullopt;
-    return milliseconds(static_cast<std::int64_t>(std::ceil(in_ms ? number : number * 1000.0)));
-  }
-  if (in_ms) return std::nullopt;
-  const std::time_t at = curl_getdate(text.c_str(), nullptr);
-  if (at < 0) return std::nullopt;
-  const std::time_t wall_now = std::time(nullptr);
-  return milliseconds(at > wall_now ? static_cast<std::int64_t>(at - wall_now) * 1000 : 0);
-}
-
 }  // namespace
 
-Transfer::Transfer(AttemptSpec spec, AttemptObserver observer, SteadyTime start)
-    : spec_(std::move(spec)),
+Transfer::Transfer(AttemptSpec spec, AttemptObserver observer, const Clock& clock)
+    : clock_(clock),
+      spec_(std::move(spec)),
       observer_(std::move(observer)),
-      timeline_(spec_.limits, spec_.budget, start),
+      timeline_(spec_.limits, spec_.budget, clock.now()),
       decoder_(*spec_.provider, spec_.stream) {}
 
 Transfer::~Transfer() {
@@ -153,7 +134,7 @@ std::size_t Transfer::on_write(char* data, std::size_t size, std::size_t count, 
   auto* self = static_cast<Transfer*>(self_ptr);
   const std::size_t bytes = size * count;
   if (self->delivered_) return bytes;  // ended, waiting to leave the multi handle: data is dropped
-  const SteadyTime t = now();
+  const SteadyTime t = self->clock_.now();
   if (!self->headers_done_) self->headers_complete(t);
   const std::size_t text_before = self->decoder_.reply().text.size();
   const ResponseDecoder::Progress progress = self->decoder_.feed(std::string_view(data, bytes));
@@ -180,12 +161,12 @@ std::size_t Transfer::on_header(char* data, std::size_t size, std::size_t count,
   if (starts_with_ci(line, "http/")) {
     self->retry_after_.reset();  // a new response (after an interim 1xx) starts over
   } else if (starts_with_ci(line, "retry-after-ms:")) {
-    if (auto value = parse_retry_after(line.substr(15), true)) self->retry_after_ = value;
+    if (auto value = parse_retry_after(line.substr(15), RetryAfterHeader::Milliseconds, std::time(nullptr))) self->retry_after_ = value;
   } else if (starts_with_ci(line, "retry-after:")) {
-    if (!self->retry_after_) self->retry_after_ = parse_retry_after(line.substr(12), false);
+    if (!self->retry_after_) self->retry_after_ = parse_retry_after(line.substr(12), RetryAfterHeader::SecondsOrDate, std::time(nullptr));
   } else if (trim(line).empty() && !self->headers_done_) {
     // The blank line ending a header block (not the one ending chunked trailers).
-    self->headers_complete(now());
+    self->headers_complete(self->clock_.now());
   }
   return bytes;
 }
@@ -233,7 +214,7 @@ int Transfer::on_progress(void* self_ptr, curl_off_t, curl_off_t, curl_off_t, cu
   auto* self = static_cast<Transfer*>(self_ptr);
   if (self->timeline_.connected() && !self->timeline_.request_sent() &&
       ul_now >= static_cast<curl_off_t>(self->spec_.request.body.size())) {
-    self->timeline_.on_request_sent(now());
+    self->timeline_.on_request_sent(self->clock_.now());
     self->note_expiry();
   }
   return 0;
@@ -251,7 +232,7 @@ int Transfer::on_prereq(void* self_ptr, char*, char*, int, int) {
     self->refused_resend_ = true;
     return CURL_PREREQFUNC_ABORT;
   }
-  self->timeline_.on_connected(now());
+  self->timeline_.on_connected(self->clock_.now());
   self->note_expiry();
   return CURL_PREREQFUNC_OK;
 }

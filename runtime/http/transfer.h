@@ -40,7 +40,8 @@ class ProxySettings;
 
 class Transfer {
  public:
-  Transfer(AttemptSpec spec, AttemptObserver observer, SteadyTime start);
+  // The attempt's clock starts now, as `clock` tells; every later instant is read from it too.
+  Transfer(AttemptSpec spec, AttemptObserver observer, const Clock& clock);
   ~Transfer();
   Transfer(const Transfer&) = delete;
   Transfer& operator=(const Transfer&) = delete;
@@ -116,6 +117,7 @@ class Transfer {
   void deliver(AttemptResult result);
   void stop_watching_cancellation();
 
+  const Clock& clock_;
   AttemptSpec spec_;
   AttemptObserver observer_;
   AttemptTimeline timeline_;

@@ -1,11 +1,11 @@
 // The IR reader for clients and retry policies (see client_ir.h). Every check names the JSON path
 // it rejects, since a bad IR is a compiler bug or a hand-edited file and the path is the fastest
 // way to find it.
-#include "ir/client_ir.h"
+#include <baml/client_ir.h>
 
 #include <nlohmann/json.hpp>
 
-#include "errors/errors.h"
+#include <baml/errors.h>
 
 namespace baml {
 

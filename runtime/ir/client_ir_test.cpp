@@ -1,9 +1,8 @@
 // Reading the client part of the IR, and the errors a malformed IR gives.
-#include "ir/client_ir.h"
-
 #include <doctest/doctest.h>
 
-#include "errors/errors.h"
+#include <baml/client_ir.h>
+#include <baml/errors.h>
 
 namespace baml {
 namespace {

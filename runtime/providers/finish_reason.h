@@ -5,8 +5,9 @@
 
 #include <optional>
 
-#include "call/response.h"
-#include "errors/error_info.h"
+#include <baml/error_info.h>
+#include <baml/response.h>
+
 #include "providers/options.h"
 
 namespace baml {

@@ -19,30 +19,9 @@
 #include <string>
 #include <string_view>
 
-namespace baml::wire {
+#include "call/utf8.h"
 
-// The length of the well-formed UTF-8 sequence (RFC 3629, as nlohmann checks it) starting at the
-// non-ASCII byte `*p`, or 0 if it is not one.
-inline std::size_t utf8_sequence_length(const char* p, const char* end) {
-  const auto byte = [p](std::ptrdiff_t i) { return static_cast<unsigned char>(p[i]); };
-  const auto in = [](unsigned char b, unsigned char lo, unsigned char hi) { return b >= lo && b <= hi; };
-  const std::ptrdiff_t left = end - p;
-  const unsigned char c = byte(0);
-  if (in(c, 0xC2, 0xDF)) return left >= 2 && in(byte(1), 0x80, 0xBF) ? 2 : 0;
-  if (in(c, 0xE0, 0xEF)) {
-    if (left < 3) return 0;
-    const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
-    const unsigned char hi = c == 0xED ? 0x9F : 0xBF;
-    return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
-  }
-  if (in(c, 0xF0, 0xF4)) {
-    if (left < 4) return 0;
-    const unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
-    const unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
-    return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF) ? 4 : 0;
-  }
-  return 0;
-}
+namespace baml::wire {
 
 class JsonReader {
  public:

@@ -3,7 +3,8 @@
 
 #include <algorithm>
 
-#include "errors/errors.h"
+#include <baml/errors.h>
+
 #include "providers/json_reader.h"
 
 namespace baml {

@@ -1,13 +1,13 @@
 // OpenAI chat completions: request URL, headers and body per flavor; decoding bodies and events,
 // including malformed ones.
-#include "providers/openai.h"
-
 #include <doctest/doctest.h>
 
 #include <random>
 
-#include "errors/errors.h"
+#include <baml/errors.h>
+
 #include "providers/json_reader.h"
+#include "providers/openai.h"
 #include "testing/body_cases.h"
 #include "testing/decoder_comparison.h"
 #include "testing/json_mutation.h"

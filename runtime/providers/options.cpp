@@ -5,7 +5,7 @@
 #include <cctype>
 #include <cstdlib>
 
-#include "errors/errors.h"
+#include <baml/errors.h>
 
 namespace baml {
 

@@ -13,15 +13,12 @@
 #include <utility>
 #include <vector>
 
+#include <baml/client_spec.h>
+#include <baml/environment.h>
+
 #include "errors/redactor.h"
-#include "ir/client_spec.h"
 
 namespace baml {
-
-using EnvLookup = std::function<std::optional<std::string>(const std::string& name)>;
-
-// getenv.
-EnvLookup process_environment();
 
 struct ResolvedOptions {
   nlohmann::json values = nlohmann::json::object();  // every option, resolved

@@ -1,13 +1,13 @@
 // Option resolution: environment references at any depth, missing variables, secrets registered
 // for redaction, the pass-through set, and the finish-reason policy.
-#include "providers/options.h"
-
 #include <doctest/doctest.h>
 
 #include <map>
 
-#include "errors/errors.h"
+#include <baml/errors.h>
+
 #include "providers/finish_reason.h"
+#include "providers/options.h"
 
 namespace baml {
 namespace {

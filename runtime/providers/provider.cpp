@@ -3,7 +3,8 @@
 
 #include <cctype>
 
-#include "errors/errors.h"
+#include <baml/errors.h>
+
 #include "providers/anthropic.h"
 #include "providers/json_reader.h"
 #include "providers/openai.h"

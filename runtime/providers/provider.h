@@ -10,19 +10,15 @@
 #include <utility>
 #include <vector>
 
-#include "call/request.h"
-#include "call/response.h"
-#include "http/sse_parser.h"
-#include "ir/client_spec.h"
+#include <baml/client_spec.h>
+#include <baml/http_request.h>
+#include <baml/request.h>
+#include <baml/response.h>
+
 #include "providers/options.h"
+#include "providers/sse_event.h"
 
 namespace baml {
-
-struct HttpRequest {
-  std::string url;
-  std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;
-};
 
 // What a stream event means for the phase limits (see attempt_timeline.h).
 enum class EventClass {

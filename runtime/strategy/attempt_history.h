@@ -9,7 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "call/attempt_record.h"
+#include <baml/attempt_record.h>
+
 #include "errors/redactor.h"
 #include "http/attempt.h"
 

@@ -1,9 +1,9 @@
 // An attempt's record, from a success and from each kind of failure, and its JSON and text forms.
-#include "strategy/attempt_history.h"
-
 #include <doctest/doctest.h>
 
-#include "call/collector.h"
+#include <baml/collector.h>
+
+#include "strategy/attempt_history.h"
 
 namespace baml {
 namespace {

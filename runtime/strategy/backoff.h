@@ -12,8 +12,8 @@
 
 #include <chrono>
 
-#include "errors/error_info.h"
-#include "ir/client_spec.h"
+#include <baml/client_spec.h>
+#include <baml/error_info.h>
 
 namespace baml {
 

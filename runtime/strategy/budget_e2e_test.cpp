@@ -7,7 +7,8 @@
 
 #include <thread>
 
-#include "runtime.h"
+#include <baml/runtime.h>
+
 #include "testing/e2e_support.h"
 #include "testing/strategy_support.h"
 
@@ -122,6 +123,35 @@ TEST_CASE("e2e budget: a Retry-After that would outlast the budget is not slept 
   CHECK(error.info().budget_client == "Agent");
   CHECK(error.info().refused_wait == 30s);
   CHECK(history(error.attempts()) == Lines{"Agent>A 1/4 HttpError 429"});
+}
+
+TEST_CASE("e2e budget: limits, deadlines and waits too long to represent never pass, rather than at once") {
+  Runtime runtime;
+  // request_timeout and total_timeout 3,000,000h: ~10^22 ns, past a time point's 64 bits.
+  constexpr std::int64_t kHugeMs = std::int64_t{3'000'000} * 3'600'000;
+  const ClientIr ir = testing::client_ir(
+      {testing::leaf_json("A", unique_model(""), json{{"request_ms", kHugeMs}, {"total_ms", kHugeMs}})});
+  CHECK(history(runtime.call(ir, "A", greet()).attempts) == Lines{"A 1/1 ok"});
+  // `bamlc call --timeout 2562047h`: the caller's budget saturates too.
+  CallOptions options;
+  options.timeout = std::chrono::hours(2'562'047);
+  CHECK(history(runtime.call(ir, "A", greet(), options).attempts) == Lines{"A 1/1 ok"});
+  // A Retry-After millennia ahead (an HTTP date, then delay-seconds past 64 bits of milliseconds),
+  // inside a budget of 2 s: refused at once, not wrapped into the past and retried at once.
+  for (const std::string& hint : {std::string("retry_after_date=100000000000"),
+                                  std::string("retry_after=100000000000000000000")}) {
+    CAPTURE(hint);
+    const ClientIr far =
+        testing::client_ir({testing::leaf_json("B", unique_model("status=429," + hint), nullptr, "Quick"),
+                            testing::composite_json("Agent", "fallback", {"B"}, json{{"total_ms", 2000}})},
+                           {testing::constant_policy_json("Quick", 3, 10)});
+    const TimeoutError error = expect_error<TimeoutError>([&] { runtime.call(far, "Agent", greet()); });
+    CHECK(error.kind() == TimeoutKind::Total);
+    REQUIRE(error.info().refused_wait);
+    CHECK(*error.info().refused_wait > std::chrono::hours(24 * 365 * 1000));
+    CHECK(error.elapsed() < 1s);
+    CHECK(history(error.attempts()) == Lines{"Agent>B 1/4 HttpError 429"});
+  }
 }
 
 TEST_CASE("e2e budget: a refused wait in one child does not stop the fallback while the budget lasts") {

@@ -17,8 +17,9 @@
 #include <utility>
 #include <variant>
 
-#include "call/collector.h"
-#include "errors/errors.h"
+#include <baml/collector.h>
+#include <baml/errors.h>
+
 #include "strategy/attempt_history.h"
 #include "strategy/backoff.h"
 #include "strategy/failure_class.h"
@@ -33,10 +34,6 @@ namespace {
 // variant of these two types is moved into by-value parameters.
 using Done = std::function<void(AttemptResult&& outcome)>;
 
-SteadyTime now() {
-  return real_clock().now();
-}
-
 class CallRun : public std::enable_shared_from_this<CallRun> {
  public:
   CallRun(const CallServices& services, std::shared_ptr<const PlanNode> plan, Request request, CallOptions options,
@@ -47,7 +44,7 @@ class CallRun : public std::enable_shared_from_this<CallRun> {
         options_(std::move(options)),
         stream_(stream),
         events_(std::move(events)),
-        call_start_(now()),
+        call_start_(services.engine->clock().now()),
         root_(Scope::for_call(call_start_, options_)) {}
 
   // Starts the plan; returns once the first attempt is handed to the engine (or the call ended
@@ -55,6 +52,8 @@ class CallRun : public std::enable_shared_from_this<CallRun> {
   void begin();
 
  private:
+  SteadyTime now() const { return services_.engine->clock().now(); }
+
   // One client's part of the call: its scope and its rounds (attempts, for a leaf).
   struct Slot {
     const PlanNode* node = nullptr;
@@ -156,7 +155,7 @@ void CallRun::run_child(const SlotPtr& slot, std::size_t index) {
            [self = shared_from_this(), slot, index](AttemptResult&& outcome) {
              const auto* failure = std::get_if<ErrorInfo>(&outcome);
              const bool next = failure != nullptr && index + 1 < slot->node->children.size() &&
-                               !ends_call(*failure) && !self->cancelled() && !slot->scope.ended(now());
+                               !ends_call(*failure) && !self->cancelled() && !slot->scope.ended(self->now());
              if (next) return self->run_child(slot, index + 1);
              self->round_done(slot, std::move(outcome));
            });
@@ -253,7 +252,7 @@ void CallRun::wait_then_retry(const SlotPtr& slot, milliseconds wait) {
   std::lock_guard lock(state_mutex_);
   waiting_ = PendingWait{0, slot};
   const TimerId timer = services_.engine->schedule(
-      now() + wait, [self = shared_from_this(), slot](bool fired) { self->wait_over(slot, fired); });
+      saturating_add(now(), wait), [self = shared_from_this(), slot](bool fired) { self->wait_over(slot, fired); });
   if (waiting_ && waiting_->slot == slot) waiting_->timer = timer;
 }
 

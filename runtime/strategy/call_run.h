@@ -23,9 +23,10 @@
 #include <memory>
 #include <string_view>
 
-#include "call/attempt_record.h"
-#include "call/call_options.h"
-#include "call/request.h"
+#include <baml/attempt_record.h>
+#include <baml/call_options.h>
+#include <baml/request.h>
+
 #include "errors/redactor.h"
 #include "http/attempt.h"
 #include "http/engine.h"

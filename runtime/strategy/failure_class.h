@@ -19,8 +19,8 @@
 
 #include <optional>
 
-#include "errors/error_info.h"
-#include "ir/client_spec.h"
+#include <baml/client_spec.h>
+#include <baml/error_info.h>
 
 namespace baml {
 

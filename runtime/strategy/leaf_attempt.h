@@ -10,11 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "call/call_options.h"
-#include "call/request.h"
+#include <baml/call_options.h>
+#include <baml/client_spec.h>
+#include <baml/request.h>
+
 #include "errors/redactor.h"
 #include "http/attempt.h"
-#include "ir/client_spec.h"
 #include "providers/options.h"
 
 namespace baml {

@@ -1,10 +1,10 @@
 // Building a leaf client's attempt: limits and budget, headers, the deadline header, streaming
 // support, and the configuration errors that stop a call before anything is sent.
-#include "strategy/leaf_attempt.h"
-
 #include <doctest/doctest.h>
 
-#include "errors/errors.h"
+#include <baml/errors.h>
+
+#include "strategy/leaf_attempt.h"
 #include "strategy/scope.h"
 
 namespace baml {

@@ -4,7 +4,8 @@
 #include <algorithm>
 #include <string>
 
-#include "errors/errors.h"
+#include <baml/errors.h>
+
 #include "providers/provider.h"
 
 namespace baml {

@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ir/client_spec.h"
+#include <baml/client_spec.h>
 
 namespace baml {
 

@@ -1,11 +1,11 @@
 // Resolving a client of the IR into its plan, and the configuration errors found before anything
 // is sent: unknown children and policies, cycles, empty composites, unsupported providers.
-#include "strategy/plan.h"
-
 #include <doctest/doctest.h>
 
-#include "errors/errors.h"
-#include "ir/client_ir.h"
+#include <baml/client_ir.h>
+#include <baml/errors.h>
+
+#include "strategy/plan.h"
 
 namespace baml {
 namespace {

@@ -15,7 +15,7 @@ Scope Scope::enter(const ClientSpec& client, SteadyTime now) const {
   Scope inner = *this;
   inner.path.push_back(client.name);
   if (!client.limits.total) return inner;
-  const Budget own{now, now + *client.limits.total, BudgetSource::ClientTotal};
+  const Budget own{now, saturating_add(now, *client.limits.total), BudgetSource::ClientTotal};
   const bool own_is_tighter = !budget || own.deadline < budget->deadline ||
                               (own.deadline == budget->deadline && budget->source == BudgetSource::Caller);
   if (own_is_tighter) {
@@ -30,7 +30,7 @@ bool Scope::ended(SteadyTime now) const {
 }
 
 bool Scope::refuses_wait(SteadyTime now, std::chrono::milliseconds wait) const {
-  return budget && now + wait >= budget->deadline;
+  return budget && saturating_add(now, wait) >= budget->deadline;
 }
 
 ErrorInfo budget_timeout(const Scope& scope, SteadyTime now, const std::string& function,

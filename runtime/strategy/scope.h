@@ -12,10 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "call/attempt_record.h"
-#include "call/call_options.h"
-#include "errors/error_info.h"
-#include "ir/client_spec.h"
+#include <baml/attempt_record.h>
+#include <baml/call_options.h>
+#include <baml/client_spec.h>
+#include <baml/error_info.h>
+
 #include "time/deadline.h"
 
 namespace baml {

@@ -1,11 +1,11 @@
 // Budgets on a fake clock: the caller's deadline and each enclosing total_timeout fold into one
 // budget per slot; a passed budget ends the slot; a wait that would outlast it is refused; and the
 // budget's own TimeoutError names whose limit it is and carries the error it kept from a retry.
-#include "strategy/scope.h"
-
 #include <doctest/doctest.h>
 
-#include "errors/errors.h"
+#include <baml/errors.h>
+
+#include "strategy/scope.h"
 
 namespace baml {
 namespace {
@@ -143,6 +143,21 @@ TEST_CASE("the caller's budget passing between attempts is a deadline timeout") 
   CHECK_FALSE(error.budget_client.has_value());
   CHECK_FALSE(error.cause);
   CHECK(format_message(error) == "timeout: Primary: caller's deadline passed after 1s (deadline 1s)");
+}
+
+TEST_CASE("a total_timeout or a wait too long to represent saturates instead of passing at once") {
+  FakeClock clock;
+  const SteadyTime start = clock.now();
+  const Scope root = Scope::for_call(start, CallOptions{});
+  const Scope huge = root.enter(client("Huge", std::chrono::hours(3'000'000)), start);
+  REQUIRE(huge.budget);
+  CHECK(huge.budget->deadline == SteadyTime::max());
+  CHECK_FALSE(huge.ended(start + std::chrono::hours(24 * 365)));
+  CHECK_FALSE(huge.refuses_wait(start, std::chrono::hours(24)));
+  // A Retry-After millennia ahead, inside a budget of 5 s: refused, not wrapped into the past.
+  const Scope bounded = root.enter(client("Bounded", 5s), start);
+  CHECK(bounded.refuses_wait(start, milliseconds::max()));
+  CHECK(bounded.refuses_wait(start, std::chrono::hours(24 * 365 * 3000)));
 }
 
 }  // namespace

@@ -10,7 +10,8 @@
 #include <thread>
 #include <vector>
 
-#include "runtime.h"
+#include <baml/runtime.h>
+
 #include "testing/e2e_support.h"
 #include "testing/strategy_support.h"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "call/request.h"
+#include <baml/request.h>
 
 namespace baml::testing {
 

@@ -6,8 +6,10 @@
 #include <functional>
 #include <string>
 
-#include "runtime.h"
+#include <baml/runtime.h>
+
 #include "testing/mock_server.h"
+#include "time/deadline.h"
 
 namespace baml::testing {
 

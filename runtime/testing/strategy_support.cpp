@@ -1,8 +1,6 @@
 // IR documents and mock-server queries for the strategy tests (see strategy_support.h).
 #include "testing/strategy_support.h"
 
-#include <curl/curl.h>
-
 #include <atomic>
 #include <stdexcept>
 
@@ -78,28 +76,8 @@ ClientIr client_ir(nlohmann::json clients, nlohmann::json retry_policies) {
       {{"ir_version", 1}, {"clients", std::move(clients)}, {"retry_policies", std::move(retry_policies)}});
 }
 
-namespace {
-
-std::size_t collect(char* data, std::size_t size, std::size_t count, void* out) {
-  static_cast<std::string*>(out)->append(data, size * count);
-  return size * count;
-}
-
-}  // namespace
-
 nlohmann::json mock_requests() {
-  CURL* easy = curl_easy_init();
-  std::string body;
-  const std::string url = "http://127.0.0.1:" + std::to_string(shared_mock_server().port()) + "/_mock/requests";
-  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &collect);
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &body);
-  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, 5000L);
-  const CURLcode code = curl_easy_perform(easy);
-  curl_easy_cleanup(easy);
-  if (code != CURLE_OK) throw std::runtime_error("GET /_mock/requests failed");
-  return nlohmann::json::parse(body);
+  return shared_mock_server().requests();
 }
 
 int requests_for(const std::string& model) {

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "call/attempt_record.h"
-#include "ir/client_ir.h"
+#include <baml/attempt_record.h>
+#include <baml/client_ir.h>
 
 namespace baml::testing {
 

@@ -3,6 +3,17 @@
 
 namespace baml {
 
+SteadyTime saturating_add(SteadyTime from, milliseconds d) {
+  using Ticks = SteadyTime::duration;
+  if (d > std::chrono::floor<milliseconds>(Ticks::max())) return SteadyTime::max();
+  if (d < std::chrono::ceil<milliseconds>(Ticks::min())) return SteadyTime::min();
+  Ticks::rep sum = 0;
+  if (__builtin_add_overflow(from.time_since_epoch().count(), std::chrono::duration_cast<Ticks>(d).count(), &sum)) {
+    return d > milliseconds::zero() ? SteadyTime::max() : SteadyTime::min();
+  }
+  return SteadyTime(Ticks(sum));
+}
+
 milliseconds ceil_ms(std::chrono::nanoseconds d) {
   return std::chrono::ceil<milliseconds>(d);
 }
@@ -31,8 +42,8 @@ std::optional<Budget> earliest(const std::optional<Budget>& a, const std::option
 std::optional<Budget> make_budget(SteadyTime start, std::optional<milliseconds> client_total,
                                   std::optional<milliseconds> caller_timeout, std::optional<Deadline> caller_deadline) {
   std::optional<Budget> budget;
-  if (client_total) budget = earliest(budget, Budget{start, start + *client_total, BudgetSource::ClientTotal});
-  if (caller_timeout) budget = earliest(budget, Budget{start, start + *caller_timeout, BudgetSource::Caller});
+  if (client_total) budget = earliest(budget, Budget{start, saturating_add(start, *client_total), BudgetSource::ClientTotal});
+  if (caller_timeout) budget = earliest(budget, Budget{start, saturating_add(start, *caller_timeout), BudgetSource::Caller});
   if (caller_deadline) budget = earliest(budget, Budget{start, *caller_deadline, BudgetSource::Caller});
   return budget;
 }

@@ -13,6 +13,12 @@ namespace baml {
 
 using Deadline = SteadyTime;
 
+// `from + d`, saturating at SteadyTime::max() (and min()) instead of overflowing: a steady time
+// point counts nanoseconds in 64 bits (about 292 years), so a limit or wait of 3,000,000 h, added
+// in nanoseconds, would wrap into the past and pass at once. An instant that cannot be represented
+// is one that never comes.
+SteadyTime saturating_add(SteadyTime from, milliseconds d);
+
 // Whole milliseconds, rounded up: sleeping for the rounded value never wakes before the instant.
 milliseconds ceil_ms(std::chrono::nanoseconds d);
 

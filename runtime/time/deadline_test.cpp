@@ -93,5 +93,31 @@ TEST_CASE("a nested budget only tightens") {
   CHECK(earliest(std::nullopt, inner)->deadline == start + 30s);
 }
 
+TEST_CASE("adding a duration to an instant saturates instead of wrapping into the past") {
+  FakeClock clock;
+  const SteadyTime now = clock.now();
+  CHECK(saturating_add(now, 1500ms) == now + 1500ms);
+  CHECK(saturating_add(now, -1500ms) == now - 1500ms);
+  // 3,000,000 h is ~10^22 ns, past the 64-bit nanosecond count of a time point.
+  CHECK(saturating_add(now, std::chrono::hours(3'000'000)) == SteadyTime::max());
+  CHECK(saturating_add(now, milliseconds::max()) == SteadyTime::max());
+  CHECK(saturating_add(now, milliseconds::min()) == SteadyTime::min());
+  // Just within the range: still exact.
+  const milliseconds room = std::chrono::floor<milliseconds>(SteadyTime::max() - now);
+  CHECK(saturating_add(now, room) == now + room);
+  CHECK(saturating_add(now, room + 1ms) == SteadyTime::max());
+}
+
+TEST_CASE("a budget too far away to represent is one that never passes") {
+  FakeClock clock;
+  const SteadyTime start = clock.now();
+  // `bamlc call --timeout 2562047h` and a total_timeout of 3,000,000 h.
+  const auto far = make_budget(start, std::chrono::hours(3'000'000), std::chrono::hours(2'562'047), std::nullopt);
+  REQUIRE(far);
+  CHECK(far->deadline == SteadyTime::max());
+  CHECK(far->deadline > start);
+  CHECK(remaining(start, far->deadline) > std::chrono::hours(100'000));
+}
+
 }  // namespace
 }  // namespace baml

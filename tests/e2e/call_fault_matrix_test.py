@@ -346,6 +346,14 @@ def main():
             assert out["elapsed_ms"] >= 0
         check("an answer is printed with its client and elapsed time", answer)
 
+        def far_deadline():
+            # Past what a steady-clock instant holds (~292 years in nanoseconds): no deadline, not
+            # one that passed at once.
+            for value in ("2562047h", "3000000h"):
+                code, out, _ = call(project, "Answer", "--timeout", value)
+                assert code == 0 and out["ok"] and out["text"] == "Hello from the matrix.", (value, out)
+        check("bamlc call --timeout 2562047h (and longer) is no deadline, not one passed at once", far_deadline)
+
         def composite():
             code, out, _ = call(project, "Chain")
             assert code == 0 and out["client"] == "Answer" and out["text"] == "Hello from the matrix.", out

@@ -48,10 +48,10 @@ DirectiveError error(std::string_view directive, std::string message) {
 
 // Applies one `key=value` (or bare `key`) to `d`; returns an error message or "".
 std::string apply(Directives& d, std::string_view key, std::optional<std::string_view> value) {
-  const bool is_flag = key == "reset" || key == "echo";
+  const bool is_flag = key == "reset" || key == "echo" || key == "invalid_utf8";
   if (is_flag) {
     if (value) return "directive '" + std::string(key) + "' takes no value";
-    (key == "reset" ? d.reset : d.echo) = true;
+    (key == "reset" ? d.reset : key == "echo" ? d.echo : d.invalid_utf8) = true;
     return "";
   }
   if (!value) return "directive '" + std::string(key) + "' needs a value (" + std::string(key) + "=...)";
@@ -71,11 +71,13 @@ std::string apply(Directives& d, std::string_view key, std::optional<std::string
     if (key == "ping") d.ping = parsed;
     return "";
   }
-  if (key == "stall_after" || key == "chunks" || key == "fail_first") {
+  if (key == "stall_after" || key == "chunks" || key == "fail_first" || key == "garbage") {
     std::optional<std::uint64_t> n = parse_count(*value);
     if (!n) return "directive '" + std::string(key) + "' needs a non-negative integer";
-    if (key == "chunks" && *n == 0) return "directive 'chunks' needs at least 1";
-    (key == "stall_after" ? d.stall_after : key == "chunks" ? d.chunks : d.fail_first) = n;
+    if ((key == "chunks" || key == "garbage") && *n == 0) return "directive '" + std::string(key) + "' needs at least 1";
+    // The body is held in memory whole.
+    if (key == "garbage" && *n > (std::uint64_t{1} << 24)) return "directive 'garbage' takes at most 16777216 bytes";
+    (key == "stall_after" ? d.stall_after : key == "chunks" ? d.chunks : key == "fail_first" ? d.fail_first : d.garbage) = n;
     return "";
   }
   if (key == "status") {

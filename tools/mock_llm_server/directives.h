@@ -35,6 +35,8 @@ struct Directives {
   std::optional<std::string> reply;          // the content; kDefaultReply when absent
   std::optional<std::uint64_t> chunks;       // split the reply evenly instead of by words
   std::optional<std::uint64_t> fail_first;   // the first K requests of this model string fail
+  bool invalid_utf8 = false;                 // the reply's text carries bytes that are not UTF-8
+  std::optional<std::uint64_t> garbage;      // the body is this many bytes of binary noise
 };
 
 struct DirectiveError {

@@ -50,6 +50,10 @@ TEST_CASE("model strings") {
   CHECK(ok("mock:status=503,retry_after_date=2").retry_after_date == 2u);
   CHECK(ok("mock:status=503,retry_after_ms=300").retry_after_ms == 300u);
   CHECK(bad("mock:retry_after_ms=0.5").message.find("'retry_after_ms'") != std::string::npos);
+  CHECK(ok("mock:invalid_utf8").invalid_utf8);
+  CHECK(ok("mock:status=500,garbage=200").garbage == 200u);
+  CHECK(bad("mock:garbage=0").message.find("'garbage'") != std::string::npos);
+  CHECK(bad("mock:invalid_utf8=1").message.find("'invalid_utf8'") != std::string::npos);
 
   CHECK(bad("mock:bogus=1").message.find("'bogus'") != std::string::npos);
   CHECK(bad("mock:ttfb=5").message.find("'ttfb'") != std::string::npos);

@@ -1,16 +1,11 @@
 // End-to-end tests of the mock LLM server: each test case starts the real `mock_llm_server` binary
-// (path baked in by CMake, or taken from $MOCK_LLM_SERVER) on a free port and talks to it with
+// (through launcher.h: path baked in by CMake, or taken from $BAML_MOCK_LLM_SERVER) on a free port and talks to it with
 // libcurl, the HTTP client the runtime uses, so what passes here is what the runtime will see.
 // Timing assertions use lower bounds (a delay is at least as long as asked) and loose upper
 // bounds, so a loaded machine cannot make them flaky; the suite runs in about five seconds.
 // The parsers have their own unit tests in directives_test.cpp and http_wire_test.cpp.
 #include <curl/curl.h>
 #include <doctest/doctest.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cctype>
 #include <chrono>
@@ -24,7 +19,7 @@
 #include <thread>
 #include <vector>
 
-extern char** environ;
+#include "launcher.h"
 
 namespace {
 
@@ -32,82 +27,11 @@ using namespace std::chrono_literals;
 using Json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
-// ---- The server as a subprocess ----
+// ---- The server as a subprocess (launcher.h), without the hang port unless asked ----
 
-class MockServer {
+class MockServer : public mock_llm::MockServerProcess {
  public:
-  explicit MockServer(bool with_hang_port = false) {
-    const char* from_env = std::getenv("MOCK_LLM_SERVER");
-    std::string path = from_env != nullptr ? from_env : MOCK_LLM_SERVER_PATH;
-    std::vector<std::string> args = {path, "--port", "0"};
-    if (with_hang_port) args.insert(args.end(), {"--hang-port", "0"});
-    std::vector<char*> argv;
-    argv.reserve(args.size() + 1);
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-
-    int out[2];
-    if (pipe(out) != 0) throw std::runtime_error("pipe failed");
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addclose(&actions, out[0]);
-    int rc = posix_spawn(&pid_, path.c_str(), &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    close(out[1]);
-    if (rc != 0) throw std::runtime_error("cannot start " + path);
-    read_handshake(out[0]);
-    close(out[0]);
-  }
-
-  ~MockServer() { stop(); }
-  MockServer(const MockServer&) = delete;
-  MockServer& operator=(const MockServer&) = delete;
-
-  // SIGTERM, then the exit status (or -1 if it did not exit normally).
-  int stop() {
-    if (pid_ <= 0) return exit_status_;
-    kill(pid_, SIGTERM);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-    exit_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return exit_status_;
-  }
-
-  std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
-  int hang_port() const { return hang_port_; }
-
- private:
-  // Reads `port=`, optional `hang_port=` and `ready` lines, failing after a few seconds rather
-  // than hanging the suite if the server never gets ready.
-  void read_handshake(int fd) {
-    std::string text;
-    Clock::time_point give_up = Clock::now() + 5s;
-    while (text.find("ready\n") == std::string::npos) {
-      pollfd p{fd, POLLIN, 0};
-      if (Clock::now() > give_up || poll(&p, 1, 100) < 0) break;
-      if ((p.revents & (POLLIN | POLLHUP)) == 0) continue;
-      char buf[256];
-      ssize_t n = read(fd, buf, sizeof buf);
-      if (n <= 0) break;
-      text.append(buf, static_cast<std::size_t>(n));
-    }
-    if (text.find("ready\n") == std::string::npos) {
-      throw std::runtime_error("mock server did not become ready; it printed: " + text);
-    }
-    auto value_of = [&](const std::string& key) {
-      std::size_t at = text.find(key + "=");
-      return at == std::string::npos ? 0 : std::stoi(text.substr(at + key.size() + 1));
-    };
-    port_ = value_of("port");
-    hang_port_ = value_of("hang_port");
-  }
-
-  pid_t pid_ = -1;
-  int exit_status_ = -1;
-  int port_ = 0;
-  int hang_port_ = 0;
+  explicit MockServer(bool with_hang_port = false) : MockServerProcess(Options{.hang_port = with_hang_port}) {}
 };
 
 // ---- libcurl client ----

@@ -112,6 +112,43 @@ ResponsePlan reset_connection() {
   return plan;
 }
 
+// `n` bytes that are neither UTF-8 nor JSON: a lone continuation byte, an overlong form, bytes
+// that never occur in UTF-8, a NUL and an ESC first, then a fixed pseudo-random sequence (the same
+// for every request, so a failure can be reproduced).
+std::string garbage_bytes(std::uint64_t n) {
+  std::string out = std::string("\x80\xC0\xAF\xFF\xFE\x00\x1B[2J", 10).substr(0, n);
+  std::uint32_t state = 2463534242u;
+  while (out.size() < n) {
+    state ^= state << 13;
+    state ^= state >> 17;
+    state ^= state << 5;
+    out += static_cast<char>(state & 0xFF);
+  }
+  return out;
+}
+
+// An answer whose body is binary noise, with the status the directives ask for (200 by default).
+ResponsePlan garbage_response(const Directives& d, bool keep_alive) {
+  ResponsePlan plan = fixed_response(d.status.value_or(200), garbage_bytes(*d.garbage), keep_alive);
+  plan.llm = true;
+  plan.ttfb = d.ttfb;
+  return plan;
+}
+
+// Stands for the bytes `invalid_utf8` puts into the reply's text: a private-use code point, valid
+// UTF-8 while the body is built as JSON (whose serializer would refuse the real ones), swapped for
+// the invalid bytes once it is built.
+constexpr std::string_view kInvalidMarker = "\xEE\x80\x80";
+constexpr std::string_view kInvalidBytes = "\xFF\xC3\x28";
+
+std::string with_invalid_bytes(std::string text) {
+  for (std::size_t at = text.find(kInvalidMarker); at != std::string::npos; at = text.find(kInvalidMarker, at)) {
+    text.replace(at, kInvalidMarker.size(), kInvalidBytes);
+    at += kInvalidBytes.size();
+  }
+  return text;
+}
+
 std::string failure_message(int status) {
   return "mock error " + std::to_string(status);
 }
@@ -130,6 +167,9 @@ ResponsePlan success_response(Api api, const HttpRequest& request, const Directi
   completion.id = (api == Api::OpenAi ? "chatcmpl-mock-" : "msg_mock_") + std::to_string(id);
   completion.model = model;
   completion.chunks = content_chunks(content, d.chunks);
+  if (d.invalid_utf8) {
+    for (std::string& chunk : completion.chunks) chunk += kInvalidMarker;
+  }
   // Roughly four bytes per token, like the real tokenizers on English text.
   completion.prompt_tokens = static_cast<std::int64_t>(request.body.size() / 4 + 1);
   completion.created = now_unix;
@@ -144,6 +184,13 @@ ResponsePlan success_response(Api api, const HttpRequest& request, const Directi
   plan.head = response_head(200, headers);
   plan.chunked = true;
   plan.body = stream ? streaming_body(api, completion) : json_body(api, completion);
+  if (d.invalid_utf8) {
+    for (std::string& piece : plan.body.pieces) piece = with_invalid_bytes(std::move(piece));
+    plan.body.trailer = with_invalid_bytes(std::move(plan.body.trailer));
+    if (plan.body.drip_piece) {
+      plan.body.drip_piece = [next = std::move(plan.body.drip_piece)](std::size_t i) { return with_invalid_bytes(next(i)); };
+    }
+  }
   plan.ttfb = d.ttfb;
   plan.first = d.first;
   plan.gap = d.gap;
@@ -213,11 +260,14 @@ ResponsePlan plan_response(const HttpRequest& request, MockState& state, std::in
     }
   } else if (d.reset) {
     return reset_connection();
+  } else if (d.garbage) {
+    return garbage_response(d, request.keep_alive);
   } else if (d.status) {
     ResponsePlan plan = error_response(api, *d.status, failure_message(*d.status), request.keep_alive, &d);
     plan.ttfb = d.ttfb;
     return plan;
   }
+  if (d.garbage) return garbage_response(d, request.keep_alive);
   return success_response(api, request, d, model, stream, state, now_unix);
 }
 

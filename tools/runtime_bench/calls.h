@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "runtime.h"
+#include <baml/runtime.h>
 
 namespace runtime_bench {
 

@@ -1,7 +1,7 @@
 // The IR builder (see ir_builder.h).
 #include "ir_builder.h"
 
-#include "ir/client_ir.h"
+#include <baml/client_ir.h>
 
 namespace runtime_bench {
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "ir/client_spec.h"
+#include <baml/client_spec.h>
 
 namespace runtime_bench {
 

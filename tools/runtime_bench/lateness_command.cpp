@@ -19,7 +19,7 @@
 
 #include "calls.h"
 #include "commands.h"
-#include "mock_process.h"
+#include "launcher.h"
 #include "scenarios.h"
 #include "stats.h"
 
@@ -53,7 +53,7 @@ struct LevelResult {
   long unexpected = 0;
 };
 
-LevelResult run_level(const MockProcess& mock, const Scenario& scenario, int in_flight, int calls,
+LevelResult run_level(const mock_llm::MockServerProcess& mock, const Scenario& scenario, int in_flight, int calls,
                       std::chrono::milliseconds limit, bool stream, std::ofstream* samples) {
   // A fresh runtime per level: no connection or allocator state carried over from another level.
   baml::Runtime runtime;
@@ -128,7 +128,7 @@ Report run_lateness(const CommonOptions& common, const LatenessOptions& options)
     }
   }
   const std::chrono::milliseconds limit(options.limit_ms);
-  MockProcess mock(common.mock_server, common.server_cpu);
+  mock_llm::MockServerProcess mock({.binary = common.mock_server, .cpu = common.server_cpu});
   std::unique_ptr<std::ofstream> samples;
   if (!options.samples_path.empty()) {
     samples = std::make_unique<std::ofstream>(options.samples_path);

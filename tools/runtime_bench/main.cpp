@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "commands.h"
-#include "mock_process.h"
+#include "launcher.h"
 #include "process_info.h"
 
 int main(int argc, char** argv) {
@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();  // the common options may follow the subcommand's name
   CommonOptions common;
-  common.mock_server = MockProcess::default_binary();
+  common.mock_server = mock_llm::MockServerProcess::default_binary();
   app.add_flag("--json", common.json, "Print one JSON document instead of tables");
   app.add_option("--mock-server", common.mock_server, "The mock_llm_server binary")->capture_default_str();
   app.add_option("--server-cpu", common.server_cpu, "Pin the mock server to this CPU (default: not pinned)");

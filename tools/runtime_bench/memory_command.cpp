@@ -17,7 +17,7 @@
 #include "calls.h"
 #include "commands.h"
 #include "ir_builder.h"
-#include "mock_process.h"
+#include "launcher.h"
 #include "process_info.h"
 #include "stats.h"
 
@@ -31,7 +31,7 @@ struct MemoryOptions {
 };
 
 Report run_memory(const CommonOptions& common, const MemoryOptions& options) {
-  MockProcess mock(common.mock_server, common.server_cpu);
+  mock_llm::MockServerProcess mock({.binary = common.mock_server, .cpu = common.server_cpu});
   Limits held = generous_limits();
   held.idle = std::chrono::milliseconds(600'000);
   const baml::ClientIr ir = IrBuilder()

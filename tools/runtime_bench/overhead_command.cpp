@@ -25,7 +25,7 @@
 #include "calls.h"
 #include "commands.h"
 #include "ir_builder.h"
-#include "mock_process.h"
+#include "launcher.h"
 #include "plain_curl.h"
 #include "stats.h"
 
@@ -106,7 +106,7 @@ std::vector<ContenderResult> measure(const Comparison& comparison, const Overhea
 
 // Everything the comparisons call through, kept alive for the whole run.
 struct Fixture {
-  explicit Fixture(const MockProcess& mock)
+  explicit Fixture(const mock_llm::MockServerProcess& mock)
       : ir(IrBuilder()
                .leaf("Bench", mock.openai_base_url(), "mock:reply=hi", generous_limits())
                .retry_policy({{"name", "Patient"},
@@ -116,10 +116,10 @@ struct Fixture {
                .composite("One", "fallback", {"Bench"}, Limits{})
                .read()),
         client(*ir.find_client("Bench")),
-        plain_call(exact_request(client, bench_request(), false)),
-        plain_stream(exact_request(client, bench_request(), true)),
-        handoff_call(exact_request(client, bench_request(), false)),
-        handoff_stream(exact_request(client, bench_request(), true)) {}
+        plain_call(baml::http_request_for(client, bench_request(), false)),
+        plain_stream(baml::http_request_for(client, bench_request(), true)),
+        handoff_call(baml::http_request_for(client, bench_request(), false)),
+        handoff_stream(baml::http_request_for(client, bench_request(), true)) {}
 
   baml::ClientIr ir;
   const baml::ClientSpec& client;
@@ -175,7 +175,7 @@ std::vector<Comparison> make_comparisons(Fixture& f, const std::vector<std::stri
 }
 
 Report run_overhead(const CommonOptions& common, const OverheadOptions& options) {
-  MockProcess mock(common.mock_server, common.server_cpu);
+  mock_llm::MockServerProcess mock({.binary = common.mock_server, .cpu = common.server_cpu});
   Fixture fixture(mock);
   const std::vector<Comparison> comparisons = make_comparisons(fixture, options.modes);
 

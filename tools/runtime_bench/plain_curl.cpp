@@ -3,16 +3,7 @@
 
 #include <stdexcept>
 
-#include "errors/redactor.h"
-#include "providers/options.h"
-
 namespace runtime_bench {
-
-baml::HttpRequest exact_request(const baml::ClientSpec& client, const baml::Request& request, bool stream) {
-  baml::SecretRedactor redactor;  // the benchmark's clients carry no secrets; the API wants one
-  const baml::ResolvedOptions options = baml::resolve_options(client, baml::process_environment(), redactor);
-  return baml::provider_for(client).build_request(options, request, stream);
-}
 
 namespace {
 

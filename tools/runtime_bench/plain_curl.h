@@ -1,7 +1,7 @@
 // The baseline of `runtime_bench overhead`: the plain libcurl client any C++ programmer would
 // write, one easy handle reused for every call (so libcurl keeps the connection alive) and
 // curl_easy_perform on the calling thread. It sends byte for byte the request the runtime sends:
-// the request is built by the runtime's own provider code (exact_request), and the handle gets the
+// the request is built by the runtime's own provider code (baml::http_request_for), and the handle gets the
 // runtime's transport options (no signals, TCP keep-alive, `Expect:` suppressed). It does not
 // parse the answer: it is the floor that the runtime's per-call cost is compared with.
 #pragma once
@@ -15,14 +15,11 @@
 #include <string>
 #include <thread>
 
-#include "ir/client_spec.h"
-#include "providers/provider.h"
-#include "runtime.h"
+#include <baml/client_spec.h>
+#include <baml/http_request.h>
+#include <baml/runtime.h>
 
 namespace runtime_bench {
-
-// The HTTP request the runtime builds for `client` (URL, headers, body), from the same code path.
-baml::HttpRequest exact_request(const baml::ClientSpec& client, const baml::Request& request, bool stream);
 
 class PlainCurlClient {
  public:

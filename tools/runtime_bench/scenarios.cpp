@@ -16,7 +16,7 @@ Scenario leaf_scenario(std::string name, std::string expected, std::string model
   scenario.name = std::move(name);
   scenario.expected = std::move(expected);
   scenario.fault = hang_port ? "hang port" : model;
-  scenario.setup = [model, hang_port, limit_under_test](const MockProcess& mock, milliseconds limit) {
+  scenario.setup = [model, hang_port, limit_under_test](const mock_llm::MockServerProcess& mock, milliseconds limit) {
     Limits limits = generous_limits();
     limits.*limit_under_test = limit;
     const std::string base_url = hang_port ? mock.hang_base_url() : mock.openai_base_url();
@@ -41,7 +41,7 @@ std::vector<Scenario> make_scenarios() {
   deadline.name = "deadline";
   deadline.expected = "timeout:deadline";
   deadline.fault = "mock:ttfb=10s, CallOptions::timeout";
-  deadline.setup = [](const MockProcess& mock, milliseconds limit) {
+  deadline.setup = [](const mock_llm::MockServerProcess& mock, milliseconds limit) {
     ScenarioSetup setup{
         IrBuilder().leaf("Bench", mock.openai_base_url(), "mock:ttfb=10s", generous_limits()).read(), "Bench", {}};
     setup.options.timeout = limit;
@@ -57,7 +57,7 @@ std::vector<Scenario> make_scenarios() {
   chain_total.name = "fallback-total";
   chain_total.expected = "timeout:total";
   chain_total.fault = "fallback [mock:ttfb=10s, mock:reply=hi], total_timeout";
-  chain_total.setup = [](const MockProcess& mock, milliseconds limit) {
+  chain_total.setup = [](const mock_llm::MockServerProcess& mock, milliseconds limit) {
     Limits chain = generous_limits();
     chain.total = limit;
     IrBuilder ir;
@@ -80,7 +80,7 @@ std::vector<Scenario> make_scenarios() {
   chain_refuse.name = "fallback-refuse";
   chain_refuse.expected = "timeout:total";
   chain_refuse.fault = "fallback [mock:ttfb=10s cut by its ttfb limit, mock:status=503] + 60 s retry wait";
-  chain_refuse.setup = [](const MockProcess& mock, milliseconds limit) {
+  chain_refuse.setup = [](const mock_llm::MockServerProcess& mock, milliseconds limit) {
     Limits stalls = generous_limits();
     stalls.time_to_first_token = limit;
     Limits chain = generous_limits();

@@ -13,8 +13,9 @@
 #include <string_view>
 #include <vector>
 
-#include "mock_process.h"
-#include "runtime.h"
+#include <baml/runtime.h>
+
+#include "launcher.h"
 
 namespace runtime_bench {
 
@@ -37,7 +38,7 @@ struct Scenario {
   std::string name;
   std::string expected;  // the outcome every call must end with, e.g. "timeout:idle"
   std::string fault;     // how the limit is tripped, for the table
-  std::function<ScenarioSetup(const MockProcess& mock, std::chrono::milliseconds limit)> setup;
+  std::function<ScenarioSetup(const mock_llm::MockServerProcess& mock, std::chrono::milliseconds limit)> setup;
 };
 
 const std::vector<Scenario>& lateness_scenarios();

@@ -12,9 +12,8 @@
 #include <utility>
 #include <vector>
 
-#include "call/attempt_record.h"
-#include "call/cancellation.h"
-#include "time/deadline.h"
+#include <baml/attempt_record.h>
+#include <baml/cancellation.h>
 
 namespace baml {
 
@@ -22,7 +21,7 @@ class Collector;
 
 struct CallOptions {
   std::optional<std::chrono::milliseconds> timeout;  // from the start of the call
-  std::optional<Deadline> deadline;                  // absolute, steady clock
+  std::optional<std::chrono::steady_clock::time_point> deadline;  // absolute
   // Cancels the call from any thread: the transfer in flight ends at once (its connection is
   // closed), a wait between attempts ends at once, and the call fails with CancelledError.
   std::optional<CancellationToken> cancel;

@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "call/attempt_message.h"
-#include "call/usage.h"
-#include "errors/error_kind.h"
+#include <baml/attempt_message.h>
+#include <baml/error_kind.h>
+#include <baml/usage.h>
 
 namespace baml {
 

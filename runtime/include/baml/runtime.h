@@ -11,24 +11,24 @@
 // carries the attempt history. A Runtime is thread-safe; many threads may call it at once, and
 // `submit` keeps any number of calls in flight on the one engine loop. A `call` or `stream` on a
 // Runtime with nothing else in flight runs that loop on the calling thread while it waits, instead
-// of handing the call to the engine's thread and back (http/engine.h).
+// of handing the call to the engine's thread and back (docs/runtime.md, "Who runs the loop").
 #pragma once
 
 #include <functional>
 #include <memory>
 #include <string_view>
 
-#include "call/attempt_record.h"
-#include "call/call_options.h"
-#include "call/cancellation.h"
-#include "call/collector.h"
-#include "call/request.h"
-#include "call/response.h"
-#include "call_future.h"
-#include "errors/errors.h"
-#include "ir/client_ir.h"
-#include "ir/client_spec.h"
-#include "providers/options.h"
+#include <baml/attempt_record.h>
+#include <baml/call_future.h>
+#include <baml/call_options.h>
+#include <baml/cancellation.h>
+#include <baml/client_ir.h>
+#include <baml/client_spec.h>
+#include <baml/collector.h>
+#include <baml/environment.h>
+#include <baml/errors.h>
+#include <baml/request.h>
+#include <baml/response.h>
 
 namespace baml {
 

@@ -1,5 +1,5 @@
-// Spawning, handshaking with, querying and stopping the mock LLM server (see mock_process.h).
-#include "mock_process.h"
+// Spawning, handshaking with, querying and stopping the mock LLM server (see launcher.h).
+#include "launcher.h"
 
 #include <curl/curl.h>
 #include <poll.h>
@@ -16,20 +16,21 @@
 
 extern char** environ;
 
-namespace runtime_bench {
+namespace mock_llm {
 
-std::string MockProcess::default_binary() {
+std::string MockServerProcess::default_binary() {
   if (const char* path = std::getenv("BAML_MOCK_LLM_SERVER"); path != nullptr && *path != '\0') return path;
-#ifdef RUNTIME_BENCH_MOCK_SERVER
-  return RUNTIME_BENCH_MOCK_SERVER;
+#ifdef BAML_MOCK_LLM_SERVER
+  return BAML_MOCK_LLM_SERVER;
 #else
   return {};
 #endif
 }
 
-MockProcess::MockProcess(const std::string& binary, std::optional<int> cpu) {
+MockServerProcess::MockServerProcess(Options options) {
+  const std::string& binary = options.binary;
   if (binary.empty() || access(binary.c_str(), X_OK) != 0) {
-    throw std::runtime_error("mock_llm_server not found (build target mock_llm_server, or pass --mock-server): '" +
+    throw std::runtime_error("mock_llm_server not found (build target mock_llm_server, or set BAML_MOCK_LLM_SERVER): '" +
                              binary + "'");
   }
   int out[2];
@@ -38,7 +39,8 @@ MockProcess::MockProcess(const std::string& binary, std::optional<int> cpu) {
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
   posix_spawn_file_actions_addclose(&actions, out[0]);
-  std::vector<std::string> args = {binary, "--port", "0", "--hang-port", "0"};
+  std::vector<std::string> args = {binary, "--port", "0"};
+  if (options.hang_port) args.insert(args.end(), {"--hang-port", "0"});
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
@@ -50,15 +52,17 @@ MockProcess::MockProcess(const std::string& binary, std::optional<int> cpu) {
     pid_ = -1;
     throw std::runtime_error("could not start " + binary);
   }
-  if (cpu) {
+  if (options.cpu) {
     cpu_set_t set;
     CPU_ZERO(&set);
-    CPU_SET(*cpu, &set);
+    CPU_SET(*options.cpu, &set);
     sched_setaffinity(pid_, sizeof set, &set);
   }
-  // `port=`, `hang_port=`, then `ready`. A loaded machine gets a generous start-up time.
+  // `port=`, `hang_port=`, then `ready`. Bounded so a server that never gets ready fails the run
+  // instead of hanging it; generous, because a loaded machine starts processes slowly.
   const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   std::string buffer;
+  std::string printed;
   bool ready = false;
   while (!ready && std::chrono::steady_clock::now() < give_up) {
     pollfd fd{out[0], POLLIN, 0};
@@ -67,6 +71,7 @@ MockProcess::MockProcess(const std::string& binary, std::optional<int> cpu) {
     const ssize_t n = read(out[0], chunk, sizeof chunk);
     if (n <= 0) break;
     buffer.append(chunk, static_cast<std::size_t>(n));
+    printed.append(chunk, static_cast<std::size_t>(n));
     for (std::size_t end = buffer.find('\n'); end != std::string::npos; end = buffer.find('\n')) {
       const std::string line = buffer.substr(0, end);
       buffer.erase(0, end + 1);
@@ -76,25 +81,29 @@ MockProcess::MockProcess(const std::string& binary, std::optional<int> cpu) {
     }
   }
   close(out[0]);
-  if (!ready || port_ == 0 || hang_port_ == 0) {
+  if (!ready || port_ == 0 || (options.hang_port && hang_port_ == 0)) {
     kill(pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
     pid_ = -1;
-    throw std::runtime_error("mock_llm_server did not become ready");
+    throw std::runtime_error("mock_llm_server did not become ready; it printed: " + printed);
   }
 }
 
-MockProcess::~MockProcess() {
-  if (pid_ <= 0) return;
+int MockServerProcess::stop() {
+  if (pid_ <= 0) return exit_status_;
   kill(pid_, SIGTERM);
-  waitpid(pid_, nullptr, 0);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  exit_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return exit_status_;
 }
 
-std::string MockProcess::openai_base_url() const {
-  return "http://127.0.0.1:" + std::to_string(port_) + "/v1";
+std::string MockServerProcess::url(std::string_view path) const {
+  return "http://127.0.0.1:" + std::to_string(port_) + std::string(path);
 }
 
-std::string MockProcess::hang_base_url() const {
+std::string MockServerProcess::hang_base_url() const {
   return "http://127.0.0.1:" + std::to_string(hang_port_) + "/v1";
 }
 
@@ -107,23 +116,25 @@ std::size_t collect(char* data, std::size_t size, std::size_t count, void* out) 
 
 }  // namespace
 
-nlohmann::json MockProcess::counters() const {
+nlohmann::json MockServerProcess::get_json(std::string_view path) const {
   CURL* easy = curl_easy_init();
+  if (easy == nullptr) throw std::runtime_error("curl_easy_init failed");
   std::string body;
-  const std::string url = "http://127.0.0.1:" + std::to_string(port_) + "/_mock/counters";
-  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
+  const std::string target = url(path);
+  curl_easy_setopt(easy, CURLOPT_URL, target.c_str());
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &collect);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, &body);
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  // A control endpoint answers at once; the bound only keeps a wedged server from hanging a run.
   curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, 5000L);
   const CURLcode code = curl_easy_perform(easy);
   curl_easy_cleanup(easy);
-  if (code != CURLE_OK) throw std::runtime_error("GET /_mock/counters failed");
+  if (code != CURLE_OK) throw std::runtime_error("GET " + std::string(path) + " failed");
   return nlohmann::json::parse(body);
 }
 
-bool MockProcess::wait_for(const std::function<bool(const nlohmann::json&)>& done,
-                           std::chrono::milliseconds limit) const {
+bool MockServerProcess::wait_for(const std::function<bool(const nlohmann::json&)>& done,
+                                 std::chrono::milliseconds limit) const {
   const auto give_up = std::chrono::steady_clock::now() + limit;
   for (;;) {
     if (done(counters())) return true;
@@ -132,4 +143,4 @@ bool MockProcess::wait_for(const std::function<bool(const nlohmann::json&)>& don
   }
 }
 
-}  // namespace runtime_bench
+}  // namespace mock_llm

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "call/attempt_record.h"
-#include "call/usage.h"
+#include <baml/attempt_record.h>
+#include <baml/usage.h>
 
 namespace baml {
 

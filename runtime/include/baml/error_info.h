@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "call/response.h"
-#include "errors/error_kind.h"
+#include <baml/error_kind.h>
+#include <baml/response.h>
 
 namespace baml {
 

@@ -6,7 +6,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <string_view>
 
-#include "ir/client_spec.h"
+#include <baml/client_spec.h>
 
 namespace baml {
 

@@ -19,8 +19,8 @@
 #include <mutex>
 #include <variant>
 
-#include "call/response.h"
-#include "errors/error_info.h"
+#include <baml/error_info.h>
+#include <baml/response.h>
 
 namespace baml {
 

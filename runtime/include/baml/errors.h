@@ -16,7 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "errors/error_info.h"
+#include <baml/error_info.h>
 
 namespace baml {
 

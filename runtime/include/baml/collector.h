@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "call/attempt_record.h"
-#include "call/usage.h"
-#include "errors/error_kind.h"
+#include <baml/attempt_record.h>
+#include <baml/error_kind.h>
+#include <baml/usage.h>
 
 namespace baml {
 
