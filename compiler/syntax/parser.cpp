@@ -52,6 +52,22 @@ void report_stray_characters(antlr4::CommonTokenStream& tokens, const SourceFile
   }
 }
 
+// The most tokens one line may hold (documented in docs/language.md, "Limits").
+constexpr std::size_t kMaxTokensPerLine = 2000;
+
+// The first token past kMaxTokensPerLine on one line, or nullptr.
+const antlr4::Token* crowded_line(const std::vector<antlr4::Token*>& tokens) {
+  std::size_t line = 0;
+  std::size_t count = 0;
+  for (const antlr4::Token* t : tokens) {
+    if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
+    count = t->getLine() == line ? count + 1 : 1;
+    line = t->getLine();
+    if (count > kMaxTokensPerLine) return t;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 ast::File parse_file(const SourceFile& file, DiagnosticSink& diags) {
@@ -80,6 +96,17 @@ ast::File parse_file(const SourceFile& file, DiagnosticSink& diags) {
                  "this `" + deep->getText() + "` nests deeper than " + std::to_string(kMaxNestingDepth) +
                      " levels, the most bamlc reads; the rest of this file is not checked")
         .with_hint("flatten it: give an inner part a name (a type alias, a class, a separate value) and refer to it");
+    return ast::File{file.id(), {}};
+  }
+  if (const antlr4::Token* crowded = crowded_line(tokens.getTokens())) {
+    // An unquoted string runs to the end of its line, and the parser's look-ahead over one grows
+    // with its length: a line of thousands of words is data, not BAML, so it is not read.
+    report_stray_characters(tokens, file, offsets, {}, diags);
+    const Span at{file.id(), offsets.byte_offset(crowded->getStartIndex()), offsets.byte_offset(crowded->getStopIndex() + 1)};
+    diags.report(DiagKind::LineTooLong, at,
+                 "this line holds more than " + std::to_string(kMaxTokensPerLine) +
+                     " tokens, the most bamlc reads on one line; the rest of this file is not checked")
+        .with_hint("break the line, or put long text in a quoted or raw string (`#\"...\"#`)");
     return ast::File{file.id(), {}};
   }
 
