@@ -13,6 +13,11 @@ int main(int argc, char** argv) {
   CLI::App app{"bamlc: compiler and runtime for BAML, with deadlines you can trust", "bamlc"};
   app.set_version_flag("--version", "bamlc " BAMLC_VERSION);
   app.require_subcommand(1);
+  app.footer(
+      "Exit codes (every command; docs/cli.md):\n"
+      "  0  it worked (warnings allowed)\n"
+      "  1  the project, the data or the call is wrong: an error diagnostic, an unknown client, a failed call\n"
+      "  2  the command line is wrong: an unknown flag, a bad value, a --from path that does not exist");
   std::vector<bamlc::cli::Runner> runners{
       bamlc::cli::add_check_command(app),
       bamlc::cli::add_build_command(app),

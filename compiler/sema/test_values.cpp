@@ -127,6 +127,12 @@ bool ValueChecker::check(const model::Type& type, const ast::Value& value, const
   return matches(type, value, path, /*report=*/true);
 }
 
+bool ValueChecker::took_as_text(const Span& span) const {
+  return std::any_of(durations_as_text_.begin(), durations_as_text_.end(), [&](const Span& s) {
+    return s.file == span.file && s.begin == span.begin && s.end == span.end;
+  });
+}
+
 bool ValueChecker::mentions_duration(const model::Type& type, int depth) const {
   if (depth > 64) return false;
   if (type.kind == model::TypeKind::Duration) return true;
@@ -222,6 +228,7 @@ bool ValueChecker::check_string(const model::Type& type, const ast::Value& value
                         value.text + "\"")
             .with_hint("quote it to say so: `\"" + value.text + "\"`");
       }
+      durations_as_text_.push_back(value.span);
       return true;
     case ast::ValueKind::Map:
     case ast::ValueKind::List:
@@ -252,7 +259,9 @@ bool ValueChecker::check_duration(const model::Type& type, const ast::Value& val
 
 bool ValueChecker::check_union(const model::Type& type, const ast::Value& value, const std::string& path, bool report) {
   for (const model::Type& member : type.children) {
+    const std::size_t taken = durations_as_text_.size();
     if (matches(member, value, path, /*report=*/false)) return true;
+    durations_as_text_.resize(taken);  // a member that does not fit takes nothing as text
   }
   if (!report) return false;
   // When exactly one member has the value's shape (a block for one class, a list for one list),

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "compiler/ast/ast.h"
 #include "compiler/model/program.h"
@@ -26,6 +27,10 @@ class ValueChecker {
 
   // Reports what is wrong with `value` as a `type` for the argument at `path`; true when fine.
   bool check(const model::Type& type, const ast::Value& value, const std::string& path);
+
+  // True when the duration literal at `span` was taken as the text of a string (`x 10s`,
+  // LANGUAGE.md), so the IR must carry its text rather than its milliseconds.
+  bool took_as_text(const Span& span) const;
 
  private:
   bool matches(const model::Type& type, const ast::Value& value, const std::string& path, bool report);
@@ -45,6 +50,7 @@ class ValueChecker {
   DiagKind mismatch_kind(const model::Type& type, const ast::Value& value) const;
 
   Context& ctx_;
+  std::vector<Span> durations_as_text_;  // see took_as_text
   std::unordered_map<std::string_view, const model::Class*> classes_;
   std::unordered_map<std::string_view, const model::Enum*> enums_;
   std::unordered_map<std::string_view, const model::TypeAlias*> aliases_;

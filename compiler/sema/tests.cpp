@@ -21,9 +21,6 @@
 namespace bamlc::sema {
 namespace {
 
-// Deeper than any real type; the checker reports types nested past its own limit.
-constexpr int kMaxTypeDepth = 256;
-
 constexpr std::array<std::string_view, 2> kTestKeys = {"functions", "args"};
 
 // "(x: string, n: int)"
@@ -56,9 +53,9 @@ class TestChecker {
     read_body();
     check_functions();
     if (args_ != nullptr && args_->value) out_.args = args_->value->entries;
-    if (!functions_.empty()) {
-      check_args(*functions_.front());
-      pass_durations_as_text(*functions_.front());
+    if (!functions_.empty()) check_args(*functions_.front());
+    for (ast::MapEntry& entry : out_.args) {
+      if (entry.value) pass_durations_as_text(*entry.value);
     }
     out_.checks = check_attributes(ctx_, AttributeSite::TestBlock, decl_.block_attributes).checks;
     return std::move(out_);
@@ -198,46 +195,13 @@ class TestChecker {
     }
   }
 
-  // `x 10s` where a `string` is expected is the text "10s" (LANGUAGE.md; checked with a warning),
-  // so the IR carries the text, not the duration's milliseconds: at any depth of lists, maps,
-  // optionals and class fields.
-  void pass_durations_as_text(const model::Function& function) {
-    for (ast::MapEntry& entry : out_.args) {
-      auto parameter = std::find_if(function.parameters.begin(), function.parameters.end(),
-                                    [&](const model::Parameter& p) { return p.name == entry.key.text; });
-      if (entry.value && parameter != function.parameters.end()) text_for_strings(parameter->type, *entry.value, 0);
-    }
-  }
-
-  void text_for_strings(const model::Type& type, ast::Value& value, int depth) {
-    if (depth > kMaxTypeDepth) return;
-    switch (type.kind) {
-      case model::TypeKind::String:
-        if (value.kind == ast::ValueKind::Duration) value.kind = ast::ValueKind::Word;
-        return;
-      case model::TypeKind::Optional:
-      case model::TypeKind::List:
-        if (type.children.empty()) return;
-        if (type.kind == model::TypeKind::Optional) return text_for_strings(type.children.front(), value, depth + 1);
-        for (ast::Value& item : value.items) text_for_strings(type.children.front(), item, depth + 1);
-        return;
-      case model::TypeKind::Map:
-        if (type.children.size() != 2) return;
-        for (ast::MapEntry& e : value.entries) {
-          if (e.value) text_for_strings(type.children[1], *e.value, depth + 1);
-        }
-        return;
-      case model::TypeKind::Class:
-        if (const model::Class* c = ctx_.program.find_class(type.name)) {
-          for (ast::MapEntry& e : value.entries) {
-            auto field = std::find_if(c->fields.begin(), c->fields.end(),
-                                      [&](const model::Field& f) { return f.name == e.key.text; });
-            if (field != c->fields.end() && e.value) text_for_strings(field->type, *e.value, depth + 1);
-          }
-        }
-        return;
-      default:
-        return;  // unions and aliases: the value checker decides which member a value is
+  // `x 10s` where a string is expected is the text "10s" (LANGUAGE.md): the value checker says
+  // which literals it took so, and the IR carries their text rather than their milliseconds.
+  void pass_durations_as_text(ast::Value& value) {
+    if (value.kind == ast::ValueKind::Duration && values_.took_as_text(value.span)) value.kind = ast::ValueKind::Word;
+    for (ast::Value& item : value.items) pass_durations_as_text(item);
+    for (ast::MapEntry& entry : value.entries) {
+      if (entry.value) pass_durations_as_text(*entry.value);
     }
   }
 

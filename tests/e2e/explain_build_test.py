@@ -120,4 +120,21 @@ def _():
         assert not os.path.exists(path), "an IR was written for a broken project"
 
 
+@case("the IR carries a duration-shaped test argument for a string as its text, for a duration as ms")
+def _():
+    with tempfile.TemporaryDirectory() as src:
+        with open(os.path.join(src, "main.baml"), "w") as f:
+            f.write('class Step {\n  label string\n  wait duration\n}\n'
+                    'function Plan(label: string, steps: Step[], choice: string | int) -> string {\n'
+                    '  client "openai/gpt-4o"\n  prompt #"{{ label }}"#\n}\n'
+                    'test T {\n  functions [Plan]\n'
+                    '  args {\n    label 10s\n    steps [{ label 2m, wait 2m }]\n    choice 5s\n  }\n}\n')
+        p = bamlc("build", "--from", src, "--emit-ir", "-")
+        assert p.returncode == 0, p.stderr
+        assert p.stderr.count("warning[W0201]") >= 2, p.stderr  # the union member is chosen silently
+        args = json.loads(p.stdout)["tests"][0]["args"]
+        assert args["label"] == "10s" and args["choice"] == "5s", args
+        assert args["steps"] == [{"label": "2m", "wait": 120000}], args
+
+
 cases.finish()
