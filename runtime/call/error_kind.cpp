@@ -12,6 +12,8 @@ std::string_view to_string(ErrorType type) {
     case ErrorType::Validation: return "validation";
     case ErrorType::Cancelled: return "cancelled";
     case ErrorType::Config: return "config";
+    case ErrorType::InvalidArgument: return "invalid_argument";
+    case ErrorType::Template: return "template";
   }
   return "unknown";
 }
@@ -25,6 +27,8 @@ std::string_view exception_name(ErrorType type) {
     case ErrorType::Validation: return "ValidationError";
     case ErrorType::Cancelled: return "CancelledError";
     case ErrorType::Config: return "ConfigError";
+    case ErrorType::InvalidArgument: return "InvalidArgumentError";
+    case ErrorType::Template: return "TemplateError";
   }
   return "Error";
 }

@@ -111,7 +111,9 @@ std::string what_happened(const ErrorInfo& info) {
       return info.elapsed ? cause + " after " + elapsed : cause;
     }
     case ErrorType::Validation:
-    case ErrorType::Config: return info.detail;
+    case ErrorType::Config:
+    case ErrorType::InvalidArgument:
+    case ErrorType::Template: return info.detail;
   }
   return info.detail;
 }

@@ -46,12 +46,28 @@ std::exception_ptr make_exception(ErrorInfo info) {
     case ErrorType::Validation: return std::make_exception_ptr(ValidationError(std::move(info)));
     case ErrorType::Cancelled: return std::make_exception_ptr(CancelledError(std::move(info)));
     case ErrorType::Config: return std::make_exception_ptr(ConfigError(std::move(info)));
+    case ErrorType::InvalidArgument: return std::make_exception_ptr(InvalidArgumentError(std::move(info)));
+    case ErrorType::Template: return std::make_exception_ptr(TemplateError(std::move(info)));
   }
   return std::make_exception_ptr(Error(std::move(info)));
 }
 
 void throw_error(ErrorInfo info) {
   std::rethrow_exception(make_exception(std::move(info)));
+}
+
+void throw_invalid_argument(std::string detail) {
+  ErrorInfo info;
+  info.type = ErrorType::InvalidArgument;
+  info.detail = std::move(detail);
+  throw_error(std::move(info));
+}
+
+void throw_template_error(std::string detail) {
+  ErrorInfo info;
+  info.type = ErrorType::Template;
+  info.detail = std::move(detail);
+  throw_error(std::move(info));
 }
 
 void throw_config_error(std::string detail, std::string client) {

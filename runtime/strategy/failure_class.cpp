@@ -41,7 +41,9 @@ bool ends_call(const ErrorInfo& failure) {
     case ErrorType::Cancelled:
     case ErrorType::Config:
     case ErrorType::FinishReason:
-    case ErrorType::Validation: return true;
+    case ErrorType::Validation:
+    case ErrorType::InvalidArgument:
+    case ErrorType::Template: return true;
     case ErrorType::Timeout:
     case ErrorType::Http:
     case ErrorType::Connection: return false;
@@ -57,7 +59,9 @@ std::optional<RetryClass> retry_class(const ErrorInfo& failure) {
     case ErrorType::FinishReason:
     case ErrorType::Validation:
     case ErrorType::Cancelled:
-    case ErrorType::Config: return std::nullopt;
+    case ErrorType::Config:
+    case ErrorType::InvalidArgument:
+    case ErrorType::Template: return std::nullopt;
   }
   return std::nullopt;
 }

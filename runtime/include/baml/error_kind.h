@@ -8,7 +8,7 @@
 namespace baml {
 
 // Which exception an ErrorInfo becomes (errors.h).
-enum class ErrorType { Timeout, Http, Connection, FinishReason, Validation, Cancelled, Config };
+enum class ErrorType { Timeout, Http, Connection, FinishReason, Validation, Cancelled, Config, InvalidArgument, Template };
 
 // Which limit fired. Per attempt: Connect, TimeToFirstToken, Idle, Request; for the whole call:
 // Total (a declared total_timeout) and Deadline (the caller's timeout or deadline).

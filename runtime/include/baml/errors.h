@@ -7,7 +7,9 @@
 //          │               └─ FinishReasonError a finish reason the client disallows
 //          ├─ ValidationError                   output that does not fit the return type
 //          ├─ CancelledError                    the caller cancelled
-//          └─ ConfigError                       e.g. a missing environment variable
+//          ├─ ConfigError                       e.g. a missing environment variable
+//          ├─ InvalidArgumentError              an argument that does not fit its parameter
+//          └─ TemplateError                     a prompt or check that failed to evaluate
 #pragma once
 
 #include <exception>
@@ -106,11 +108,28 @@ class ConfigError : public Error {
   using Error::Error;
 };
 
+// An argument of a function call that does not fit its parameter, an unknown or missing
+// parameter; raised before anything is rendered or sent. The message names the parameter and
+// the path inside it (`resume.experience[1].start: expected string, got 2019`).
+class InvalidArgumentError : public Error {
+ public:
+  using Error::Error;
+};
+
+// A template that failed while it was evaluated: an unknown filter, a bad filter argument, a
+// limit on output size, loop steps or macro depth reached.
+class TemplateError : public Error {
+ public:
+  using Error::Error;
+};
+
 // The exception matching `info.type`, as an exception_ptr (for futures) or thrown.
 std::exception_ptr make_exception(ErrorInfo info);
 [[noreturn]] void throw_error(ErrorInfo info);
 
 // A ConfigError with just a message, for the many places that need one.
 [[noreturn]] void throw_config_error(std::string detail, std::string client = {});
+[[noreturn]] void throw_invalid_argument(std::string detail);
+[[noreturn]] void throw_template_error(std::string detail);
 
 }  // namespace baml

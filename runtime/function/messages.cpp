@@ -1,0 +1,100 @@
+#include "function/messages.h"
+
+#include <optional>
+#include <string>
+
+namespace baml::fn {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// A marker at `pos` (kMarker, 'r' or 'm', digits, kMarker) whose index is within `table_size`:
+// its letter, index and length; nullopt when the bytes only look like one.
+struct Marker {
+  char letter;
+  std::size_t index;
+  std::size_t length;
+};
+
+std::optional<Marker> marker_at(std::string_view text, std::size_t pos, std::size_t roles, std::size_t media) {
+  if (pos + 3 > text.size() || text[pos] != tmpl::kMarker) return std::nullopt;
+  const char letter = text[pos + 1];
+  if (letter != 'r' && letter != 'm') return std::nullopt;
+  std::size_t i = pos + 2;
+  std::size_t index = 0;
+  const std::size_t digits_start = i;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - digits_start < 18) {
+    index = index * 10 + static_cast<std::size_t>(text[i] - '0');
+    ++i;
+  }
+  if (i == digits_start || i >= text.size() || text[i] != tmpl::kMarker) return std::nullopt;
+  if (index >= (letter == 'r' ? roles : media)) return std::nullopt;
+  return Marker{letter, index, i + 1 - pos};
+}
+
+// One message being assembled: text is gathered into `pending` until a media item or the end.
+struct Chunk {
+  Message message;
+  std::string pending;
+  bool has_media = false;
+};
+
+void flush_text(Chunk& chunk, bool trim_it) {
+  std::string_view text = trim_it ? trim(chunk.pending) : std::string_view(chunk.pending);
+  if (!text.empty() || (!trim_it && !chunk.pending.empty())) {
+    chunk.message.parts.push_back(ContentPart::of_text(std::string(text)));
+  }
+  chunk.pending.clear();
+}
+
+}  // namespace
+
+std::vector<Message> split_messages(const tmpl::RenderOutput& rendered, std::string_view default_role) {
+  const std::string_view text = rendered.text;
+  std::vector<Chunk> chunks(1);
+  chunks.back().message.role = std::string(default_role);
+  std::size_t start = 0;
+  bool saw_role = false;
+  for (std::size_t pos = text.find(tmpl::kMarker); pos != std::string_view::npos; pos = text.find(tmpl::kMarker, pos)) {
+    const std::optional<Marker> m = marker_at(text, pos, rendered.roles.size(), rendered.media.size());
+    if (!m) {
+      ++pos;
+      continue;
+    }
+    chunks.back().pending.append(text.substr(start, pos - start));
+    if (m->letter == 'm') {
+      Chunk& chunk = chunks.back();
+      flush_text(chunk, true);  // text next to a media item is trimmed
+      chunk.message.parts.push_back(ContentPart::of_media(rendered.media[m->index]));
+      chunk.has_media = true;
+    } else {
+      saw_role = true;
+      Chunk next;
+      next.message.role = rendered.roles[m->index].role;
+      next.message.metadata = rendered.roles[m->index].metadata;
+      chunks.push_back(std::move(next));
+    }
+    pos += m->length;
+    start = pos;
+  }
+  chunks.back().pending.append(text.substr(start));
+
+  std::vector<Message> messages;
+  for (Chunk& chunk : chunks) {
+    // Without role markers the text goes out as rendered; with them (or next to media) trimmed.
+    const bool trim_it = saw_role || chunk.has_media;
+    flush_text(chunk, trim_it);
+    if (saw_role && chunk.message.parts.empty()) continue;  // empty messages are dropped
+    if (!saw_role && chunk.message.parts.empty()) chunk.message.parts.push_back(ContentPart::of_text(""));
+    messages.push_back(std::move(chunk.message));
+  }
+  return messages;
+}
+
+}  // namespace baml::fn

@@ -1,0 +1,64 @@
+#include <doctest/doctest.h>
+
+#include "function/messages.h"
+
+using baml::ContentPart;
+using baml::fn::split_messages;
+using baml::tmpl::RenderOutput;
+
+namespace {
+
+std::string role_marker(std::size_t i) { return std::string(1, baml::tmpl::kMarker) + "r" + std::to_string(i) + baml::tmpl::kMarker; }
+std::string media_marker(std::size_t i) { return std::string(1, baml::tmpl::kMarker) + "m" + std::to_string(i) + baml::tmpl::kMarker; }
+
+RenderOutput with_roles(std::string text, std::vector<std::string> roles) {
+  RenderOutput out;
+  out.text = std::move(text);
+  for (auto& r : roles) out.roles.push_back({r, {}});
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("without a role marker the text goes out as rendered, whitespace and all") {
+  const auto messages = split_messages(with_roles("  Hello \n", {}), "system");
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].role == "system");
+  REQUIRE(messages[0].parts.size() == 1);
+  CHECK(messages[0].parts[0].text == "  Hello \n");
+  const auto blank = split_messages(with_roles("   ", {}), "user");
+  REQUIRE(blank.size() == 1);
+  CHECK(blank[0].parts[0].text == "   ");
+}
+
+TEST_CASE("role markers start messages; chunks are trimmed and empty ones dropped") {
+  const auto messages = split_messages(
+      with_roles("Intro \n" + role_marker(0) + "\n  Be brief.\n" + role_marker(1) + "  \n" + role_marker(2) + " Hi ", {"system", "assistant", "user"}),
+      "system");
+  REQUIRE(messages.size() == 3);
+  CHECK(messages[0].role == "system");
+  CHECK(messages[0].parts[0].text == "Intro");
+  CHECK(messages[1].role == "system");
+  CHECK(messages[1].parts[0].text == "Be brief.");
+  CHECK(messages[2].role == "user");
+  CHECK(messages[2].parts[0].text == "Hi");
+}
+
+TEST_CASE("media split a message into parts; the text next to them is trimmed") {
+  RenderOutput out = with_roles(role_marker(0) + "Look: " + media_marker(0) + "\n and tell me.", {"user"});
+  out.media.push_back(baml::Media::from_url(baml::MediaKind::Image, "https://x/a.png"));
+  const auto messages = split_messages(out, "system");
+  REQUIRE(messages.size() == 1);
+  REQUIRE(messages[0].parts.size() == 3);
+  CHECK(messages[0].parts[0].text == "Look:");
+  CHECK(messages[0].parts[1].kind == ContentPart::Kind::Media);
+  CHECK(messages[0].parts[1].media.url == "https://x/a.png");
+  CHECK(messages[0].parts[2].text == "and tell me.");
+}
+
+TEST_CASE("bytes that only look like a marker are text") {
+  const std::string fake = std::string(1, baml::tmpl::kMarker) + "r7" + baml::tmpl::kMarker;  // no role 7
+  const auto messages = split_messages(with_roles("a" + fake + "b", {}), "user");
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].parts[0].text == "a" + fake + "b");
+}

@@ -1,0 +1,139 @@
+// render_requests: arguments checked, the prompt rendered once per leaf client of the plan (the
+// client's name, provider and default role are part of what the template sees), split into
+// messages, and turned into each leaf's HTTP request by its provider.
+#include <baml/functions.h>
+
+#include <nlohmann/json.hpp>
+
+#include <baml/errors.h>
+
+#include "errors/redactor.h"
+#include "function/messages.h"
+#include "function/program.h"
+#include "output_format/output_format.h"
+#include "providers/options.h"
+#include "providers/provider.h"
+#include "strategy/plan.h"
+#include "value/from_json.h"
+
+namespace baml {
+namespace {
+
+void collect_leaves(const PlanNode& node, std::vector<const ClientSpec*>& leaves) {
+  if (node.kind == PlanKind::Leaf) {
+    leaves.push_back(&node.client);
+    return;
+  }
+  for (const PlanNode& child : node.children) collect_leaves(child, leaves);
+}
+
+// The role of text before the first `_.role` marker: the client's `default_role` option, else
+// the provider's (BAML: `system` for the OpenAI family, `user` for the others).
+std::string default_role(const ClientSpec& client) {
+  auto it = client.options.find("default_role");
+  if (it != client.options.end() && it->is_string()) return it->get<std::string>();
+  switch (client.provider) {
+    case ProviderKind::OpenAI:
+    case ProviderKind::OpenAIGeneric:
+    case ProviderKind::AzureOpenAI: return "system";
+    default: return "user";
+  }
+}
+
+// The values of the headers that carry credentials, whatever the provider calls them.
+bool is_credential_header(std::string_view name) {
+  static constexpr std::string_view kNames[] = {"authorization", "x-api-key", "api-key", "x-goog-api-key",
+                                                "x-amz-security-token"};
+  for (std::string_view known : kNames) {
+    if (name.size() == known.size() &&
+        std::equal(name.begin(), name.end(), known.begin(), [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<Message> render_for(const Program::Impl& program, const fn::Function& function, const Args& args,
+                                const ClientSpec& client, const RenderOptions& options) {
+  tmpl::PromptContext ctx;
+  ctx.client_name = client.name;
+  ctx.client_provider = client.provider_name;
+  ctx.tags = Value::map(options.tags);
+  ctx.output_format = [&](const Value::Entries& named) -> std::string {
+    if (named.empty()) return function.default_output_format(program.types);
+    return output_format::render(function.return_type, program.types, named);
+  };
+  tmpl::Environment env;
+  env.types = &program.types;
+  env.variables = args;
+  env.macros = &program.macros;
+  env.ctx = &ctx;
+  env.role_helper = true;
+  const tmpl::RenderOutput rendered = tmpl::render(*function.prompt, env);
+  return fn::split_messages(rendered, default_role(client));
+}
+
+HttpRequest build_http(const ClientSpec& client, const Request& request, const RenderOptions& options) {
+  SecretRedactor redactor;
+  const ResolvedOptions resolved = resolve_options(client, options.env, redactor);
+  HttpRequest http = provider_for(client).build_request(resolved, request, options.stream);
+  if (!options.redact_secrets) return http;
+  for (auto& [name, value] : http.headers) {
+    if (is_credential_header(name)) redactor.add(value);
+  }
+  const SecretRedactor::Secrets secrets = redactor.secrets();
+  http.url = SecretRedactor::scrub(*secrets, http.url);
+  for (auto& header : http.headers) {
+    header.second = is_credential_header(header.first) ? std::string(SecretRedactor::kReplacement)
+                                                       : SecretRedactor::scrub(*secrets, header.second);
+  }
+  http.body = SecretRedactor::scrub(*secrets, http.body);
+  return http;
+}
+
+std::vector<RenderedRequest> render_checked(const Program& program, const fn::Function& function, const Args& args,
+                                            const RenderOptions& options) {
+  const Program::Impl& impl = program.impl();
+  const std::string& client_name = options.client_override ? *options.client_override : function.client;
+  const std::shared_ptr<const PlanNode> plan = resolve_plan(impl.clients, client_name);
+  std::vector<const ClientSpec*> leaves;
+  collect_leaves(*plan, leaves);
+  std::vector<RenderedRequest> out;
+  out.reserve(leaves.size());
+  for (const ClientSpec* leaf : leaves) {
+    RenderedRequest r;
+    r.client = leaf->name;
+    r.provider = leaf->provider_name;
+    r.request.function = function.name;
+    r.request.messages = render_for(impl, function, args, *leaf, options);
+    r.request.rendered = true;
+    r.http = build_http(*leaf, r.request, options);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<RenderedRequest> render_requests(const Program& program, std::string_view function, const Args& args,
+                                             const RenderOptions& options) {
+  const fn::Function& f = program.impl().function(function);
+  return render_checked(program, f, ir::conform_args(args, f.parameters, program.impl().types, f.name), options);
+}
+
+std::vector<RenderedRequest> render_requests_json(const Program& program, std::string_view function,
+                                                  const nlohmann::json& args, const RenderOptions& options) {
+  const fn::Function& f = program.impl().function(function);
+  return render_checked(program, f, ir::args_from_json(args, f.parameters, program.impl().types, f.name), options);
+}
+
+std::vector<Message> render_messages(const Program& program, std::string_view function, const Args& args,
+                                     std::string_view client, const RenderOptions& options) {
+  const Program::Impl& impl = program.impl();
+  const fn::Function& f = impl.function(function);
+  const ClientSpec* spec = impl.clients.find_client(client);
+  if (!spec) throw_config_error("unknown client `" + std::string(client) + "`");
+  return render_for(impl, f, ir::conform_args(args, f.parameters, impl.types, f.name), *spec, options);
+}
+
+}  // namespace baml

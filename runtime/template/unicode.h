@@ -1,0 +1,34 @@
+// The bits of Unicode the evaluator needs: Rust's `char::is_whitespace` (BAML trims and dedents
+// with it) and UTF-8 stepping for string filters that work per character.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace baml::tmpl {
+
+// Decodes the code point at `s[i]` and advances `i`; an invalid byte decodes as itself.
+char32_t next_code_point(std::string_view s, std::size_t& i);
+void append_utf8(std::string& out, char32_t c);
+
+// Rust's char::is_whitespace (White_Space property).
+bool is_unicode_space(char32_t c);
+
+// Leading/trailing Unicode whitespace removed.
+std::string_view trim_unicode(std::string_view s);
+std::string_view trim_unicode_start(std::string_view s);
+std::string_view trim_unicode_end(std::string_view s);
+
+// Simple case mapping for ASCII and Latin-1/Latin Extended/Greek/Cyrillic letters.
+char32_t to_upper(char32_t c);
+char32_t to_lower(char32_t c);
+bool is_alpha(char32_t c);
+bool is_upper(char32_t c);
+bool is_lower(char32_t c);
+
+std::string upper(std::string_view s);
+std::string lower(std::string_view s);
+
+}  // namespace baml::tmpl

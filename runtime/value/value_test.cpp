@@ -1,0 +1,33 @@
+#include <doctest/doctest.h>
+
+#include <baml/value.h>
+#include <baml/value_json.h>
+
+using baml::Value;
+
+TEST_CASE("a value knows its kind and shares its parts") {
+  const Value person = Value::instance("Person", {{"name", Value::string("Ann")}, {"age", Value::integer(30)}});
+  CHECK(person.kind() == Value::Kind::Class);
+  CHECK(person.class_name() == "Person");
+  REQUIRE(person.find("age") != nullptr);
+  CHECK(person.find("age")->as_int() == 30);
+  CHECK(person.find("email") == nullptr);
+  const Value copy = person;  // cheap: the fields are shared
+  CHECK(&copy.entries() == &person.entries());
+  CHECK(copy == person);
+  CHECK(Value::integer(1) != Value::floating(1.0));
+  CHECK(Value().is_null());
+  CHECK_THROWS_AS((void)Value::integer(1).as_string(), std::bad_variant_access);
+  CHECK_THROWS_AS((void)Value::string("x").items(), std::bad_variant_access);
+}
+
+TEST_CASE("every kind converts to JSON") {
+  const Value v = Value::list({Value::null(), Value::boolean(true), Value::integer(-3), Value::floating(2.5),
+                               Value::string("é"), Value::duration(std::chrono::milliseconds(90000)),
+                               Value::media(baml::Media::from_url(baml::MediaKind::Image, "https://x/a.png")),
+                               Value::media(baml::Media::from_base64(baml::MediaKind::Pdf, "QUJD", "application/pdf")),
+                               Value::map({{"b", Value::integer(1)}, {"a", Value::integer(2)}}),
+                               Value::enumeration("Color", "RED")});
+  CHECK(baml::to_json(v).dump() ==
+        R"([null,true,-3,2.5,"é","1m30s",{"url":"https://x/a.png"},{"base64":"QUJD","media_type":"application/pdf"},{"a":2,"b":1},"RED"])");
+}
