@@ -6,6 +6,7 @@
 #include "compiler/sema/functions.h"
 #include "compiler/sema/generators.h"
 #include "compiler/sema/retry_policies.h"
+#include "compiler/sema/prompt_roles.h"
 #include "compiler/sema/template_check.h"
 #include "compiler/sema/tests.h"
 #include "compiler/sema/timeout_plan.h"
@@ -24,6 +25,7 @@ model::Program analyze(const std::vector<ast::File>& files, DiagnosticSink& diag
   sema::check_functions(ctx);
   sema::check_tests(ctx);
   sema::check_templates(ctx);  // templates and check expressions, the tests' included
+  sema::check_prompt_roles(ctx);
   sema::check_timeout_plans(ctx);  // after functions: which clients they call matters
   ctx.for_each<ast::GeneratorDecl>([&](const ast::GeneratorDecl& g) { sema::check_generator(g, diags); });
   return std::move(ctx.program);
