@@ -18,5 +18,6 @@ Runner add_check_command(CLI::App& app);
 Runner add_build_command(CLI::App& app);
 Runner add_explain_command(CLI::App& app);
 Runner add_call_command(CLI::App& app);
+Runner add_render_command(CLI::App& app);
 
 }  // namespace bamlc::cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
       bamlc::cli::add_build_command(app),
       bamlc::cli::add_explain_command(app),
       bamlc::cli::add_call_command(app),
+      bamlc::cli::add_render_command(app),
   };
   try {
     app.parse(argc, argv);

@@ -44,8 +44,13 @@ loopTargets
   | LPAREN NAME ( COMMA NAME )* COMMA? RPAREN
   ;
 
-// `set x = ...`, or `set ns.count = ...` on a namespace().
-assignTarget : NAME ( DOT NAME )? ;
+// `set x = ...`, `set ns.count = ...` on a namespace(), or `set a, b = pair` (unpacking, also
+// written `set (a, b) = pair`).
+assignTarget
+  : NAME ( DOT NAME )?
+  | NAME ( COMMA NAME )+ COMMA?
+  | LPAREN NAME ( COMMA NAME )* COMMA? RPAREN
+  ;
 
 // Precedence from loosest to tightest follows minijinja: conditional, or, and, not,
 // comparisons and `in`, + -, ~, * / // %, **, unary - +, then postfix access, calls, filters

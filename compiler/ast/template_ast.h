@@ -130,6 +130,7 @@ struct TemplateNode {
   TemplateExpr filter;                  // For: the `if` filter, Omitted when absent
   std::vector<Name> targets;            // For: one or more loop variables; Set/SetBlock: the name, then an attribute
   bool recursive = false;               // For
+  bool unpack = false;                  // Set: `targets` are names a sequence is unpacked into
   std::vector<IfBranch> branches;       // If
   std::vector<TemplateNode> body;       // For, SetBlock
   std::vector<TemplateNode> else_body;  // For: rendered when the iterable is empty

@@ -78,12 +78,19 @@ json node(const ast::TemplateNode& n) {
               {"else_ws", whitespace(n.else_whitespace)},
               {"end_ws", whitespace(n.end_whitespace)}};
     }
-    case NodeKind::Set:
+    case NodeKind::Set: {
+      json unpack = nullptr;
+      if (n.unpack) {
+        unpack = json::array();
+        for (const ast::Name& name : n.targets) unpack.push_back(name.text);
+      }
       return {{"kind", "set"},
               {"target", n.targets.empty() ? "" : n.targets[0].text},
-              {"attribute", n.targets.size() > 1 ? json(n.targets[1].text) : json(nullptr)},
+              {"attribute", n.targets.size() > 1 && !n.unpack ? json(n.targets[1].text) : json(nullptr)},
+              {"targets", unpack},
               {"value", template_expr_to_json(n.expr)},
               {"ws", whitespace(n.whitespace)}};
+    }
     case NodeKind::SetBlock:
       return {{"kind", "set_block"},
               {"target", n.targets.empty() ? "" : n.targets[0].text},

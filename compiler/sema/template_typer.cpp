@@ -118,7 +118,9 @@ void TemplateTyper::node(const ast::TemplateNode& n) {
     case ast::TemplateNodeKind::For: for_loop(n); return;
     case ast::TemplateNodeKind::Set: {
       TemplateValue value = expr(n.expr);
-      if (n.targets.size() == 1) {
+      if (n.unpack) {
+        for (const ast::Name& target : n.targets) define(target, TemplateValue::unknown(), true);
+      } else if (n.targets.size() == 1) {
         define(n.targets[0], std::move(value), true);
       } else if (!n.targets.empty() && find(n.targets[0].text) == nullptr) {
         // `set ns.attr = ...` writes into a namespace that must exist.

@@ -321,6 +321,7 @@ class TemplateBuilder::Impl {
       node.whitespace = ws;
       if (auto* target = set_tag->assignTarget()) {
         for (auto* name : target->NAME()) node.targets.push_back(exprs_.name(name));
+        node.unpack = !target->COMMA().empty() || target->LPAREN() != nullptr;
       }
       node.expr = tag_expr(exprs_.expression(set_tag->expression()));
       current().push_back(std::move(node));

@@ -11,6 +11,7 @@
 #include "function/messages.h"
 #include "function/program.h"
 #include "output_format/output_format.h"
+#include "providers/chat_messages.h"
 #include "providers/options.h"
 #include "providers/provider.h"
 #include "strategy/plan.h"
@@ -25,19 +26,6 @@ void collect_leaves(const PlanNode& node, std::vector<const ClientSpec*>& leaves
     return;
   }
   for (const PlanNode& child : node.children) collect_leaves(child, leaves);
-}
-
-// The role of text before the first `_.role` marker: the client's `default_role` option, else
-// the provider's (BAML: `system` for the OpenAI family, `user` for the others).
-std::string default_role(const ClientSpec& client) {
-  auto it = client.options.find("default_role");
-  if (it != client.options.end() && it->is_string()) return it->get<std::string>();
-  switch (client.provider) {
-    case ProviderKind::OpenAI:
-    case ProviderKind::OpenAIGeneric:
-    case ProviderKind::AzureOpenAI: return "system";
-    default: return "user";
-  }
 }
 
 // The values of the headers that carry credentials, whatever the provider calls them.
@@ -76,7 +64,7 @@ std::vector<Message> render_for(const Program::Impl& program, const fn::Function
 HttpRequest build_http(const ClientSpec& client, const Request& request, const RenderOptions& options) {
   SecretRedactor redactor;
   const ResolvedOptions resolved = resolve_options(client, options.env, redactor);
-  HttpRequest http = provider_for(client).build_request(resolved, request, options.stream);
+  HttpRequest http = request_builder_for(client).build_request(resolved, request, options.stream);
   if (!options.redact_secrets) return http;
   for (auto& [name, value] : http.headers) {
     if (is_credential_header(name)) redactor.add(value);

@@ -17,7 +17,11 @@ ProviderKind provider_kind(std::string_view name) {
   if (name == "openai-generic") return ProviderKind::OpenAIGeneric;
   if (name == "azure-openai" || name == "baml-azure-chat") return ProviderKind::AzureOpenAI;
   if (name == "ollama" || name == "baml-ollama-chat") return ProviderKind::Ollama;
+  if (name == "openai-responses") return ProviderKind::OpenAIResponses;
   if (name == "anthropic" || name == "baml-anthropic-chat") return ProviderKind::Anthropic;
+  if (name == "google-ai") return ProviderKind::GoogleAI;
+  if (name == "vertex-ai") return ProviderKind::VertexAI;
+  if (name == "aws-bedrock") return ProviderKind::AwsBedrock;
   if (name == "fallback" || name == "baml-fallback") return ProviderKind::Fallback;
   if (name == "round-robin" || name == "baml-round-robin") return ProviderKind::RoundRobin;
   return ProviderKind::Unsupported;

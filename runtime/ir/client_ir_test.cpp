@@ -55,7 +55,7 @@ TEST_CASE("the documented IR reads into client specs") {
   CHECK(agent->strategy == std::vector<std::string>{"Primary", "Backup"});
   CHECK(agent->limits.total == 60s);
 
-  CHECK(ir.find_client("Gemini")->provider == ProviderKind::Unsupported);
+  CHECK(ir.find_client("Gemini")->provider == ProviderKind::GoogleAI);
   CHECK(ir.find_client("Nope") == nullptr);
 
   const RetryPolicySpec* patient = ir.find_retry_policy("Patient");

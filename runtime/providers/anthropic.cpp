@@ -161,6 +161,7 @@ bool fast_read(std::string_view text, FastMessage& out) {
 
 HttpRequest AnthropicProvider::build_request(const ResolvedOptions& options, const Request& request,
                                              bool stream) const {
+  if (request.rendered) return build_rendered(options, request, stream);
   HttpRequest out;
   const std::string base = options.base_url.empty() ? std::string("https://api.anthropic.com") : options.base_url;
   out.url = wire::with_query(base + "/v1/messages", wire::query_params(options));

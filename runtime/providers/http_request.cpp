@@ -10,7 +10,7 @@ namespace baml {
 HttpRequest http_request_for(const ClientSpec& client, const Request& request, bool stream, const EnvLookup& env) {
   SecretRedactor redactor;  // resolving registers the secrets it reads; nothing here is reported
   const ResolvedOptions options = resolve_options(client, env, redactor);
-  return provider_for(client).build_request(options, request, stream);
+  return request_builder_for(client).build_request(options, request, stream);
 }
 
 }  // namespace baml

@@ -31,6 +31,7 @@ std::string OpenAiProvider::base_url(const ResolvedOptions& options) const {
 }
 
 HttpRequest OpenAiProvider::build_request(const ResolvedOptions& options, const Request& request, bool stream) const {
+  if (request.rendered) return build_rendered(options, request, stream);
   HttpRequest out;
   std::vector<std::pair<std::string, std::string>> query = wire::query_params(options);
   if (flavor_ == OpenAiFlavor::Azure) {

@@ -6,6 +6,7 @@
 //   azure-openai    base_url, or https://{resource_name}.openai.azure.com/openai/deployments/
 //                   {deployment_id}; the key goes in `api-key`; `api_version` becomes ?api-version=
 // Requests POST {base_url}/chat/completions. Streams are SSE `data:` events ending in `[DONE]`.
+// A rendered prompt's request (Request::rendered) is BAML's exactly (openai_rendered.cpp).
 #pragma once
 
 #include "providers/provider.h"
@@ -24,6 +25,7 @@ class OpenAiProvider final : public Provider {
 
  private:
   std::string base_url(const ResolvedOptions& options) const;
+  HttpRequest build_rendered(const ResolvedOptions& options, const Request& request, bool stream) const;
 
   OpenAiFlavor flavor_;
 };

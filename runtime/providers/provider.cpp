@@ -6,25 +6,37 @@
 #include <baml/errors.h>
 
 #include "providers/anthropic.h"
+#include "providers/aws_bedrock.h"
+#include "providers/google_ai.h"
 #include "providers/json_reader.h"
 #include "providers/openai.h"
+#include "providers/openai_responses.h"
+#include "providers/vertex_ai.h"
 
 namespace baml {
 
 using nlohmann::json;
 
-const Provider& provider_for(const ClientSpec& client) {
+const Provider& request_builder_for(const ClientSpec& client) {
   static const OpenAiProvider openai(OpenAiFlavor::OpenAi);
   static const OpenAiProvider generic(OpenAiFlavor::Generic);
   static const OpenAiProvider azure(OpenAiFlavor::Azure);
   static const OpenAiProvider ollama(OpenAiFlavor::Ollama);
+  static const OpenAiResponsesProvider responses;
   static const AnthropicProvider anthropic;
+  static const GoogleAiProvider google;
+  static const VertexAiProvider vertex;
+  static const AwsBedrockProvider bedrock;
   switch (client.provider) {
     case ProviderKind::OpenAI: return openai;
     case ProviderKind::OpenAIGeneric: return generic;
     case ProviderKind::AzureOpenAI: return azure;
     case ProviderKind::Ollama: return ollama;
+    case ProviderKind::OpenAIResponses: return responses;
     case ProviderKind::Anthropic: return anthropic;
+    case ProviderKind::GoogleAI: return google;
+    case ProviderKind::VertexAI: return vertex;
+    case ProviderKind::AwsBedrock: return bedrock;
     case ProviderKind::Fallback:
     case ProviderKind::RoundRobin:
       throw_config_error("client " + client.name + " is a " + client.provider_name +
@@ -33,6 +45,13 @@ const Provider& provider_for(const ClientSpec& client) {
     case ProviderKind::Unsupported: break;
   }
   throw_config_error("provider " + client.provider_name + " is not supported by this runtime", client.name);
+}
+
+const Provider& provider_for(const ClientSpec& client) {
+  if (client.provider == ProviderKind::VertexAI || client.provider == ProviderKind::AwsBedrock) {
+    throw_config_error("calling provider " + client.provider_name + " is not implemented yet", client.name);
+  }
+  return request_builder_for(client);
 }
 
 std::string provider_error_message(std::string_view body) {

@@ -64,9 +64,15 @@ class Provider {
   virtual EventClass on_event(const SseEvent& event, ProviderReply& reply) const = 0;
 };
 
-// The provider of a leaf client's kind. Throws ConfigError for composites and for providers this
-// runtime does not implement.
+// The provider of a leaf client's kind, for calling it. Throws ConfigError for composites, for
+// providers this runtime does not implement, and for those it can only build requests for
+// (aws-bedrock, vertex-ai: "calling provider X is not implemented yet").
 const Provider& provider_for(const ClientSpec& client);
+
+// The provider of a leaf client's kind, for building its request only (`bamlc render`,
+// http_request_for): every leaf provider BAML has except openai-transcriptions and openrouter.
+// Throws ConfigError for composites and unknown providers.
+const Provider& request_builder_for(const ClientSpec& client);
 
 // The human message in an error body: `error.message` (OpenAI and Anthropic), `error` as a
 // string, or `message`; for a body that is not JSON, its first line, shortened. Never throws.

@@ -26,7 +26,11 @@ PlanKind kind_of(const ClientSpec& client) {
     case ProviderKind::OpenAIGeneric:
     case ProviderKind::AzureOpenAI:
     case ProviderKind::Ollama:
+    case ProviderKind::OpenAIResponses:
     case ProviderKind::Anthropic:
+    case ProviderKind::GoogleAI:
+    case ProviderKind::VertexAI:
+    case ProviderKind::AwsBedrock:
     case ProviderKind::Unsupported: return PlanKind::Leaf;
   }
   return PlanKind::Leaf;

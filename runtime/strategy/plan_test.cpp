@@ -64,7 +64,7 @@ TEST_CASE("mistakes anywhere in the tree are ConfigErrors before anything is sen
   CHECK_THROWS_WITH_AS(resolve_plan(ir({composite("Empty", "fallback", {})}), "Empty"),
                        "config: Empty: a composite client needs a non-empty strategy", ConfigError);
   nlohmann::json odd = leaf("Odd");
-  odd["provider"] = "google-ai";
+  odd["provider"] = "vertex-ai";  // requests only: calling it is not implemented
   CHECK_THROWS_AS(resolve_plan(ir({odd, composite("Agent", "fallback", {"Odd"})}), "Agent"), ConfigError);
 }
 

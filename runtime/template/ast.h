@@ -47,7 +47,7 @@ struct Arg {
   Expr value;
 };
 
-enum class NodeKind : std::uint8_t { Text, Output, If, For, Set, SetAttribute, SetBlock, Break, Continue };
+enum class NodeKind : std::uint8_t { Text, Output, If, For, Set, SetAttribute, SetUnpack, SetBlock, Break, Continue };
 
 // Whitespace control written on a tag (`-`: Trim, `+`: Keep); compile.cpp uses it, render does not.
 enum class Ws : std::uint8_t { Default, Trim, Keep };
@@ -72,7 +72,7 @@ struct Node {
   std::string attribute;             // SetAttribute
   Expr expr;                         // Output; Set/SetAttribute: the value; For: the iterable
   Expr filter;                       // For: `if` filter or Omitted
-  std::vector<std::string> targets;  // For
+  std::vector<std::string> targets;  // For, SetUnpack
   bool recursive = false;            // For
   std::vector<Node> body;            // For, SetBlock
   std::vector<Node> else_body;       // For

@@ -269,7 +269,14 @@ ast::Node Compiler::node(const json& j, int depth) const {
   } else if (kind == "set") {
     n.text = str(j, "target");
     const json& attr = key(j, "attribute");
-    if (attr.is_string()) {
+    auto unpack = j.find("targets");
+    if (unpack != j.end() && unpack->is_array()) {
+      n.kind = N::SetUnpack;
+      for (const json& t : *unpack) {
+        if (!t.is_string()) fail("a set target is not a name");
+        n.targets.push_back(t.get<std::string>());
+      }
+    } else if (attr.is_string()) {
       n.kind = N::SetAttribute;
       n.attribute = attr.get<std::string>();
     } else {
@@ -300,7 +307,7 @@ namespace baml::tmpl {
 std::shared_ptr<const Template> compile_template(const nlohmann::json& ir_template, const std::string& where) {
   Compiler c(where);
   const nlohmann::json& dedent = c.key(ir_template, "dedent");
-  if (!dedent.is_number_unsigned()) c.fail("\"dedent\" is not a non-negative integer");
+  if (!dedent.is_number_integer() || dedent.get<std::int64_t>() < 0) c.fail("\"dedent\" is not a non-negative integer");
   auto t = std::make_shared<Template>();
   t->nodes = c.nodes(c.key(ir_template, "nodes"), 0);
   apply_whitespace(t->nodes, dedent.get<std::size_t>());

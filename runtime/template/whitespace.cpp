@@ -57,6 +57,7 @@ void events_of(ast::Node& n, std::vector<Event>& out) {
       break;
     case ast::NodeKind::Set:
     case ast::NodeKind::SetAttribute:
+    case ast::NodeKind::SetUnpack:
     case ast::NodeKind::Break:
     case ast::NodeKind::Continue: tag(n.ws, true); break;
   }

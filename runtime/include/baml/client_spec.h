@@ -13,7 +13,20 @@
 
 namespace baml {
 
-enum class ProviderKind { OpenAI, OpenAIGeneric, AzureOpenAI, Ollama, Anthropic, Fallback, RoundRobin, Unsupported };
+enum class ProviderKind {
+  OpenAI,
+  OpenAIGeneric,
+  AzureOpenAI,
+  Ollama,
+  OpenAIResponses,
+  Anthropic,
+  GoogleAI,
+  VertexAI,
+  AwsBedrock,
+  Fallback,
+  RoundRobin,
+  Unsupported
+};
 
 // The limits a client declares. Every value comes from the IR (declared or defaulted in stdlib/);
 // the runtime has no timeout constants of its own.

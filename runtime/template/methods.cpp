@@ -1,0 +1,296 @@
+// Python-style methods (docs/ir-templates.md, item 7): on strings, on maps (`items`, `keys`,
+// `values`, `get`) and on lists (`count`, `index`), as minijinja's pycompat offers them.
+#include "template/builtins.h"
+#include "template/evaluator.h"
+#include "template/operators.h"
+#include "template/unicode.h"
+
+namespace baml::tmpl {
+namespace {
+
+using K = JValue::Kind;
+
+const JValue* pos(const CallArgs& a, std::size_t i) { return i < a.positional.size() ? &a.positional[i] : nullptr; }
+
+std::string str_arg(Evaluator& ev, const CallArgs& a, std::size_t i, std::string_view method) {
+  const JValue* v = pos(a, i);
+  if (!v || !v->is_string()) ev.fail("invalid operation: " + std::string(method) + "() expects a string argument");
+  return v->as_string();
+}
+
+template <typename Pred>
+bool all_chars(std::string_view s, Pred pred) {
+  if (s.empty()) return false;
+  for (std::size_t i = 0; i < s.size();) {
+    if (!pred(next_code_point(s, i))) return false;
+  }
+  return true;
+}
+
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+std::string strip_chars(std::string_view s, const JValue* chars, bool left, bool right) {
+  if (!chars || chars->is_none()) {
+    std::string_view r = s;
+    if (left) r = trim_unicode_start(r);
+    if (right) r = trim_unicode_end(r);
+    return std::string(r);
+  }
+  const std::string set = chars->as_string();
+  std::size_t b = 0, e = s.size();
+  if (left) {
+    while (b < e && set.find(s[b]) != std::string::npos) ++b;
+  }
+  if (right) {
+    while (e > b && set.find(s[e - 1]) != std::string::npos) --e;
+  }
+  return std::string(s.substr(b, e - b));
+}
+
+JValue split(Evaluator& ev, std::string_view s, const CallArgs& a) {
+  const JValue* sep = pos(a, 0);
+  if (!sep) sep = a.find("sep");
+  const JValue* maxv = pos(a, 1);
+  if (!maxv) maxv = a.find("maxsplit");
+  std::int64_t max = maxv && maxv->kind() == K::Int ? maxv->as_int() : -1;
+  JItems out;
+  if (!sep || sep->is_none()) {
+    std::size_t i = 0;
+    auto skip_space = [&]() {
+      while (i < s.size()) {
+        std::size_t j = i;
+        if (!is_unicode_space(next_code_point(s, j))) break;
+        i = j;
+      }
+    };
+    skip_space();
+    while (i < s.size()) {
+      if (max >= 0 && static_cast<std::int64_t>(out.size()) == max) {
+        out.push_back(JValue::string(std::string(trim_unicode_end(s.substr(i)))));
+        return JValue::seq(std::move(out));
+      }
+      const std::size_t start = i;
+      while (i < s.size()) {
+        std::size_t j = i;
+        if (is_unicode_space(next_code_point(s, j))) break;
+        i = j;
+      }
+      out.push_back(JValue::string(std::string(s.substr(start, i - start))));
+      skip_space();
+    }
+    return JValue::seq(std::move(out));
+  }
+  const std::string d = ev.to_string(*sep);
+  if (d.empty()) ev.fail("invalid operation: empty separator");
+  std::size_t start = 0;
+  while (max < 0 || static_cast<std::int64_t>(out.size()) < max) {
+    const std::size_t at = s.find(d, start);
+    if (at == std::string_view::npos) break;
+    out.push_back(JValue::string(std::string(s.substr(start, at - start))));
+    start = at + d.size();
+  }
+  out.push_back(JValue::string(std::string(s.substr(start))));
+  ev.step(out.size());
+  return JValue::seq(std::move(out));
+}
+
+// Python's str.format with `{}`, `{0}` and `{name}` fields.
+JValue format(Evaluator& ev, std::string_view s, const CallArgs& a) {
+  std::string out;
+  std::size_t auto_index = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '{' && i + 1 < s.size() && s[i + 1] == '{') {
+      out += '{';
+      ++i;
+    } else if (c == '}' && i + 1 < s.size() && s[i + 1] == '}') {
+      out += '}';
+      ++i;
+    } else if (c == '{') {
+      const std::size_t close = s.find('}', i);
+      if (close == std::string_view::npos) ev.fail("invalid operation: unmatched { in format string");
+      const std::string_view field = s.substr(i + 1, close - i - 1);
+      const JValue* v = nullptr;
+      if (field.empty()) {
+        v = pos(a, auto_index++);
+      } else if (is_digit(static_cast<unsigned char>(field[0]))) {
+        v = pos(a, static_cast<std::size_t>(std::stoul(std::string(field))));
+      } else {
+        v = a.find(field);
+      }
+      if (!v) ev.fail("invalid operation: missing format argument {" + std::string(field) + "}");
+      out += ev.to_string(*v);
+      i = close;
+    } else {
+      out += c;
+    }
+  }
+  return JValue::string(std::move(out));
+}
+
+JValue string_method(Evaluator& ev, const std::string& s, std::string_view m, const CallArgs& a) {
+  auto b = [](bool x) { return JValue::boolean(x); };
+  auto i = [](std::size_t x) { return JValue::integer(static_cast<std::int64_t>(x)); };
+  if (m == "upper") return JValue::string(upper(s));
+  if (m == "lower") return JValue::string(lower(s));
+  if (m == "capitalize" || m == "title") {
+    CallArgs none;
+    const int id = find_filter(m);
+    return apply_filter(ev, static_cast<FilterId>(id), m, JValue::borrowed_string(&s), none);
+  }
+  if (m == "strip") return JValue::string(strip_chars(s, pos(a, 0), true, true));
+  if (m == "lstrip") return JValue::string(strip_chars(s, pos(a, 0), true, false));
+  if (m == "rstrip") return JValue::string(strip_chars(s, pos(a, 0), false, true));
+  if (m == "startswith") {
+    const std::string p = str_arg(ev, a, 0, m);
+    return b(s.compare(0, p.size(), p) == 0 && p.size() <= s.size());
+  }
+  if (m == "endswith") {
+    const std::string p = str_arg(ev, a, 0, m);
+    return b(p.size() <= s.size() && s.compare(s.size() - p.size(), p.size(), p) == 0);
+  }
+  if (m == "removeprefix") {
+    const std::string p = str_arg(ev, a, 0, m);
+    return JValue::string(s.compare(0, p.size(), p) == 0 && p.size() <= s.size() ? s.substr(p.size()) : s);
+  }
+  if (m == "removesuffix") {
+    const std::string p = str_arg(ev, a, 0, m);
+    const bool ends = p.size() <= s.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
+    return JValue::string(ends ? s.substr(0, s.size() - p.size()) : s);
+  }
+  if (m == "replace") {
+    CallArgs args = a;
+    return apply_filter(ev, FilterId::Replace, m, JValue::borrowed_string(&s), args);
+  }
+  if (m == "find" || m == "rfind") {
+    const std::string p = str_arg(ev, a, 0, m);
+    const std::size_t at = m == "find" ? s.find(p) : s.rfind(p);
+    if (at == std::string::npos) return JValue::integer(-1);
+    std::size_t chars = 0;
+    for (std::size_t k = 0; k < at; ++k) chars += (static_cast<unsigned char>(s[k]) & 0xC0) != 0x80;
+    return i(chars);
+  }
+  if (m == "count") {
+    const std::string p = str_arg(ev, a, 0, m);
+    if (p.empty()) return i(s.size() + 1);
+    std::size_t n = 0;
+    for (std::size_t at = s.find(p); at != std::string::npos; at = s.find(p, at + p.size())) ++n;
+    return i(n);
+  }
+  if (m == "split") return split(ev, s, a);
+  if (m == "splitlines") {
+    JItems out;
+    std::size_t start = 0;
+    while (start < s.size()) {
+      std::size_t nl = s.find('\n', start);
+      if (nl == std::string::npos) nl = s.size();
+      std::size_t end = nl;
+      if (end > start && s[end - 1] == '\r') --end;
+      out.push_back(JValue::string(s.substr(start, end - start)));
+      start = nl + 1;
+    }
+    return JValue::seq(std::move(out));
+  }
+  if (m == "join") {
+    const JValue* items = pos(a, 0);
+    if (!items) ev.fail("missing argument: join() needs an iterable");
+    std::string out;
+    bool first = true;
+    for (const JValue& item : ev.iterate(*items)) {
+      if (!first) out += s;
+      first = false;
+      out += ev.to_string(item);
+      ev.check_size(out.size());
+    }
+    return JValue::string(std::move(out));
+  }
+  if (m == "format") return format(ev, s, a);
+  if (m == "isalnum") return b(all_chars(s, [](char32_t c) { return is_alpha(c) || is_digit(c); }));
+  if (m == "isalpha") return b(all_chars(s, is_alpha));
+  if (m == "isascii") {
+    for (char c : s) {
+      if (static_cast<unsigned char>(c) >= 0x80) return b(false);
+    }
+    return b(true);
+  }
+  if (m == "isdigit" || m == "isnumeric") return b(all_chars(s, is_digit));
+  if (m == "isspace") return b(all_chars(s, is_unicode_space));
+  if (m == "islower" || m == "isupper") {
+    bool cased = false;
+    for (std::size_t k = 0; k < s.size();) {
+      const char32_t c = next_code_point(s, k);
+      if (m == "islower" ? is_upper(c) : is_lower(c)) return b(false);
+      cased = cased || is_upper(c) || is_lower(c);
+    }
+    return b(cased);
+  }
+  if (m == "istitle") {
+    bool cased = false, prev_cased = false;
+    for (std::size_t k = 0; k < s.size();) {
+      const char32_t c = next_code_point(s, k);
+      if (is_upper(c)) {
+        if (prev_cased) return b(false);
+        prev_cased = cased = true;
+      } else if (is_lower(c)) {
+        if (!prev_cased) return b(false);
+        prev_cased = cased = true;
+      } else {
+        prev_cased = false;
+      }
+    }
+    return b(cased);
+  }
+  ev.fail("unknown method: string has no method named " + std::string(m));
+}
+
+}  // namespace
+
+JValue call_value_method(Evaluator& ev, const JValue& value, std::string_view m, const CallArgs& a) {
+  if (value.is_string()) return string_method(ev, value.as_string(), m, a);
+  if (value.is_mapping()) {
+    if (m == "items") {
+      JItems out;
+      for (const JValue& k : ev.iterate(value)) out.push_back(JValue::seq({k, ev.get_item(value, k)}));
+      return JValue::seq(std::move(out));
+    }
+    if (m == "keys") return JValue::seq(ev.iterate(value));
+    if (m == "values") {
+      JItems out;
+      for (const JValue& k : ev.iterate(value)) out.push_back(ev.get_item(value, k));
+      return JValue::seq(std::move(out));
+    }
+    if (m == "get") {
+      const JValue* key = pos(a, 0);
+      if (!key) ev.fail("missing argument: get() needs a key");
+      JValue v = ev.get_item(value, *key);
+      if (v.is_undefined()) {
+        const JValue* fallback = pos(a, 1);
+        if (!fallback) fallback = a.find("default");
+        return fallback ? *fallback : JValue::none();
+      }
+      return v;
+    }
+    ev.fail("unknown method: map has no method named " + std::string(m));
+  }
+  if (value.is_sequence()) {
+    const JValue* x = pos(a, 0);
+    if (m == "count") {
+      if (!x) ev.fail("missing argument: count() needs a value");
+      std::int64_t n = 0;
+      for (std::size_t k = 0; k < value.seq_size(); ++k) n += values_equal(value.seq_at(k, ev.types()), *x);
+      return JValue::integer(n);
+    }
+    if (m == "index") {
+      if (!x) ev.fail("missing argument: index() needs a value");
+      for (std::size_t k = 0; k < value.seq_size(); ++k) {
+        if (values_equal(value.seq_at(k, ev.types()), *x)) return JValue::integer(static_cast<std::int64_t>(k));
+      }
+      ev.fail("invalid operation: value not in list");
+    }
+    ev.fail("unknown method: sequence has no method named " + std::string(m));
+  }
+  if (value.is_undefined()) ev.fail("undefined value: cannot call method " + std::string(m) + " of an undefined value");
+  ev.fail("unknown method: " + std::string(type_name(value)) + " has no method named " + std::string(m));
+}
+
+}  // namespace baml::tmpl
