@@ -4,10 +4,8 @@
 // Secrets are redacted. Exit codes as every command's (CLI.md): 0 rendered; 1 the project does
 // not check, the function or client is unknown, an argument does not fit, the template failed;
 // 2 the command line is wrong (`--args` that is not JSON, an --args-file that cannot be read).
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +16,7 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostics_output.h"
+#include "cli/function_args.h"
 
 namespace bamlc::cli {
 namespace {
@@ -29,47 +28,6 @@ struct RenderCommandOptions : CompileOptions {
   std::string client;
   bool stream = false;
 };
-
-std::string json_text(const nlohmann::json& value, int indent = -1) {
-  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-// The arguments as JSON, or an exit code after saying what is wrong with them.
-std::optional<nlohmann::json> read_args(const RenderCommandOptions& options, int& exit_code) {
-  std::string text = options.args;
-  std::string source = "--args";
-  if (!options.args_file.empty()) {
-    if (!options.args.empty()) {
-      std::cerr << "bamlc render: error: give the arguments with --args or --args-file, not both\n";
-      exit_code = kExitUsage;
-      return std::nullopt;
-    }
-    std::ifstream in(options.args_file, std::ios::binary);
-    if (!in) {
-      std::cerr << "bamlc render: error: cannot read --args-file `" << options.args_file << "`\n";
-      exit_code = kExitUsage;
-      return std::nullopt;
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    text = buffer.str();
-    source = options.args_file;
-  }
-  if (text.empty()) text = "{}";
-  nlohmann::json args = nlohmann::json::parse(text, nullptr, false);
-  if (args.is_discarded()) {
-    std::cerr << "bamlc render: error: " << source << " is not JSON\n"
-              << "  help: write the arguments as a JSON object, e.g. --args '{\"text\": \"Ann, 30\"}'\n";
-    exit_code = kExitUsage;
-    return std::nullopt;
-  }
-  if (!args.is_object()) {
-    std::cerr << "bamlc render: error: " << source << " must be a JSON object keyed by parameter name\n";
-    exit_code = kExitUsage;
-    return std::nullopt;
-  }
-  return args;
-}
 
 nlohmann::json request_json(const baml::RenderedRequest& r) {
   nlohmann::json headers = nlohmann::json::object();
@@ -132,7 +90,8 @@ Runner add_render_command(CLI::App& app) {
   return [cmd, options]() -> int {
     if (!cmd->parsed()) return -1;
     int exit_code = kExitOk;
-    const std::optional<nlohmann::json> args = read_args(*options, exit_code);
+    const std::optional<nlohmann::ordered_json> args =
+        read_function_args(options->args, options->args_file, "render", exit_code);
     if (!args) return exit_code;
     Compilation compilation;
     if (auto code = compile_or_exit(*options, compilation)) return *code;

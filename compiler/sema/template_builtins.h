@@ -73,6 +73,7 @@ inline constexpr OutputFormatOption kOutputFormatOptions[] = {
     {"hoist_classes", OutputFormatValue::HoistClasses},
     {"map_style", OutputFormatValue::MapStyle},
     {"quote_class_fields", OutputFormatValue::Bool},
+    {"render_null_as", OutputFormatValue::StringOrNone},
 };
 
 // The `type=` values of BAML's `format` filter.

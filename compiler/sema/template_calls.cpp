@@ -74,9 +74,11 @@ bool is_literal(const ast::TemplateExpr& e) {
 // What the option accepts, for the message; empty when `value` is acceptable.
 std::string expected_for(OutputFormatValue accepts, const ast::TemplateExpr& value) {
   switch (accepts) {
-    case OutputFormatValue::String: return value.kind == Kind::String ? "" : "a string";
+    // BAML prints any scalar given where it wants text (`prefix=1` is the prefix "1",
+    // `or_splitter=none` the text "none"), so only lists and maps are wrong here.
+    case OutputFormatValue::String:
     case OutputFormatValue::StringOrNone:
-      return value.kind == Kind::String || value.kind == Kind::None ? "" : "a string or `none`";
+      return value.kind == Kind::List || value.kind == Kind::Tuple || value.kind == Kind::Dict ? "a string" : "";
     case OutputFormatValue::Bool: return value.kind == Kind::Bool ? "" : "`true` or `false`";
     case OutputFormatValue::HoistClasses: {
       if (value.kind == Kind::Bool || (value.kind == Kind::String && value.text == "auto")) return "";

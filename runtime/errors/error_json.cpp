@@ -2,6 +2,8 @@
 // rounded down, so `elapsed_ms >= limit_ms` holds exactly when the limit really passed.
 #include "errors/error_json.h"
 
+#include <baml/value_json.h>
+
 #include "call/utf8.h"
 
 namespace baml {
@@ -39,6 +41,8 @@ nlohmann::json error_to_json(const ErrorInfo& info) {
   if (info.usage.known()) out["usage"] = usage_to_json(info.usage);
   if (info.variable) out["variable"] = *info.variable;
   if (info.raw_output) out["raw_output"] = *info.raw_output;
+  if (info.target_type) out["target_type"] = *info.target_type;
+  if (info.partial_value) out["partial_value"] = to_json(*info.partial_value);
   if (info.refused_wait) out["refused_wait_ms"] = info.refused_wait->count();
   if (info.budget_client) out["budget_client"] = *info.budget_client;
   if (info.cause) out["cause"] = error_to_json(*info.cause);

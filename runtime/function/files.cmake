@@ -1,5 +1,6 @@
-# Functions: arguments → rendered request (runtime/function/).
+# Functions: arguments → rendered request → call → parsed, checked value (runtime/function/).
 baml_layer(baml_function
-  SOURCES function/program.cpp function/messages.cpp function/render.cpp
+  SOURCES function/program.cpp function/messages.cpp function/render.cpp function/render_plan.cpp
+          function/checks.cpp function/result_json.cpp
   TESTS function/messages_test.cpp
   DEPENDS baml_template baml_output_format)

@@ -79,6 +79,8 @@ Program Program::from_ir(const json& ir) {
     impl->function_index.emplace(f->name, impl->functions.size());
     impl->functions.push_back(std::move(f));
   }
+  fn::compile_checks(impl->types, impl->checks);
+  for (const auto& f : impl->functions) fn::compile_checks(f->parameters, impl->checks);
   const json& template_strings = array_at(ir, "template_strings");
   for (std::size_t i = 0; i < template_strings.size(); ++i) {
     const std::string at = "template_strings[" + std::to_string(i) + "]";
@@ -91,6 +93,12 @@ Program Program::from_ir(const json& ir) {
   }
   Program program;
   program.impl_ = std::move(impl);
+  return program;
+}
+
+Program Program::empty() {
+  Program program;
+  program.impl_ = std::make_shared<Impl>();
   return program;
 }
 

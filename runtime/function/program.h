@@ -12,6 +12,7 @@
 #include <baml/client_spec.h>
 #include <baml/functions.h>
 
+#include "function/checks.h"
 #include "template/template.h"
 #include "value/types.h"
 
@@ -43,6 +44,7 @@ struct Program::Impl {
   std::vector<std::unique_ptr<fn::Function>> functions;
   std::map<std::string, std::size_t, std::less<>> function_index;
   std::map<std::string, tmpl::Macro, std::less<>> macros;  // template_strings
+  fn::CompiledChecks checks;  // of classes, fields and function parameters
 
   const fn::Function* find_function(std::string_view name) const;
   // The function, or an InvalidArgumentError naming the functions there are.

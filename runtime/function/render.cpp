@@ -83,7 +83,8 @@ std::vector<RenderedRequest> render_checked(const Program& program, const fn::Fu
                                             const RenderOptions& options) {
   const Program::Impl& impl = program.impl();
   const std::string& client_name = options.client_override ? *options.client_override : function.client;
-  const std::shared_ptr<const PlanNode> plan = resolve_plan(impl.clients, client_name);
+  // Rendering only builds requests: a provider that can build one but not yet be called renders.
+  const std::shared_ptr<const PlanNode> plan = resolve_plan(impl.clients, client_name, PlanUse::BuildRequests);
   std::vector<const ClientSpec*> leaves;
   collect_leaves(*plan, leaves);
   std::vector<RenderedRequest> out;
@@ -113,6 +114,17 @@ std::vector<RenderedRequest> render_requests_json(const Program& program, std::s
                                                   const nlohmann::json& args, const RenderOptions& options) {
   const fn::Function& f = program.impl().function(function);
   return render_checked(program, f, ir::args_from_json(args, f.parameters, program.impl().types, f.name), options);
+}
+
+std::vector<RenderedRequest> render_requests_json(const Program& program, std::string_view function,
+                                                  const nlohmann::ordered_json& args, const RenderOptions& options) {
+  const fn::Function& f = program.impl().function(function);
+  return render_checked(program, f, ir::args_from_json(args, f.parameters, program.impl().types, f.name), options);
+}
+
+Args function_args_from_json(const Program& program, std::string_view function, const nlohmann::ordered_json& args) {
+  const fn::Function& f = program.impl().function(function);
+  return ir::args_from_json(args, f.parameters, program.impl().types, f.name);
 }
 
 std::vector<Message> render_messages(const Program& program, std::string_view function, const Args& args,

@@ -20,7 +20,7 @@ LeafAttempt prepare_leaf_attempt(const ClientSpec& client, const Request& reques
   // A client that declares supports_streaming false is called without streaming; the caller
   // still gets its text as one delta.
   spec.stream = context.stream && out.options.supports_streaming;
-  spec.request = provider.build_request(out.options, request, spec.stream);
+  spec.request = provider.build_request(out.options, request.for_client(client.name), spec.stream);
   for (const auto& [name, value] : options.headers) wire::set_header(spec.request.headers, name, value);
   spec.limits =
       PhaseLimits{client.limits.connect, client.limits.time_to_first_token, client.limits.idle, client.limits.request};

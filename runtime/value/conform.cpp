@@ -23,26 +23,29 @@ constexpr int kMaxDepth = 128;
   throw_invalid_argument(path + ": expected " + expected + ", got " + shown);
 }
 
-Value from_json_untyped(const nlohmann::json& j, const std::string& path, int depth) {
+// JSON of either flavour: nlohmann::json (keys sorted) or ordered_json (keys as written, which is
+// how the CLI reads arguments, so that a map iterates in the order the user wrote it).
+template <typename Json>
+Value from_json_untyped(const Json& j, const std::string& path, int depth) {
   if (depth > kMaxDepth) throw_invalid_argument(path + ": nested more than " + std::to_string(kMaxDepth) + " levels deep");
   switch (j.type()) {
-    case nlohmann::json::value_t::null: return Value::null();
-    case nlohmann::json::value_t::boolean: return Value::boolean(j.get<bool>());
-    case nlohmann::json::value_t::number_integer: return Value::integer(j.get<std::int64_t>());
-    case nlohmann::json::value_t::number_unsigned: {
-      const auto u = j.get<std::uint64_t>();
+    case Json::value_t::null: return Value::null();
+    case Json::value_t::boolean: return Value::boolean(j.template get<bool>());
+    case Json::value_t::number_integer: return Value::integer(j.template get<std::int64_t>());
+    case Json::value_t::number_unsigned: {
+      const auto u = j.template get<std::uint64_t>();
       if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return Value::floating(static_cast<double>(u));
       return Value::integer(static_cast<std::int64_t>(u));
     }
-    case nlohmann::json::value_t::number_float: return Value::floating(j.get<double>());
-    case nlohmann::json::value_t::string: return Value::string(j.get<std::string>());
-    case nlohmann::json::value_t::array: {
+    case Json::value_t::number_float: return Value::floating(j.template get<double>());
+    case Json::value_t::string: return Value::string(j.template get<std::string>());
+    case Json::value_t::array: {
       Value::Items items;
       items.reserve(j.size());
       for (std::size_t i = 0; i < j.size(); ++i) items.push_back(from_json_untyped(j[i], path + "[" + std::to_string(i) + "]", depth + 1));
       return Value::list(std::move(items));
     }
-    case nlohmann::json::value_t::object: {
+    case Json::value_t::object: {
       Value::Entries entries;
       entries.reserve(j.size());
       for (const auto& [key, item] : j.items()) entries.emplace_back(key, from_json_untyped(item, path + "." + key, depth + 1));
@@ -223,6 +226,11 @@ Value value_from_json(const nlohmann::json& json, const Type& type, const TypeSy
   return conform_at(from_json_untyped(json, path, 0), type, types, path, 0);
 }
 
+Value value_from_json(const nlohmann::ordered_json& json, const Type& type, const TypeSystem& types,
+                      const std::string& path) {
+  return conform_at(from_json_untyped(json, path, 0), type, types, path, 0);
+}
+
 Value conform(const Value& value, const Type& type, const TypeSystem& types, const std::string& path) {
   return conform_at(value, type, types, path, 0);
 }
@@ -258,8 +266,11 @@ Args conform_parameters(const std::vector<Parameter>& parameters, const TypeSyst
 
 }  // namespace
 
-Args args_from_json(const nlohmann::json& args, const std::vector<Parameter>& parameters, const TypeSystem& types,
-                    std::string_view function) {
+namespace {
+
+template <typename Json>
+Args args_from_any_json(const Json& args, const std::vector<Parameter>& parameters, const TypeSystem& types,
+                        std::string_view function) {
   if (!args.is_object()) throw_invalid_argument("the arguments of " + std::string(function) + " must be a JSON object keyed by parameter name");
   return conform_parameters(
       parameters, types, function,
@@ -273,6 +284,18 @@ Args args_from_json(const nlohmann::json& args, const std::vector<Parameter>& pa
         for (const auto& item : args.items()) names.push_back(item.key());
         return names;
       });
+}
+
+}  // namespace
+
+Args args_from_json(const nlohmann::json& args, const std::vector<Parameter>& parameters, const TypeSystem& types,
+                    std::string_view function) {
+  return args_from_any_json(args, parameters, types, function);
+}
+
+Args args_from_json(const nlohmann::ordered_json& args, const std::vector<Parameter>& parameters,
+                    const TypeSystem& types, std::string_view function) {
+  return args_from_any_json(args, parameters, types, function);
 }
 
 Args conform_args(const Args& args, const std::vector<Parameter>& parameters, const TypeSystem& types,

@@ -23,6 +23,9 @@ namespace baml::ir {
 
 // Throws InvalidArgumentError; `path` names the value in the message (a parameter name).
 Value value_from_json(const nlohmann::json& json, const Type& type, const TypeSystem& types, const std::string& path);
+// The same keeping the order of object keys as written (maps iterate in that order).
+Value value_from_json(const nlohmann::ordered_json& json, const Type& type, const TypeSystem& types,
+                      const std::string& path);
 
 // Checks a Value built in C++ against `type`, the same rules as for JSON (an int given for a
 // float becomes a float; a string given for an enum becomes the enum value). Returns the value as
@@ -34,6 +37,8 @@ Value conform(const Value& value, const Type& type, const TypeSystem& types, con
 // in parameter order; an omitted optional parameter is absent.
 Args args_from_json(const nlohmann::json& args, const std::vector<Parameter>& parameters, const TypeSystem& types,
                     std::string_view function);
+Args args_from_json(const nlohmann::ordered_json& args, const std::vector<Parameter>& parameters,
+                    const TypeSystem& types, std::string_view function);
 // The same for Args built in C++.
 Args conform_args(const Args& args, const std::vector<Parameter>& parameters, const TypeSystem& types,
                   std::string_view function);

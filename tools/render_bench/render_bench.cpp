@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
   }
   try {
     const baml::Program program = baml::Program::from_ir_text(read_file(argv[1]));
-    const nlohmann::json args = nlohmann::json::parse(read_file(argv[3]));
+    const nlohmann::ordered_json args = nlohmann::ordered_json::parse(read_file(argv[3]));
     const std::string function = argv[2];
     baml::RenderOptions options;
     options.env = [](const std::string&) -> std::optional<std::string> { return std::string("sk-bench-key-0000"); };

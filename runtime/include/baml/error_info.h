@@ -14,6 +14,7 @@
 
 #include <baml/error_kind.h>
 #include <baml/response.h>
+#include <baml/value.h>
 
 namespace baml {
 
@@ -45,6 +46,9 @@ struct ErrorInfo {
 
   std::optional<std::string> variable;    // ConfigError: the missing environment variable
   std::optional<std::string> raw_output;  // ValidationError / FinishReasonError: the model's output
+  std::optional<std::string> target_type;  // ValidationError: the type the output had to fit
+  // A function's stream cut short (a timeout, a cancellation): the last partial value it gave.
+  std::optional<Value> partial_value;
 
   // The failed attempt's phase instants, when the error is an attempt's.
   std::optional<AttemptTimings> timings;

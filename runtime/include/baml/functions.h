@@ -20,10 +20,14 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <baml/call_future.h>
+#include <baml/call_options.h>
 #include <baml/client_spec.h>
 #include <baml/environment.h>
 #include <baml/http_request.h>
 #include <baml/request.h>
+#include <baml/response.h>
+#include <baml/runtime.h>
 #include <baml/value.h>
 
 namespace baml {
@@ -43,6 +47,9 @@ class Program {
 
   struct Impl;
   const Impl& impl() const { return *impl_; }
+
+  // A program with nothing in it (a default for holders that are assigned later).
+  static Program empty();
 
  private:
   Program() = default;
@@ -76,12 +83,102 @@ struct RenderedRequest {
 // leaf's HTTP request without sending it. Throws InvalidArgumentError, TemplateError, ConfigError.
 std::vector<RenderedRequest> render_requests(const Program& program, std::string_view function, const Args& args,
                                              const RenderOptions& options = {});
-// The same with the arguments as a JSON object (value_json.h describes the form).
+// The same with the arguments as a JSON object (docs/functions.md gives the form). A map argument
+// iterates in its keys' order: sorted for nlohmann::json, as written for ordered_json.
 std::vector<RenderedRequest> render_requests_json(const Program& program, std::string_view function,
                                                   const nlohmann::json& args, const RenderOptions& options = {});
+std::vector<RenderedRequest> render_requests_json(const Program& program, std::string_view function,
+                                                  const nlohmann::ordered_json& args, const RenderOptions& options = {});
 
 // The chat messages of `function`'s prompt for one client (the first step of render_requests).
 std::vector<Message> render_messages(const Program& program, std::string_view function, const Args& args,
                                      std::string_view client, const RenderOptions& options = {});
+
+// A function's arguments from JSON, checked against its parameters (the rules of render_requests_json).
+Args function_args_from_json(const Program& program, std::string_view function, const nlohmann::ordered_json& args);
+
+// ---- Calling functions ----
+
+// The outcome of one @check / @assert on the parsed value: where (a path of real field names,
+// "" for the value itself: ".experience[1].title"), which check, and whether it held.
+struct CheckResult {
+  std::string path;
+  std::string name;
+  std::string expression;
+  bool is_assert = false;
+  bool passed = false;
+};
+
+// `@stream.with_state` fields of a partial value.
+enum class StreamState { Pending, Incomplete, Complete };
+struct FieldState {
+  std::string path;
+  StreamState state = StreamState::Pending;
+};
+
+struct FunctionResult {
+  Value value;                      // the answer, parsed into the return type
+  std::vector<CheckResult> checks;  // every @check (and passed @assert) on it
+  std::string raw_text;             // what the model wrote
+  Response response;                // the client that answered, usage, every attempt
+};
+
+// A partial value while a function streams: the value so far and its with_state fields.
+struct PartialResult {
+  Value value;
+  std::vector<FieldState> states;
+};
+using PartialCallback = std::function<void(const PartialResult& partial)>;
+
+// Calls `function` through its client (or options.client_override) under every limit, retry and
+// fallback the IR declares and the caller's deadline and cancellation; renders the prompt for each
+// leaf client, parses the answer into the return type and evaluates its checks. Throws the
+// runtime's typed errors; InvalidArgumentError (a bad argument or a failed parameter @assert,
+// before anything is sent), TemplateError, and ValidationError (the answer does not fit the type,
+// or an @assert failed; it carries the raw text, the target type and the attempt history). A
+// ValidationError ends the call: a fallback does not move on to its next client after one
+// (docs/functions.md, "Calling").
+FunctionResult call_function(Runtime& runtime, const Program& program, std::string_view function, const Args& args,
+                             const CallOptions& options = {});
+
+// The same, streaming: `on_partial` (on the calling thread) sees each new partial value, only when
+// it changed. A stream cut by a limit or a cancellation throws the error with the last partial
+// value in its ErrorInfo::partial_value.
+FunctionResult stream_function(Runtime& runtime, const Program& program, std::string_view function, const Args& args,
+                               const CallOptions& options, const PartialCallback& on_partial);
+
+// Starts the call and returns at once (no thread per call: the runtime's engine drives it); the
+// answer is parsed by whoever calls `get`. Destroying an unfinished future does not cancel the
+// call (use options.cancel).
+class FunctionFuture {
+ public:
+  FunctionFuture() = default;
+  FunctionResult get();
+  bool valid() const { return inner_.valid(); }
+  void wait() const { inner_.wait(); }
+  template <typename Rep, typename Period>
+  std::future_status wait_for(const std::chrono::duration<Rep, Period>& d) const { return inner_.wait_for(d); }
+  template <typename Clock, typename Duration>
+  std::future_status wait_until(const std::chrono::time_point<Clock, Duration>& t) const { return inner_.wait_until(t); }
+
+ private:
+  friend FunctionFuture submit_function(Runtime&, const Program&, std::string_view, const Args&, const CallOptions&);
+  CallFuture inner_;
+  Program program_ = Program::empty();
+  std::string function_;
+};
+FunctionFuture submit_function(Runtime& runtime, const Program& program, std::string_view function, const Args& args,
+                               const CallOptions& options = {});
+
+// Parses a model's text as `function`'s answer (BAML's b.parse / b.parseStream) and evaluates its
+// checks; `partial` parses it as the text so far of a stream. Throws ValidationError.
+FunctionResult parse_function_answer(const Program& program, std::string_view function, std::string_view text);
+PartialResult parse_function_partial(const Program& program, std::string_view function, std::string_view text);
+
+// The JSON form of a result's value (docs/functions.md): every declared field under its BAML name,
+// enum values by name, and a value with @check results as {"value": V, "checks": {NAME: {"name",
+// "expression", "status": "succeeded"|"failed"}}}; with_state fields as {"value": V, "state": S}.
+nlohmann::json result_to_json(const Program& program, std::string_view function, const Value& value,
+                              const std::vector<CheckResult>& checks, const std::vector<FieldState>& states = {});
 
 }  // namespace baml

@@ -5,7 +5,10 @@
 // `content`.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <baml/value.h>
@@ -36,6 +39,16 @@ struct Request {
   // shapes (content parts even for text, Anthropic's system blocks, ...). False for messages
   // given by hand, which keep the plain chat shape.
   bool rendered = false;
+  // A function's prompt is rendered once per leaf client of its plan (it sees ctx.client): each
+  // attempt through a client named here sends that client's request instead of this one.
+  std::vector<std::pair<std::string, std::shared_ptr<const Request>>> per_client{};
+
+  const Request& for_client(std::string_view client) const {
+    for (const auto& [name, request] : per_client) {
+      if (name == client && request) return *request;
+    }
+    return *this;
+  }
 };
 
 }  // namespace baml

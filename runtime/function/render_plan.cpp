@@ -1,0 +1,54 @@
+#include "function/render_plan.h"
+
+#include "function/messages.h"
+#include "output_format/output_format.h"
+#include "providers/chat_messages.h"
+
+namespace baml::fn {
+namespace {
+
+void collect_leaves(const PlanNode& node, std::vector<const ClientSpec*>& leaves) {
+  if (node.kind == PlanKind::Leaf) {
+    leaves.push_back(&node.client);
+    return;
+  }
+  for (const PlanNode& child : node.children) collect_leaves(child, leaves);
+}
+
+}  // namespace
+
+std::vector<Message> render_for_client(const Program::Impl& program, const Function& function, const Args& args,
+                                       const ClientSpec& client, const RenderOptions& options) {
+  tmpl::PromptContext ctx;
+  ctx.client_name = client.name;
+  ctx.client_provider = client.provider_name;
+  ctx.tags = Value::map(options.tags);
+  ctx.output_format = [&](const Value::Entries& named) -> std::string {
+    if (named.empty()) return function.default_output_format(program.types);
+    return output_format::render(function.return_type, program.types, named);
+  };
+  tmpl::Environment env;
+  env.types = &program.types;
+  env.variables = args;
+  env.macros = &program.macros;
+  env.ctx = &ctx;
+  env.role_helper = true;
+  const tmpl::RenderOutput rendered = tmpl::render(*function.prompt, env);
+  return split_messages(rendered, default_role(client));
+}
+
+std::vector<LeafMessages> render_leaves(const Program& program, const Function& function, const Args& args,
+                                        const std::string& client, const RenderOptions& options) {
+  const Program::Impl& impl = program.impl();
+  std::shared_ptr<const PlanNode> plan = resolve_plan(impl.clients, client);
+  std::vector<const ClientSpec*> leaves;
+  collect_leaves(*plan, leaves);
+  std::vector<LeafMessages> out;
+  out.reserve(leaves.size());
+  for (const ClientSpec* leaf : leaves) {
+    out.push_back(LeafMessages{plan, leaf, render_for_client(impl, function, args, *leaf, options)});
+  }
+  return out;
+}
+
+}  // namespace baml::fn
