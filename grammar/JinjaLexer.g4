@@ -60,8 +60,9 @@ CONTINUE  : 'continue' ;
 RECURSIVE : 'recursive' ;
 TRUE      : 'true' | 'True' ;
 FALSE     : 'false' | 'False' ;
-// BAML's own prompts write `null` (`ctx.output_format(prefix=null)`): minijinja renders it as
-// an undefined variable, which every consumer takes as none; bamlc reads it as none.
+// BAML's own prompts write `null` (`ctx.output_format(prefix=null)`): minijinja has no such
+// keyword and renders it as an undefined variable. The checker types it as none; the IR writes it
+// as the variable `null`, so that it renders as BAML renders it (empty; `undefined` in a list).
 NONE      : 'none' | 'None' | 'null' ;
 
 NAME : [a-zA-Z_] [a-zA-Z0-9_]* ;

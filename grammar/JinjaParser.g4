@@ -61,12 +61,13 @@ expression : operation ( IF operation ( ELSE expression )? )? ;
 // ANTLR gives alternatives listed earlier the tighter binding.
 operation
   : primary                                                         # primaryOperation
+  // A sign binds tighter than everything after it, as in minijinja: `-1|abs` is 1, `-x.y` is (-x).y.
+  | <assoc = right> op = ( MINUS | PLUS ) operation                 # unaryOperation
   | operation DOT ( name | INT )                                    # attributeOperation
   | operation LBRACK subscript RBRACK                               # indexOperation
   | operation LPAREN arguments? RPAREN                              # callOperation
   | operation PIPE name ( LPAREN arguments? RPAREN )?               # filterOperation
   | operation IS NOT? name ( LPAREN arguments? RPAREN | testArgument )?  # testOperation
-  | <assoc = right> op = ( MINUS | PLUS ) operation                 # unaryOperation
   | <assoc = right> operation op = POWER operation                  # binaryOperation
   | operation op = ( STAR | SLASH | FLOOR_DIV | PERCENT ) operation  # binaryOperation
   | operation op = TILDE operation                                  # binaryOperation

@@ -24,7 +24,7 @@ enum class TemplateExprKind {
   Int,          // `int_value`
   Float,        // `float_value`
   Bool,         // `bool_value`
-  None,         // none / None
+  None,         // none / None / null; `text` is the spelling (null is written as a variable)
   List,         // operands are the items
   Tuple,        // operands are the items
   Dict,         // operands are key0, value0, key1, value1, ...
@@ -69,7 +69,7 @@ struct TemplateArg;
 struct TemplateExpr {
   TemplateExprKind kind = TemplateExprKind::Invalid;
   Span span;
-  std::string text;  // Variable: the name; String: the decoded value; Int/Float: as written
+  std::string text;  // Variable: the name; String: the decoded value; Int/Float/None: as written
   std::int64_t int_value = 0;
   double float_value = 0;
   bool bool_value = false;

@@ -118,7 +118,11 @@ json template_expr_to_json(const ast::TemplateExpr& e) {
     case Kind::Int: return {{"kind", "int"}, {"value", e.int_value}};
     case Kind::Float: return {{"kind", "float"}, {"value", e.float_value}};
     case Kind::Bool: return {{"kind", "bool"}, {"value", e.bool_value}};
-    case Kind::None: return {{"kind", "none"}};
+    // BAML's minijinja has no `null` literal: `null` is an undefined variable (it prints
+    // nothing, `null is none` is false), and consumers such as ctx.output_format take it as none.
+    case Kind::None:
+      if (e.text == "null") return {{"kind", "var"}, {"name", "null"}};
+      return {{"kind", "none"}};
     case Kind::List: return {{"kind", "list"}, {"items", exprs(e.operands)}};
     case Kind::Tuple: return {{"kind", "tuple"}, {"items", exprs(e.operands)}};
     case Kind::Dict: {

@@ -295,7 +295,13 @@ ast::TemplateExpr TemplateExprBuilder::literal(JinjaParser::LiteralContext* ctx)
     e.bool_value = ctx->TRUE() != nullptr;
     return e;
   }
-  if (ctx->NONE() != nullptr) return make(Kind::None, ctx);
+  if (auto* none = ctx->NONE()) {
+    // `null` is no keyword in BAML's minijinja but an undefined variable; the IR writer keeps
+    // it one (docs/ir-templates.md). The checks take it as none, as its consumers do.
+    ast::TemplateExpr e = make(Kind::None, ctx);
+    e.text = none->getText();
+    return e;
+  }
   return invalid(ctx);
 }
 

@@ -72,7 +72,7 @@ HttpRequest AnthropicProvider::build_rendered(const ResolvedOptions& options, co
   }
   body["messages"] = std::move(list);
   if (stream) body["stream"] = true;
-  out.body = body.dump();
+  out.body = wire::dump_json(body);
   return out;
 }
 

@@ -66,12 +66,26 @@ void add_blocks(const ChatPart& part, const ResolvedOptions& options, json& out)
   if (part.part.kind == ContentPart::Kind::Text) {
     out.push_back({{"text", part.part.text}});
   } else {
+    // Oracle: images, audio and pdfs by URL are inlined (downloaded) by default, a video is sent
+    // by URL; a media item sent by URL must be an s3:// URI (an s3Location source), and its
+    // format is only given when its media type is known.
     wire::MediaUrlDefaults defaults;
-    defaults.image = defaults.audio = defaults.pdf = defaults.video = wire::MediaUrlHandling::SendBase64;
+    defaults.image = defaults.audio = defaults.pdf = wire::MediaUrlHandling::SendBase64;
+    defaults.video = wire::MediaUrlHandling::SendUrl;
     const Media& media = part.part.media;
     const wire::WireMedia data = wire::wire_media(media, options, defaults, "aws-bedrock");
-    if (data.by_url) wire::unsupported_media(media, "aws-bedrock (by URL)", options);
-    json block = {{"format", subtype(data.media_type)}, {"source", {{"bytes", data.base64}}}};
+    json block = json::object();
+    if (data.by_url) {
+      if (data.url.rfind("s3://", 0) != 0) {
+        throw_config_error("provider aws-bedrock takes a " + std::string(to_string(media.kind)) +
+                               " by URL only as an s3:// URI (as BAML), not " + data.url,
+                           options.client);
+      }
+      if (!data.media_type.empty()) block["format"] = subtype(data.media_type);
+      block["source"] = {{"s3Location", {{"uri", data.url}}}};
+    } else {
+      block = {{"format", subtype(data.media_type)}, {"source", {{"bytes", data.base64}}}};
+    }
     switch (media.kind) {
       case MediaKind::Image: out.push_back({{"image", std::move(block)}}); break;
       case MediaKind::Audio: out.push_back({{"audio", std::move(block)}}); break;
@@ -95,6 +109,13 @@ json blocks_of(const std::vector<ChatPart>& parts, const ResolvedOptions& option
 
 HttpRequest AwsBedrockProvider::build_request(const ResolvedOptions& options, const Request& request,
                                               bool stream) const {
+  // BAML 0.226.2 refuses to build one too ("AWS Bedrock modular streaming is not supported"):
+  // ConverseStream answers in AWS's binary event stream, which a built request cannot describe.
+  if (stream) {
+    throw_config_error("building a streaming aws-bedrock request is not supported (as in BAML); build the "
+                       "non-streaming request",
+                       options.client);
+  }
   std::string model = options.model;
   if (model.empty()) model = options.string_option("model_id").value_or("");
   if (model.empty()) throw_config_error("provider aws-bedrock requires option model (or model_id)", options.client);
@@ -104,8 +125,7 @@ HttpRequest AwsBedrockProvider::build_request(const ResolvedOptions& options, co
                        options.client);
   }
   HttpRequest out;
-  out.url = "https://bedrock-runtime." + *region + ".amazonaws.com/model/" + percent_encode(model) +
-            (stream ? "/converse-stream" : "/converse");
+  out.url = "https://bedrock-runtime." + *region + ".amazonaws.com/model/" + percent_encode(model) + "/converse";
   wire::put_header(out.headers, "content-type", "application/json");
   wire::put_header(out.headers, "accept", "application/json");
 
@@ -126,7 +146,7 @@ HttpRequest AwsBedrockProvider::build_request(const ResolvedOptions& options, co
       extra != options.values.end() && !extra->is_null()) {
     body["additionalModelRequestFields"] = *extra;
   }
-  out.body = body.dump();
+  out.body = wire::dump_json(body);
   return out;
 }
 

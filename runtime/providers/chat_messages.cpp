@@ -152,6 +152,12 @@ std::vector<ChatMessage> chat_messages(const Request& request, const RolePolicy&
 
 std::vector<ChatPart> take_system_prompt(std::vector<ChatMessage>& messages) {
   std::vector<ChatPart> system;
+  // A prompt that is one system message (after merging) goes out as a user message, with no
+  // system prompt (oracle: anthropic, google-ai and aws-bedrock alike).
+  if (messages.size() == 1 && messages.front().role == "system") {
+    messages.front().role = "user";
+    return system;
+  }
   if (!messages.empty() && messages.front().role == "system") {
     system = std::move(messages.front().parts);
     messages.erase(messages.begin());

@@ -63,7 +63,8 @@ std::vector<ChatMessage> chat_messages(const Request& request, const RolePolicy&
 
 // Anthropic, Google and Bedrock: the leading system message becomes the request's system prompt
 // (returned; empty if the first message is not `system`), and any later system message becomes a
-// user message, NOT merged with its neighbours (as BAML does).
+// user message, NOT merged with its neighbours (as BAML does). A prompt whose only message is a
+// system message has no system prompt: that message goes out as a user message.
 std::vector<ChatPart> take_system_prompt(std::vector<ChatMessage>& messages);
 
 }  // namespace baml

@@ -16,7 +16,10 @@ namespace {
 json part_of(const ChatPart& part, const ResolvedOptions& options) {
   if (part.part.kind == ContentPart::Kind::Text) return wire::with_metadata({{"text", part.part.text}}, part.metadata);
   wire::MediaUrlDefaults defaults;
-  defaults.image = defaults.audio = defaults.pdf = defaults.video = wire::MediaUrlHandling::SendBase64UnlessGoogleUrl;
+  // Oracle: an image by URL is inlined unless it is a gs:// URL; audio, pdf and video by URL are
+  // sent as file_data (file_uri, and mime_type when known) whatever the URL.
+  defaults.image = wire::MediaUrlHandling::SendBase64UnlessGoogleUrl;
+  defaults.audio = defaults.pdf = defaults.video = wire::MediaUrlHandling::SendUrl;
   const wire::WireMedia data = wire::wire_media(part.part.media, options, defaults, "google-ai");
   json block;
   if (data.by_url) {
@@ -93,7 +96,7 @@ HttpRequest GoogleAiProvider::build_request(const ResolvedOptions& options, cons
                         {"parts", parts_of(message.parts, options)}});
   }
   body["contents"] = std::move(contents);
-  out.body = body.dump();
+  out.body = wire::dump_json(body);
   return out;
 }
 

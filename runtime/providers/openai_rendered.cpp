@@ -56,7 +56,15 @@ json media_part(const Media& media, const ResolvedOptions& options, std::string_
     case MediaKind::Image:
       return {{"type", "image_url"}, {"image_url", {{"url", data.by_url ? data.url : wire::data_url(data)}}}};
     case MediaKind::Audio:
-      if (data.by_url) wire::unsupported_media(media, provider, options);  // input_audio takes data only
+      if (data.by_url) {
+        // Oracle: BAML puts the URL in `data`, and as `format` the media type as given or else
+        // what follows the URL's last '.' (it does not map audio/mpeg to mp3 here).
+        const std::size_t dot = data.url.rfind('.');
+        std::string format = !data.media_type.empty() ? data.media_type
+                             : dot == std::string::npos ? data.url
+                                                        : data.url.substr(dot + 1);
+        return {{"type", "input_audio"}, {"input_audio", {{"data", data.url}, {"format", std::move(format)}}}};
+      }
       return {{"type", "input_audio"}, {"input_audio", {{"data", data.base64}, {"format", audio_format(data.media_type)}}}};
     case MediaKind::Pdf:
       if (data.by_url) {
@@ -132,7 +140,7 @@ HttpRequest OpenAiProvider::build_rendered(const ResolvedOptions& options, const
       body["stream_options"] = {{"include_usage", true}};
     }
   }
-  out.body = body.dump();
+  out.body = wire::dump_json(body);
   return out;
 }
 

@@ -105,7 +105,7 @@ HttpRequest OpenAiResponsesProvider::build_request(const ResolvedOptions& option
   }
   body["input"] = std::move(input);
   if (stream) body["stream"] = true;
-  out.body = body.dump();
+  out.body = wire::dump_json(body);
   return out;
 }
 

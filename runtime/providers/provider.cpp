@@ -133,6 +133,49 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
+namespace {
+
+void dump_into(std::string& out, const nlohmann::json& value) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::object: {
+      out += '{';
+      bool first = true;
+      for (auto it = value.begin(); it != value.end(); ++it) {
+        if (!first) out += ',';
+        first = false;
+        append_json_string(out, it.key());
+        out += ':';
+        dump_into(out, it.value());
+      }
+      out += '}';
+      return;
+    }
+    case nlohmann::json::value_t::array: {
+      out += '[';
+      bool first = true;
+      for (const nlohmann::json& item : value) {
+        if (!first) out += ',';
+        first = false;
+        dump_into(out, item);
+      }
+      out += ']';
+      return;
+    }
+    case nlohmann::json::value_t::string: append_json_string(out, value.get_ref<const std::string&>()); return;
+    case nlohmann::json::value_t::number_integer: out += std::to_string(value.get<std::int64_t>()); return;
+    case nlohmann::json::value_t::number_unsigned: out += std::to_string(value.get<std::uint64_t>()); return;
+    default: out += value.dump(); return;  // null, booleans, floats (nlohmann's own number format), binary
+  }
+}
+
+}  // namespace
+
+std::string dump_json(const nlohmann::json& value) {
+  std::string out;
+  dump_into(out, value);
+  return out;
+}
+
 std::string messages_json(const std::vector<Message>& messages, std::string_view skip_role) {
   std::size_t size = 2;
   for (const Message& message : messages) size += message.content.size() + message.role.size() + 24;

@@ -91,6 +91,10 @@ nlohmann::json parse_json(std::string_view text, std::string_view what);
 // it, throws nlohmann's type_error for text that is not UTF-8).
 void append_json_string(std::string& out, std::string_view text);
 
+// `value.dump()`, byte for byte, but with strings escaped by append_json_string: nlohmann's
+// serializer escapes a byte at a time, which made a 10 KB prompt most of a request's cost.
+std::string dump_json(const nlohmann::json& value);
+
 // `messages` as a JSON list of {"content": ..., "role": ...} objects, leaving out those whose role
 // is `skip_role` (if given).
 std::string messages_json(const std::vector<Message>& messages, std::string_view skip_role = {});

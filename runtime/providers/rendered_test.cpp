@@ -155,6 +155,52 @@ TEST_CASE("rendered openai: media parts") {
   CHECK_THROWS_AS(build(client_of(ProviderKind::OpenAI, "openai", {{"model", "m"}}), rendered({audio})), ConfigError);
 }
 
+TEST_CASE("rendered openai: audio by URL with send_url, and send_url_add_mime_type without a media type") {
+  const ClientSpec client =
+      client_of(ProviderKind::OpenAI, "openai", {{"model", "m"}, {"media_url_handler", {{"audio", "send_url"}}}});
+  auto audio_of = [&](std::string url, std::string media_type) {
+    Message message = text("user", "U");
+    message.parts.push_back(ContentPart::of_media(Media{MediaKind::Audio, true, std::move(url), "", std::move(media_type)}));
+    return json::parse(build(client, rendered({message})).body)["messages"][0]["content"][1]["input_audio"];
+  };
+  // BAML's format: the media type as given, else what follows the URL's last '.'.
+  CHECK(audio_of("https://e.com/a.mp3", "audio/mpeg") == json({{"data", "https://e.com/a.mp3"}, {"format", "audio/mpeg"}}));
+  CHECK(audio_of("https://e.com/a.mp3?x=1", "") == json({{"data", "https://e.com/a.mp3?x=1"}, {"format", "mp3?x=1"}}));
+  CHECK(audio_of("s3://bucket/x", "") == json({{"data", "s3://bucket/x"}, {"format", "s3://bucket/x"}}));
+  // send_url_add_mime_type needs the media type; BAML downloads the file to learn it.
+  Message image = text("user", "U");
+  image.parts.push_back(ContentPart::of_media(Media{MediaKind::Image, true, "https://e.com/a.png", "", ""}));
+  const ClientSpec add_mime = client_of(ProviderKind::OpenAI, "openai",
+                                        {{"model", "m"}, {"media_url_handler", {{"image", "send_url_add_mime_type"}}}});
+  CHECK_THROWS_WITH_AS(build(add_mime, rendered({image})), doctest::Contains("needs downloading"), ConfigError);
+  image.parts[1].media.media_type = "image/png";
+  CHECK(json::parse(build(add_mime, rendered({image})).body)["messages"][0]["content"][1]["image_url"]["url"] ==
+        "https://e.com/a.png");
+}
+
+TEST_CASE("rendered anthropic, google-ai, aws-bedrock: a prompt that is one system message goes out as user") {
+  // Merged system messages count as one; a system message with others keeps being the system prompt.
+  Message empty_user;  // a `_.role("user")` with nothing after it
+  empty_user.role = "user";
+  const Request only_system = rendered({text("system", "S1"), empty_user, text("system", "S2")});
+  const ClientSpec anthropic = client_of(ProviderKind::Anthropic, "anthropic", {{"model", "m"}});
+  json body = json::parse(build(anthropic, only_system).body);
+  CHECK_FALSE(body.contains("system"));
+  CHECK(body["messages"] == json({{{"role", "user"},
+                                   {"content", {{{"type", "text"}, {"text", "S1"}}, {{"type", "text"}, {"text", "S2"}}}}}}));
+  body = json::parse(build(client_of(ProviderKind::GoogleAI, "google-ai", {{"model", "m"}}), only_system).body);
+  CHECK_FALSE(body.contains("system_instruction"));
+  CHECK(body["contents"] == json({{{"role", "user"}, {"parts", {{{"text", "S1"}}, {{"text", "S2"}}}}}}));
+  body = json::parse(
+      build(client_of(ProviderKind::AwsBedrock, "aws-bedrock", {{"model", "m"}, {"region", "us-east-1"}}), only_system).body);
+  CHECK_FALSE(body.contains("system"));
+  CHECK(body["messages"] == json({{{"role", "user"}, {"content", {{{"text", "S1"}}, {{"text", "S2"}}}}}}));
+  // With an assistant message after it, the system message stays the system prompt.
+  body = json::parse(build(anthropic, rendered({text("system", "S"), text("assistant", "A")})).body);
+  CHECK(body["system"] == json({{{"type", "text"}, {"text", "S"}}}));
+  CHECK(body["messages"] == json({{{"role", "assistant"}, {"content", {{{"type", "text"}, {"text", "A"}}}}}}));
+}
+
 TEST_CASE("rendered openai-generic: text-only content is a string, merged parts joined by a space") {
   const Request request = rendered({text("system", "S1", ephemeral()), text("user", "U1"), text("user", "U2")});
   HttpRequest http = build(
@@ -237,6 +283,25 @@ TEST_CASE("rendered google-ai: system_instruction, model role, key header, strea
   CHECK_FALSE(json::parse(http.body).contains("stream"));
 }
 
+TEST_CASE("rendered google-ai: media by URL") {
+  // An image by URL is inlined (downloaded) unless gs://; audio, pdf and video go as file_data.
+  const ClientSpec client = client_of(ProviderKind::GoogleAI, "google-ai", {{"model", "m"}});
+  Message message = text("user", "Watch");
+  message.parts.push_back(ContentPart::of_media(Media{MediaKind::Video, true, "https://e.com/clip.mp4", "", "video/mp4"}));
+  message.parts.push_back(ContentPart::of_media(Media{MediaKind::Audio, true, "https://e.com/a.mp3", "", ""}));
+  message.parts.push_back(ContentPart::of_media(Media{MediaKind::Pdf, true, "https://e.com/a.pdf", "", ""}));
+  message.parts.push_back(ContentPart::of_media(Media{MediaKind::Image, true, "gs://b/a.png", "", ""}));
+  CHECK(json::parse(build(client, rendered({message})).body)["contents"][0]["parts"] ==
+        json({{{"text", "Watch"}},
+              {{"file_data", {{"file_uri", "https://e.com/clip.mp4"}, {"mime_type", "video/mp4"}}}},
+              {{"file_data", {{"file_uri", "https://e.com/a.mp3"}}}},
+              {{"file_data", {{"file_uri", "https://e.com/a.pdf"}, {"mime_type", "application/pdf"}}}},
+              {{"file_data", {{"file_uri", "gs://b/a.png"}}}}}));
+  Message image = text("user", "U");
+  image.parts.push_back(ContentPart::of_media(Media{MediaKind::Image, true, "https://e.com/a.png", "", "image/png"}));
+  CHECK_THROWS_WITH_AS(build(client, rendered({image})), doctest::Contains("needs downloading"), ConfigError);
+}
+
 TEST_CASE("rendered openai-responses: input_text, output_text for the assistant, input_image") {
   Message user = text("user", "Look:");
   user.parts.push_back(ContentPart::of_media(Media{MediaKind::Image, true, "https://e.com/a.png", "", ""}));
@@ -273,6 +338,31 @@ TEST_CASE("rendered aws-bedrock: converse body, percent-encoded model id, cacheP
               {"additionalModelRequestFields", {{"foo", 1}}}}));
   CHECK_THROWS_WITH_AS(provider_for(client), doctest::Contains("calling provider aws-bedrock is not implemented yet"),
                        ConfigError);
+  CHECK_THROWS_WITH_AS(build(client, rendered({text("user", "U")}), /*stream=*/true),
+                       doctest::Contains("streaming aws-bedrock request is not supported"), ConfigError);
+}
+
+TEST_CASE("rendered aws-bedrock: media by URL is an s3Location; a video by URL is not downloaded") {
+  const ClientSpec client = client_of(ProviderKind::AwsBedrock, "aws-bedrock", {{"model", "m"}, {"region", "us-east-1"}});
+  Message message = text("user", "U");
+  message.parts.push_back(ContentPart::of_media(Media{MediaKind::Video, true, "s3://b/a.mp4", "", "video/mp4"}));
+  message.parts.push_back(ContentPart::of_media(Media{MediaKind::Video, true, "s3://b/vid", "", ""}));
+  CHECK(json::parse(build(client, rendered({message})).body)["messages"][0]["content"] ==
+        json({{{"text", "U"}},
+              {{"video", {{"format", "mp4"}, {"source", {{"s3Location", {{"uri", "s3://b/a.mp4"}}}}}}}},
+              {{"video", {{"source", {{"s3Location", {{"uri", "s3://b/vid"}}}}}}}}}));
+  Message https_video = text("user", "U");
+  https_video.parts.push_back(ContentPart::of_media(Media{MediaKind::Video, true, "https://e.com/a.mp4", "", ""}));
+  CHECK_THROWS_WITH_AS(build(client, rendered({https_video})), doctest::Contains("s3://"), ConfigError);
+  // An image by URL is downloaded by default; with send_url it must be an s3:// URI too.
+  Message pdf = text("user", "U");
+  pdf.parts.push_back(ContentPart::of_media(Media{MediaKind::Pdf, true, "s3://b/a.pdf", "", ""}));
+  CHECK_THROWS_WITH_AS(build(client, rendered({pdf})), doctest::Contains("needs downloading"), ConfigError);
+  json options = client.options;
+  options["media_url_handler"] = {{"pdf", "send_url"}};
+  CHECK(json::parse(build(client_of(ProviderKind::AwsBedrock, "aws-bedrock", options), rendered({pdf})).body)["messages"][0]
+                  ["content"][1] ==
+        json({{"document", {{"format", "pdf"}, {"name", "document"}, {"source", {{"s3Location", {{"uri", "s3://b/a.pdf"}}}}}}}}));
 }
 
 TEST_CASE("vertex-ai says what is missing") {

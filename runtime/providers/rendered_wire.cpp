@@ -123,6 +123,15 @@ WireMedia wire_media(const Media& media, const ResolvedOptions& options, const M
                            " as base64, or set media_url_handler { " + kind + " \"send_url\" }",
                        options.client);
   }
+  if (handling == MediaUrlHandling::SendUrlAddMimeType && out.media_type.empty()) {
+    // Oracle: BAML fetches the file to learn its media type.
+    const std::string kind(to_string(media.kind));
+    throw_config_error("provider " + std::string(provider) + " sends a " + kind +
+                           " given by URL with its media type (send_url_add_mime_type), which needs downloading " +
+                           media.url + " to learn it; bamlc does not download media: give the " + kind +
+                           "'s media_type",
+                       options.client);
+  }
   out.by_url = true;
   out.url = media.url;
   return out;

@@ -7,7 +7,8 @@
 //     `client_response_type` into the body, the OpenAI family does not).
 //   - a media item given by URL is sent by URL or inline (base64) as `media_url_handler` and the
 //     provider's defaults say. Inline needs the file downloaded, which BAML does while building
-//     the request; bamlc does not download media yet, so that case is a ConfigError.
+//     the request; bamlc does not download media yet, so that case is a ConfigError. So is
+//     send_url_add_mime_type for a URL without a media type (BAML downloads it to learn the type).
 #pragma once
 
 #include <initializer_list>

@@ -38,7 +38,7 @@ PlanKind kind_of(const ClientSpec& client) {
 
 class Resolver {
  public:
-  explicit Resolver(const ClientIr& ir) : ir_(ir) {}
+  Resolver(const ClientIr& ir, PlanUse use) : ir_(ir), use_(use) {}
 
   // `stack` is the path from the root to here, for cycle detection and messages.
   // `deadline_header` is the nearest enclosing composite's: a composite's http.deadline_header
@@ -67,7 +67,13 @@ class Resolver {
       node.retry_policy = *policy;
     }
     if (node.kind == PlanKind::Leaf) {
-      provider_for(*client);  // throws ConfigError for a provider this runtime cannot call
+      // Throws ConfigError for a provider this runtime cannot call (or, building requests only,
+      // cannot build a request for).
+      if (use_ == PlanUse::Call) {
+        provider_for(*client);
+      } else {
+        request_builder_for(*client);
+      }
       return node;
     }
     if (client->strategy.empty()) throw_config_error("a composite client needs a non-empty strategy", client->name);
@@ -81,13 +87,14 @@ class Resolver {
 
  private:
   const ClientIr& ir_;
+  PlanUse use_;
 };
 
 }  // namespace
 
-std::shared_ptr<const PlanNode> resolve_plan(const ClientIr& ir, std::string_view client) {
+std::shared_ptr<const PlanNode> resolve_plan(const ClientIr& ir, std::string_view client, PlanUse use) {
   std::vector<std::string> stack;
-  return std::make_shared<const PlanNode>(Resolver(ir).resolve(client, stack, std::nullopt));
+  return std::make_shared<const PlanNode>(Resolver(ir, use).resolve(client, stack, std::nullopt));
 }
 
 std::shared_ptr<const PlanNode> leaf_plan(const ClientSpec& client) {

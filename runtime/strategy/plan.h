@@ -30,8 +30,15 @@ struct PlanNode {
   int rounds() const { return 1 + (retry_policy ? retry_policy->max_retries : 0); }
 };
 
-// The plan of a call through `client` of `ir`. Throws ConfigError.
-std::shared_ptr<const PlanNode> resolve_plan(const ClientIr& ir, std::string_view client);
+// What a plan is for. A call needs every leaf's provider to be callable; building requests only
+// (bamlc render) needs each leaf's provider to build one, which some providers can do although
+// this runtime cannot call them yet (aws-bedrock, vertex-ai).
+enum class PlanUse { Call, BuildRequests };
+
+// The plan of a call through `client` of `ir`. Throws ConfigError; with PlanUse::Call, also for a
+// leaf whose provider this runtime cannot call ("calling provider X is not implemented yet").
+std::shared_ptr<const PlanNode> resolve_plan(const ClientIr& ir, std::string_view client,
+                                             PlanUse use = PlanUse::Call);
 
 // The plan of a call through a leaf client given on its own (Runtime's ClientSpec methods): one
 // node, without a retry policy, since the policy's definition lives in the IR. Throws ConfigError

@@ -68,6 +68,24 @@ TEST_CASE("mistakes anywhere in the tree are ConfigErrors before anything is sen
   CHECK_THROWS_AS(resolve_plan(ir({odd, composite("Agent", "fallback", {"Odd"})}), "Agent"), ConfigError);
 }
 
+TEST_CASE("building requests only accepts providers that build a request but cannot be called yet") {
+  nlohmann::json bedrock = leaf("Bedrock");
+  bedrock["provider"] = "aws-bedrock";
+  const ClientIr clients = ir({bedrock, leaf("A"), composite("Agent", "fallback", {"Bedrock", "A"})});
+  CHECK_THROWS_WITH_AS(resolve_plan(clients, "Agent"),
+                       "config: Bedrock: calling provider aws-bedrock is not implemented yet", ConfigError);
+  CHECK_THROWS_WITH_AS(resolve_plan(clients, "Agent", PlanUse::Call),
+                       "config: Bedrock: calling provider aws-bedrock is not implemented yet", ConfigError);
+  const auto plan = resolve_plan(clients, "Agent", PlanUse::BuildRequests);
+  REQUIRE(plan->children.size() == 2);
+  CHECK(plan->children[0].client.name == "Bedrock");
+  CHECK(plan->children[0].kind == PlanKind::Leaf);
+
+  nlohmann::json unknown = leaf("Unknown");
+  unknown["provider"] = "no-such-provider";
+  CHECK_THROWS_AS(resolve_plan(ir({unknown}), "Unknown", PlanUse::BuildRequests), ConfigError);
+}
+
 TEST_CASE("a composite's deadline header reaches every leaf under it that names none of its own") {
   nlohmann::json own = leaf("Own");
   own["deadline_header"] = "x-own-ms";

@@ -4,6 +4,8 @@
 // as BAML fails at render time.
 #pragma once
 
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "template/object.h"
@@ -29,6 +31,10 @@ int find_test(std::string_view name);
 
 JValue apply_filter(Evaluator& ev, FilterId id, std::string_view name, const JValue& value, const CallArgs& args);
 bool apply_test(Evaluator& ev, TestId id, std::string_view name, const JValue& value, const CallArgs& args);
+
+// Python's str.replace: `count` < 0 replaces every occurrence; an empty `from` inserts `to`
+// around every character.
+std::string replace_all(std::string_view s, std::string_view from, std::string_view to, std::int64_t count);
 
 // `value.name(args)` for strings, maps and lists (Python-style methods).
 JValue call_value_method(Evaluator& ev, const JValue& value, std::string_view name, const CallArgs& args);

@@ -105,6 +105,11 @@ JValue Evaluator::get_attr(const JValue& object, std::string_view name) {
       return {};
     case K::Object: return object.as_object().attr(name);
     case K::Seq:
+      if (object.seq_is_group()) {
+        if (name == "grouper") return object.seq_items()[0];
+        if (name == "list") return object.seq_items()[1];
+      }
+      [[fallthrough]];
     case K::BSeq: {
       std::size_t i = 0;
       if (name.empty() || name.size() > 18) return {};

@@ -54,6 +54,27 @@ const JValue* arg(const CallArgs& a, std::size_t pos, std::string_view name) {
   return pos < a.positional.size() ? &a.positional[pos] : nullptr;
 }
 
+// The parameter types of a filter that takes no keyword arguments (minijinja 2.10's builtins:
+// join, indent, replace, round, sum, min, max). Such a filter gets keyword arguments as ONE
+// trailing map argument, which BAML rejects the way minijinja's argument conversion does:
+// `join("/", attribute="x")` is "too many arguments", `indent(width=3)` "cannot convert map to
+// usize".
+enum class Param { String, Usize, I32, Bool };
+
+void plain_args(Evaluator& ev, const CallArgs& a, std::initializer_list<Param> params, std::size_t required = 0) {
+  const std::size_t slot = a.positional.size();
+  if (slot + (a.named.empty() ? 0 : 1) > params.size()) ev.fail("too many arguments");
+  if (!a.named.empty()) {
+    switch (params.begin()[slot]) {
+      case Param::String: ev.fail("invalid operation: cannot convert kwargs to string");
+      case Param::Usize: ev.fail("invalid operation: cannot convert map to usize");
+      case Param::I32: ev.fail("invalid operation: cannot convert map to i32");
+      case Param::Bool: ev.fail("invalid operation: cannot convert map to bool");
+    }
+  }
+  if (slot < required) ev.fail("missing argument");
+}
+
 void max_args(Evaluator& ev, const CallArgs& a, std::size_t n, std::string_view filter) {
   if (a.positional.size() > n) ev.fail("too many arguments (in filter " + std::string(filter) + ")");
 }
@@ -165,49 +186,11 @@ std::string url_encode(std::string_view s) {
   return out;
 }
 
-std::string replace_all(std::string_view s, std::string_view from, std::string_view to, std::int64_t count) {
-  std::string out;
-  if (from.empty()) {
-    // Python inserts `to` around every character.
-    std::int64_t n = 0;
-    for (std::size_t i = 0; i <= s.size();) {
-      if (count < 0 || n < count) {
-        out += to;
-        ++n;
-      }
-      if (i == s.size()) break;
-      const std::size_t start = i;
-      next_code_point(s, i);
-      out.append(s.substr(start, i - start));
-    }
-    return out;
-  }
-  std::size_t pos = 0;
-  std::int64_t n = 0;
-  while (count < 0 || n < count) {
-    const std::size_t at = s.find(from, pos);
-    if (at == std::string_view::npos) break;
-    out.append(s.substr(pos, at - pos));
-    out += to;
-    pos = at + from.size();
-    ++n;
-  }
-  out.append(s.substr(pos));
-  return out;
-}
 
-double round_to(double x, std::int64_t precision, std::string_view method) {
+// Rust's `(10f64.powi(precision) * x).round() / 10f64.powi(precision)`.
+double round_to(double x, std::int64_t precision) {
   const double scale = std::pow(10.0, static_cast<double>(precision));
-  const double y = x * scale;
-  double r;
-  if (method == "ceil") {
-    r = std::ceil(y);
-  } else if (method == "floor") {
-    r = std::floor(y);
-  } else {
-    r = std::round(y);
-  }
-  return r / scale;
+  return std::round(scale * x) / scale;
 }
 
 JValue select_or_reject(Evaluator& ev, const JValue& value, const CallArgs& args, bool select, bool by_attr,
@@ -279,20 +262,19 @@ JValue sorted(Evaluator& ev, const JValue& value, const CallArgs& args) {
   return JValue::seq(std::move(out));
 }
 
+// minijinja 2.10's max/min take no arguments and compare case-sensitively (Rust's Iterator::max
+// keeps the last of equal items, min the first).
 JValue extreme(Evaluator& ev, const JValue& value, const CallArgs& args, bool want_max) {
+  plain_args(ev, args, {});
+  if (!value.is_sequence() && !value.is_mapping() && !value.is_string() && !value.is_undefined()) {
+    ev.fail("invalid operation: cannot convert value to list");
+  }
   const JItems items = items_of(ev, value, want_max ? "max" : "min");
-  const bool case_sensitive = flag(arg(args, 0, "case_sensitive"));
-  const JValue* attribute = arg(args, 1, "attribute");
   if (items.empty()) return {};
   std::size_t best = 0;
-  JValue best_key = sort_key(ev, items[0], attribute, case_sensitive);
   for (std::size_t i = 1; i < items.size(); ++i) {
-    JValue k = sort_key(ev, items[i], attribute, case_sensitive);
-    const int c = compare_values(k, best_key);
-    if (want_max ? c > 0 : c < 0) {
-      best = i;
-      best_key = std::move(k);
-    }
+    const int c = compare_values(items[i], items[best]);
+    if (want_max ? c >= 0 : c < 0) best = i;
   }
   return items[best];
 }
@@ -322,6 +304,37 @@ JValue parse_number(Evaluator& ev, std::string_view s, bool want_int, const JVal
 }
 
 }  // namespace
+
+std::string replace_all(std::string_view s, std::string_view from, std::string_view to, std::int64_t count) {
+  std::string out;
+  if (from.empty()) {
+    // Python inserts `to` around every character.
+    std::int64_t n = 0;
+    for (std::size_t i = 0; i <= s.size();) {
+      if (count < 0 || n < count) {
+        out += to;
+        ++n;
+      }
+      if (i == s.size()) break;
+      const std::size_t start = i;
+      next_code_point(s, i);
+      out.append(s.substr(start, i - start));
+    }
+    return out;
+  }
+  std::size_t pos = 0;
+  std::int64_t n = 0;
+  while (count < 0 || n < count) {
+    const std::size_t at = s.find(from, pos);
+    if (at == std::string_view::npos) break;
+    out.append(s.substr(pos, at - pos));
+    out += to;
+    pos = at + from.size();
+    ++n;
+  }
+  out.append(s.substr(pos));
+  return out;
+}
 
 int find_filter(std::string_view name) {
   for (const Named& f : kFilters) {
@@ -385,7 +398,10 @@ JValue apply_filter(Evaluator& ev, FilterId id, std::string_view name, const JVa
       });
       return JValue::seq(std::move(items));
     }
-    case FilterId::Escape: return JValue::string(html_escape(ev.to_string(value)));
+    case FilterId::Escape:
+      // A safe value is returned as is; the escaped string is safe.
+      if (value.is_safe()) return value;
+      return JValue::string(html_escape(ev.to_string(value))).marked_safe();
     case FilterId::First:
     case FilterId::Last: {
       const bool first = id == FilterId::First;
@@ -433,55 +449,90 @@ JValue apply_filter(Evaluator& ev, FilterId id, std::string_view name, const JVa
       return JValue::string(std::move(out));
     }
     case FilterId::Groupby: {
+      // minijinja 2.10: groupby(attribute?, attribute=, default=, case_sensitive=false). A
+      // group's key is the key of its LAST item (`["X", "x"]` groups under "x").
       const JValue* attribute = arg(args, 0, "attribute");
-      if (!attribute) ev.fail("missing argument: groupby needs an attribute");
-      CallArgs sort_args;
-      sort_args.named.emplace_back("attribute", *attribute);
-      sort_args.named.emplace_back("case_sensitive", JValue::boolean(true));
-      const JValue sorted_items = sorted(ev, value, sort_args);
-      JItems groups;
-      JValue key;
-      JItems members;
-      for (const JValue& item : sorted_items.seq_items()) {
-        JValue k = attr_path(ev, item, ev.to_string(*attribute));
-        if (!members.empty() && !values_equal(k, key)) {
-          groups.push_back(JValue::seq({key, JValue::seq(std::exchange(members, {}))}));
-        }
-        key = std::move(k);
-        members.push_back(item);
+      if (!attribute) ev.fail("missing argument");
+      const std::string path = ev.to_string(*attribute);
+      const JValue* fallback = args.find("default");
+      const bool case_sensitive = flag(args.find("case_sensitive"));
+      auto key_of = [&](const JValue& item) {
+        JValue k = attr_path(ev, item, path);
+        return k.is_undefined() && fallback ? *fallback : k;
+      };
+      JItems items = items_of(ev, value, name);
+      std::vector<std::pair<JValue, JValue>> keyed;  // (comparison key, item)
+      keyed.reserve(items.size());
+      for (JValue& item : items) {
+        JValue k = key_of(item);
+        if (!case_sensitive && k.is_string()) k = JValue::string(lower(k.as_string()));
+        keyed.emplace_back(std::move(k), std::move(item));
       }
-      if (!members.empty()) groups.push_back(JValue::seq({key, JValue::seq(std::move(members))}));
+      std::stable_sort(keyed.begin(), keyed.end(),
+                       [](const auto& a, const auto& b) { return compare_values(a.first, b.first) < 0; });
+      JItems groups;
+      JValue grouper, last_key;
+      JItems members;
+      for (auto& [k, item] : keyed) {
+        if (!members.empty() && compare_values(last_key, k) != 0) {
+          groups.push_back(JValue::group(grouper, JValue::seq(std::exchange(members, {}))));
+        }
+        grouper = key_of(item);
+        last_key = std::move(k);
+        members.push_back(std::move(item));
+      }
+      if (!members.empty()) groups.push_back(JValue::group(grouper, JValue::seq(std::move(members))));
       return JValue::seq(std::move(groups));
     }
     case FilterId::Indent: {
-      const std::string& s = need_string(ev, value, name);
-      const JValue* width = arg(args, 0, "width");
-      std::string pad = "    ";
-      if (width) pad = width->kind() == K::Int ? std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, std::min<std::int64_t>(width->as_int(), 1024))), ' ') : ev.to_string(*width);
-      const bool first = flag(arg(args, 1, "first"));
-      const bool blank = flag(arg(args, 2, "blank"));
+      // minijinja 2.10: indent(width, first?, blank?), all positional; a trailing newline is
+      // dropped and only empty lines count as blank.
+      plain_args(ev, args, {Param::Usize, Param::Bool, Param::Bool}, 1);
+      const JValue& width = args.positional[0];
+      if (width.kind() != K::Int || width.as_int() < 0) {
+        ev.fail("invalid operation: cannot convert " + std::string(type_name(width)) + " to usize");
+      }
+      const bool first = args.positional.size() > 1 && is_truthy(args.positional[1]);
+      const bool blank = args.positional.size() > 2 && is_truthy(args.positional[2]);
+      const std::size_t n = static_cast<std::size_t>(width.as_int());
+      std::string s = ev.to_string(value);
+      auto strip_newline = [](std::string& t) {
+        if (!t.empty() && t.back() == '\n') t.pop_back();
+        if (!t.empty() && t.back() == '\r') t.pop_back();
+      };
+      strip_newline(s);
+      ev.check_size(n);
+      const std::string pad(n, ' ');
       std::string out;
       std::size_t start = 0;
       bool is_first = true;
-      while (start <= s.size()) {
-        std::size_t nl = s.find('\n', start);
+      while (true) {
+        const std::size_t nl = s.find('\n', start);
         const std::string_view line(s.data() + start, (nl == std::string::npos ? s.size() : nl) - start);
-        const bool empty_line = trim_unicode(line).empty();
-        if ((is_first ? first : true) && (blank || !empty_line)) out += pad;
-        out += line;
-        if (nl == std::string::npos) break;
+        if (is_first && !first) {
+          out += line;
+        } else if (line.empty()) {
+          if (blank) out += pad;
+        } else {
+          out += pad;
+          out += line;
+        }
         out += '\n';
-        start = nl + 1;
+        ev.check_size(out.size());
         is_first = false;
+        if (nl == std::string::npos) break;
+        start = nl + 1;
       }
-      ev.check_size(out.size());
+      strip_newline(out);
       return JValue::string(std::move(out));
     }
     case FilterId::Items: return pairs_of(ev, value, name);
     case FilterId::Join: {
-      const JValue* sep = arg(args, 0, "d");
-      const std::string separator = sep ? ev.to_string(*sep) : std::string();
-      const JValue* attribute = arg(args, 1, "attribute");
+      // minijinja 2.10: join(joiner?) only; no attribute=.
+      plain_args(ev, args, {Param::String});
+      const std::string separator = args.positional.empty() || args.positional[0].is_none() || args.positional[0].is_undefined()
+                                        ? std::string()
+                                        : ev.to_string(args.positional[0]);
       if (value.is_undefined() || value.is_none()) return JValue::string("");
       if (value.is_string()) {
         // A string joins its characters.
@@ -499,7 +550,7 @@ JValue apply_filter(Evaluator& ev, FilterId id, std::string_view name, const JVa
       for (const JValue& item : items_of(ev, value, name)) {
         if (!first) out += separator;
         first = false;
-        out += ev.to_string(attribute ? attr_path(ev, item, ev.to_string(*attribute)) : item);
+        out += ev.to_string(item);
         ev.check_size(out.size());
       }
       return JValue::string(std::move(out));
@@ -540,7 +591,8 @@ JValue apply_filter(Evaluator& ev, FilterId id, std::string_view name, const JVa
     case FilterId::Min: return extreme(ev, value, args, false);
     case FilterId::Pprint: {
       std::string out;
-      ev.printer().repr(value, out);
+      ev.printer().pprint(value, out);
+      ev.check_size(out.size());
       return JValue::string(std::move(out));
     }
     case FilterId::RegexMatch: {
@@ -559,12 +611,10 @@ JValue apply_filter(Evaluator& ev, FilterId id, std::string_view name, const JVa
     case FilterId::Select: return select_or_reject(ev, value, args, true, false, name);
     case FilterId::Selectattr: return select_or_reject(ev, value, args, true, true, name);
     case FilterId::Replace: {
-      const JValue* from = arg(args, 0, "old");
-      const JValue* to = arg(args, 1, "new");
-      if (!from || !to) ev.fail("missing argument: replace needs old and new");
-      const JValue* count = arg(args, 2, "count");
-      std::string out = replace_all(ev.to_string(value), ev.to_string(*from), ev.to_string(*to),
-                                    count ? need_int(ev, *count, name) : -1);
+      // minijinja 2.10: replace(old, new) only; no count.
+      plain_args(ev, args, {Param::String, Param::String}, 2);
+      std::string out = replace_all(ev.to_string(value), ev.to_string(args.positional[0]),
+                                    ev.to_string(args.positional[1]), -1);
       ev.check_size(out.size());
       return JValue::string(std::move(out));
     }
@@ -579,13 +629,20 @@ JValue apply_filter(Evaluator& ev, FilterId id, std::string_view name, const JVa
       return JValue::seq(std::move(items));
     }
     case FilterId::Round: {
-      const JValue* precision = arg(args, 0, "precision");
-      const JValue* method = arg(args, 1, "method");
-      if (!value.is_number()) ev.fail("invalid operation: round expects a number, got " + std::string(type_name(value)));
-      return JValue::floating(round_to(value.as_number(), precision ? need_int(ev, *precision, name) : 0,
-                                       method ? ev.to_string(*method) : "common"));
+      // minijinja 2.10: round(precision?) only; an integer is returned as is.
+      plain_args(ev, args, {Param::I32});
+      const JValue* precision = args.positional.empty() || args.positional[0].is_none() || args.positional[0].is_undefined()
+                                    ? nullptr
+                                    : &args.positional[0];
+      if (precision && precision->kind() != K::Int) {
+        ev.fail("invalid operation: cannot convert " + std::string(type_name(*precision)) + " to i32");
+      }
+      if (value.kind() == K::Int) return value;
+      if (value.kind() != K::Float) ev.fail("invalid operation: cannot round value (" + std::string(type_name(value)) + ")");
+      return JValue::floating(round_to(value.as_float(), precision ? precision->as_int() : 0));
     }
-    case FilterId::Safe: return value.is_string() ? value : JValue::string(ev.to_string(value));
+    case FilterId::Safe:  // converts to a string, marked safe
+      return (value.is_string() ? value : JValue::string(ev.to_string(value))).marked_safe();
     case FilterId::Slice: {
       const JValue* n = arg(args, 0, "count");
       if (!n) ev.fail("missing argument: slice needs a count");
@@ -621,13 +678,37 @@ JValue apply_filter(Evaluator& ev, FilterId id, std::string_view name, const JVa
     }
     case FilterId::String: return value.is_string() ? value : JValue::string(ev.to_string(value));
     case FilterId::Sum: {
-      const JValue* attribute = arg(args, 0, "attribute");
-      const JValue* start = arg(args, 1, "start");
-      JValue total = start ? *start : JValue::integer(0);
-      for (const JValue& item : items_of(ev, value, name)) {
-        total = binary_op(ev, ast::BinaryOp::Add, total, attribute ? attr_path(ev, item, ev.to_string(*attribute)) : item);
+      // BAML's own sum (oracle): no arguments; a list only ("not iterable" otherwise). Ints,
+      // bools and whole floats sum as an int (wrapping); with another float, as a float; any
+      // other item (a string, none, undefined) makes the sum 0.
+      plain_args(ev, args, {});
+      if (!value.is_sequence()) ev.fail("invalid operation: not iterable");
+      const JItems items = items_of(ev, value, name);
+      bool as_int = true;
+      std::uint64_t int_total = 0;
+      double float_total = 0;
+      for (const JValue& item : items) {
+        double f;
+        switch (item.kind()) {
+          case K::Int: f = static_cast<double>(item.as_int()); break;
+          case K::Bool: f = item.as_bool() ? 1 : 0; break;
+          case K::Float: f = item.as_float(); break;
+          default: return JValue::integer(0);
+        }
+        float_total += f;
+        if (!as_int) continue;
+        if (item.kind() == K::Float) {
+          if (!(std::trunc(f) == f && f >= -9223372036854775808.0 && f < 9223372036854775808.0)) {
+            as_int = false;
+            continue;
+          }
+          int_total += static_cast<std::uint64_t>(static_cast<std::int64_t>(f));
+        } else {
+          int_total += static_cast<std::uint64_t>(item.kind() == K::Int ? item.as_int() : std::int64_t{item.as_bool()});
+        }
       }
-      return total;
+      if (as_int) return JValue::integer(static_cast<std::int64_t>(int_total));
+      return JValue::floating(float_total);
     }
     case FilterId::Title: return JValue::string(title_case(ev.to_string(value)));
     case FilterId::Tojson: {

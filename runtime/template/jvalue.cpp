@@ -12,6 +12,7 @@ namespace {
 struct SeqData {
   JItems items;
   bool is_iterator = false;
+  bool is_group = false;
 };
 
 }  // namespace
@@ -26,6 +27,14 @@ JValue JValue::string(std::string s) {
 
 JValue JValue::seq(JItems items, bool is_iterator) {
   auto p = std::make_shared<const SeqData>(SeqData{std::move(items), is_iterator});
+  JValue v(Kind::Seq);
+  v.p_ = p.get();
+  v.hold_ = std::move(p);
+  return v;
+}
+
+JValue JValue::group(JValue grouper, JValue list) {
+  auto p = std::make_shared<const SeqData>(SeqData{JItems{std::move(grouper), std::move(list)}, false, true});
   JValue v(Kind::Seq);
   v.p_ = p.get();
   v.hold_ = std::move(p);
@@ -99,6 +108,7 @@ bool JValue::is_mapping() const {
 
 const JItems& JValue::seq_items() const { return static_cast<const SeqData*>(p_)->items; }
 bool JValue::seq_is_iterator() const { return static_cast<const SeqData*>(p_)->is_iterator; }
+bool JValue::seq_is_group() const { return static_cast<const SeqData*>(p_)->is_group; }
 const JEntries& JValue::dict_entries() const { return *static_cast<const JEntries*>(p_); }
 Object& JValue::as_object() const { return *const_cast<Object*>(static_cast<const Object*>(p_)); }
 

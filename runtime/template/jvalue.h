@@ -72,7 +72,17 @@ class JValue {
     return v;
   }
   static JValue string(std::string s);
+  // The same value marked safe (`|safe`, `|escape`): `|escape` leaves it as is and `is safe` /
+  // `is escaped` are true. Any value can be marked; operations that make a new value drop it.
+  JValue marked_safe() const {
+    JValue v = *this;
+    v.safe_ = true;
+    return v;
+  }
+  bool is_safe() const { return safe_; }
   static JValue seq(JItems items, bool is_iterator = false);
+  // The items of `|groupby`: a pair (grouper, list) that also answers `.grouper` and `.list`.
+  static JValue group(JValue grouper, JValue list);
   static JValue dict(JEntries entries);
   static JValue object(std::shared_ptr<Object> object);
   static JValue enum_value_of(const std::string* name, const std::string* printed) {
@@ -109,6 +119,7 @@ class JValue {
   const std::string& enum_printed() const { return *static_cast<const std::string*>(p2_); }
   const JItems& seq_items() const;  // Seq
   bool seq_is_iterator() const;     // Seq made by a filter that yields an iterator (`split`)
+  bool seq_is_group() const;        // Seq made by `groupby` (see group())
   const JEntries& dict_entries() const;  // Dict
   Object& as_object() const;             // Object
 
@@ -119,6 +130,7 @@ class JValue {
  private:
   explicit JValue(Kind k) noexcept : kind_(k) {}
   Kind kind_;
+  bool safe_ = false;
   union {
     bool b_;
     std::int64_t i_;

@@ -18,16 +18,27 @@ std::string str_arg(Evaluator& ev, const CallArgs& a, std::size_t i, std::string
   return v->as_string();
 }
 
+// minijinja's pycompat predicates are `s.chars().all(...)`: true for the empty string.
 template <typename Pred>
 bool all_chars(std::string_view s, Pred pred) {
-  if (s.empty()) return false;
   for (std::size_t i = 0; i < s.size();) {
     if (!pred(next_code_point(s, i))) return false;
   }
   return true;
 }
 
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+// Rust's char::is_numeric (Unicode Nd, Nl, No) for the common blocks.
+bool is_numeric(char32_t c) {
+  if (c >= '0' && c <= '9') return true;
+  if (c < 0x80) return false;
+  return c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0xBC && c <= 0xBE) ||  // ² ³ ¹ ¼ ½ ¾
+         (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9) ||      // Arabic-Indic
+         (c >= 0x966 && c <= 0x96F) ||                                      // Devanagari
+         c == 0x2070 || (c >= 0x2074 && c <= 0x2079) || (c >= 0x2080 && c <= 0x2089) ||
+         (c >= 0x2150 && c <= 0x2189) ||  // fractions, Roman numerals
+         (c >= 0x2460 && c <= 0x249B) ||  // circled and parenthesized numbers
+         (c >= 0xFF10 && c <= 0xFF19);    // fullwidth digits
+}
 
 std::string strip_chars(std::string_view s, const JValue* chars, bool left, bool right) {
   if (!chars || chars->is_none()) {
@@ -113,7 +124,7 @@ JValue format(Evaluator& ev, std::string_view s, const CallArgs& a) {
       const JValue* v = nullptr;
       if (field.empty()) {
         v = pos(a, auto_index++);
-      } else if (is_digit(static_cast<unsigned char>(field[0]))) {
+      } else if (field[0] >= '0' && field[0] <= '9') {
         v = pos(a, static_cast<std::size_t>(std::stoul(std::string(field))));
       } else {
         v = a.find(field);
@@ -159,8 +170,18 @@ JValue string_method(Evaluator& ev, const std::string& s, std::string_view m, co
     return JValue::string(ends ? s.substr(0, s.size() - p.size()) : s);
   }
   if (m == "replace") {
-    CallArgs args = a;
-    return apply_filter(ev, FilterId::Replace, m, JValue::borrowed_string(&s), args);
+    // replace(old, new, count?): count < 0 replaces every occurrence.
+    if (a.positional.size() > 3 || !a.named.empty()) ev.fail("too many arguments");
+    const std::string from = str_arg(ev, a, 0, m), to = str_arg(ev, a, 1, m);
+    const JValue* count = pos(a, 2);
+    std::int64_t n = -1;
+    if (count && !count->is_none() && !count->is_undefined()) {
+      if (count->kind() != K::Int) ev.fail("invalid operation: cannot convert " + std::string(type_name(*count)) + " to i32");
+      n = count->as_int();
+    }
+    std::string out = replace_all(s, from, to, n);
+    ev.check_size(out.size());
+    return JValue::string(std::move(out));
   }
   if (m == "find" || m == "rfind") {
     const std::string p = str_arg(ev, a, 0, m);
@@ -205,7 +226,7 @@ JValue string_method(Evaluator& ev, const std::string& s, std::string_view m, co
     return JValue::string(std::move(out));
   }
   if (m == "format") return format(ev, s, a);
-  if (m == "isalnum") return b(all_chars(s, [](char32_t c) { return is_alpha(c) || is_digit(c); }));
+  if (m == "isalnum") return b(all_chars(s, [](char32_t c) { return is_alpha(c) || is_numeric(c); }));
   if (m == "isalpha") return b(all_chars(s, is_alpha));
   if (m == "isascii") {
     for (char c : s) {
@@ -213,17 +234,11 @@ JValue string_method(Evaluator& ev, const std::string& s, std::string_view m, co
     }
     return b(true);
   }
-  if (m == "isdigit" || m == "isnumeric") return b(all_chars(s, is_digit));
+  if (m == "isdigit" || m == "isnumeric") return b(all_chars(s, is_numeric));
   if (m == "isspace") return b(all_chars(s, is_unicode_space));
-  if (m == "islower" || m == "isupper") {
-    bool cased = false;
-    for (std::size_t k = 0; k < s.size();) {
-      const char32_t c = next_code_point(s, k);
-      if (m == "islower" ? is_upper(c) : is_lower(c)) return b(false);
-      cased = cased || is_upper(c) || is_lower(c);
-    }
-    return b(cased);
-  }
+  // Every character lower (upper) case: "abc1".islower() is false, "".islower() true.
+  if (m == "islower") return b(all_chars(s, is_lower));
+  if (m == "isupper") return b(all_chars(s, is_upper));
   if (m == "istitle") {
     bool cased = false, prev_cased = false;
     for (std::size_t k = 0; k < s.size();) {

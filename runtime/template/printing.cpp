@@ -232,6 +232,67 @@ void Printer::repr(const JValue& v, std::string& out) const {
   }
 }
 
+void Printer::pprint(const JValue& v, std::string& out, std::size_t indent) const {
+  using K = JValue::Kind;
+  auto list = [&](std::size_t n, auto&& item_at) {
+    if (n == 0) {
+      out += "[]";
+      return;
+    }
+    out += "[\n";
+    for (std::size_t i = 0; i < n; ++i) {
+      indent_to(out, indent + 4);
+      pprint(item_at(i), out, indent + 4);
+      out += ",\n";
+    }
+    indent_to(out, indent);
+    out += ']';
+  };
+  auto map = [&](const JEntries& entries) {
+    if (entries.empty()) {
+      out += "{}";
+      return;
+    }
+    out += "{\n";
+    for (const auto& [k, val] : entries) {
+      indent_to(out, indent + 4);
+      pprint(k, out, indent + 4);
+      out += ": ";
+      pprint(val, out, indent + 4);
+      out += ",\n";
+    }
+    indent_to(out, indent);
+    out += '}';
+  };
+  switch (v.kind()) {
+    case K::Seq:
+      if (v.seq_is_iterator()) break;
+      list(v.seq_items().size(), [&](std::size_t i) { return v.seq_items()[i]; });
+      return;
+    case K::BSeq: {
+      const auto& items = v.base().items();
+      list(items.size(), [&](std::size_t i) { return JValue::borrow(items[i], types); });
+      return;
+    }
+    case K::Dict: map(v.dict_entries()); return;
+    case K::BMap: {
+      JEntries entries;
+      for (const auto& [k, val] : v.base().entries()) entries.emplace_back(JValue::borrowed_string(&k), JValue::borrow(val, types));
+      map(entries);
+      return;
+    }
+    case K::Instance: pretty(v.base(), out, indent); return;
+    case K::Object:
+      if (v.as_object().is_mapping()) {
+        map(v.as_object().entries());
+        return;
+      }
+      break;
+    default: break;
+  }
+  repr(v, out);
+}
+
 void Printer::pretty(const Value& v, std::string& out, std::size_t indent) const {
   using K = Value::Kind;
   switch (v.kind()) {

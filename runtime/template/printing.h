@@ -25,6 +25,9 @@ struct Printer {
   void display(const JValue& v, std::string& out) const;
   // An item inside a printed list or dict.
   void repr(const JValue& v, std::string& out) const;
+  // `|pprint`: Rust's `{:#?}` of the value (lists and maps one item a line, four spaces a
+  // level, trailing commas; class instances as `pretty`).
+  void pprint(const JValue& v, std::string& out, std::size_t indent = 0) const;
   // A class instance, or a value inside one, in the indented form.
   void pretty(const Value& v, std::string& out, std::size_t indent) const;
   void media_marker(const Media& m, std::string& out) const;

@@ -317,6 +317,124 @@ TEST_CASE("filters (oracle)") {
   CHECK(render_error(tmpl_of({out(filt(str("x"), "nosuch"))})).find("unknown filter") != std::string::npos);
 }
 
+TEST_CASE("filters take minijinja 2.10's arguments; BAML's sum (oracle)") {
+  auto env = env_with({{"w", Value::list({Value::string("pear"), Value::string("apple"), Value::string("Zed")})},
+                       {"s", Value::string("a\n\n  \nb\n")}});
+  // max/min take no arguments and compare strings case-sensitively.
+  CHECK(render1(filt(var("w"), "max"), env) == "pear");
+  CHECK(render1(filt(var("w"), "min"), env) == "Zed");
+  CHECK(render1(filt(str("abc"), "max")) == "c");
+  // round: an int stays an int; a float rounds half away from zero.
+  CHECK(render1(filt(num(7), "round")) == "7");
+  CHECK(render1(filt(flt(2.5), "round")) == "3.0");
+  CHECK(render1(filt(flt(-0.5), "round")) == "-1.0");
+  // indent(width, first, blank): a trailing newline goes; only empty lines are blank.
+  CHECK(render1(filt(var("s"), "indent", {arg(num(2))}), env) == "a\n\n    \n  b");
+  CHECK(render1(filt(var("s"), "indent", {arg(num(2)), arg(boolean(true)), arg(boolean(true))}), env) ==
+        "  a\n  \n    \n  b");
+  // sum is BAML's own.
+  CHECK(render1(filt(lst({num(1), flt(2.5)}), "sum")) == "3.5");
+  CHECK(render1(filt(lst({flt(1.0), num(2)}), "sum")) == "3");
+  CHECK(render1(filt(lst({flt(0.5), flt(0.5)}), "sum")) == "1.0");
+  CHECK(render1(filt(lst({num(1), boolean(true)}), "sum")) == "2");
+  CHECK(render1(filt(lst({num(1), str("a"), num(2)}), "sum")) == "0");
+  CHECK(render1(filt(lst({num(1), none()}), "sum")) == "0");
+  CHECK(render1(filt(lst({num(9223372036854775807LL), num(1)}), "sum")) == "-9223372036854775808");
+  CHECK(render_error(tmpl_of({out(filt(str("12"), "sum"))})).find("not iterable") != std::string::npos);
+  // Keyword arguments minijinja 2.10 lacks fail as in BAML.
+  auto err = [](json e) { return render_error(tmpl_of({out(std::move(e))})); };
+  CHECK(err(filt(var("w"), "join", {arg(str("/")), arg(str("name"), "attribute")})).find("too many arguments") != std::string::npos);
+  CHECK(err(filt(var("w"), "join", {arg(str("-"), "d")})).find("cannot convert kwargs to string") != std::string::npos);
+  CHECK(err(filt(str("a\nb"), "indent", {arg(num(3), "width")})).find("cannot convert map to usize") != std::string::npos);
+  CHECK(err(filt(str("a\nb"), "indent", {arg(num(3)), arg(boolean(true), "first")})).find("cannot convert map to bool") !=
+        std::string::npos);
+  CHECK(err(filt(str("banana"), "replace", {arg(str("a")), arg(str("_")), arg(num(1))})).find("too many arguments") !=
+        std::string::npos);
+  CHECK(err(filt(flt(2.5), "round", {arg(num(1)), arg(str("floor"))})).find("too many arguments") != std::string::npos);
+  CHECK(err(filt(flt(2.5), "round", {arg(num(1), "precision")})).find("cannot convert map to i32") != std::string::npos);
+  CHECK(err(filt(lst({num(1)}), "sum", {arg(str("price"), "attribute")})).find("too many arguments") != std::string::npos);
+  CHECK(err(filt(lst({num(1)}), "max", {arg(str("price"), "attribute")})).find("too many arguments") != std::string::npos);
+  CHECK(err(filt(lst({num(1)}), "min", {arg(boolean(true))})).find("too many arguments") != std::string::npos);
+  // The method replace does take a count.
+  CHECK(render1(call(attr(str("aaa"), "replace"), {arg(str("a")), arg(str("o")), arg(num(2))})) == "ooa");
+}
+
+TEST_CASE("groupby yields (grouper, list) pairs with .grouper and .list (oracle)") {
+  auto item = [](const char* name, double price) {
+    return Value::map({{"name", Value::string(name)}, {"price", Value::floating(price)}});
+  };
+  auto env = env_with({{"items", Value::list({item("pen", 1.5), item("cup", 3.0), item("ink", 1.5)})}});
+  const json groups = filt(var("items"), "groupby", {arg(str("price"))});
+  CHECK(render_t(tmpl_of({for_({"g"}, groups,
+                               {out(attr(var("g"), "grouper")), tx(": "),
+                                out(filt(filt(attr(var("g"), "list"), "map", {arg(str("name"), "attribute")}), "join",
+                                         {arg(str(","))})),
+                                tx(";")})}),
+                 env) == "1.5: pen,ink;3.0: cup;");
+  CHECK(render_t(tmpl_of({for_({"k", "v"}, groups, {out(var("k")), tx("="), out(filt(var("v"), "length")), tx(";")})}),
+                 env) == "1.5=2;3.0=1;");
+  CHECK(render1(idx(idx(groups, num(1)), num(0)), env) == "3.0");
+  // Case-insensitive by default; a group's key is its last item's.
+  const json words = lst({dct({{str("a"), str("X")}}), dct({{str("a"), str("x")}}), dct({{str("a"), str("Y")}})});
+  CHECK(render_t(tmpl_of({for_({"g"}, filt(words, "groupby", {arg(str("a"))}),
+                               {out(attr(var("g"), "grouper")), out(filt(attr(var("g"), "list"), "length")), tx(";")})})) ==
+        "x2;Y1;");
+}
+
+TEST_CASE("pprint is Rust's {:#?} (oracle)") {
+  CHECK(render1(filt(lst({num(1), num(2)}), "pprint")) == "[\n    1,\n    2,\n]");
+  CHECK(render1(filt(lst({num(1), lst({num(2), lst({})}), dct({{str("a"), none()}, {str("b"), dct({})}}), str("x\"y\n"),
+                          flt(1.5), flt(1e20), var("nosuch"), boolean(true)}),
+                     "pprint")) ==
+        "[\n    1,\n    [\n        2,\n        [],\n    ],\n    {\n        \"a\": none,\n        \"b\": {},\n    },\n"
+        "    \"x\\\"y\\n\",\n    1.5,\n    1e20,\n    undefined,\n    true,\n]");
+  CHECK(render1(filt(lst({}), "pprint")) == "[]");
+  CHECK(render1(filt(none(), "pprint")) == "none");
+  CHECK(render1(filt(flt(2.0), "pprint")) == "2.0");
+  auto env = env_with({{"p", ann()}});
+  CHECK(render1(filt(lst({var("p")}), "pprint"), env) ==
+        "[\n    {\n        \"name\": \"Ann\",\n        \"age\": 30,\n        \"email\": null,\n        \"roles\": [\n"
+        "            \"admin\",\n        ],\n        \"nickname\": \"A\",\n    },\n]");
+}
+
+TEST_CASE("safe strings: |safe marks, |escape leaves them, is safe / is escaped (oracle)") {
+  auto env = env_with({{"s", Value::string("<b>&</b>")}});
+  CHECK(render1(filt(var("s"), "safe"), env) == "<b>&</b>");
+  CHECK(render1(filt(filt(var("s"), "safe"), "escape"), env) == "<b>&</b>");
+  CHECK(render1(filt(filt(var("s"), "escape"), "escape"), env) == "&lt;b&gt;&amp;&lt;&#x2f;b&gt;");
+  CHECK(render1(test(var("s"), "safe"), env) == "false");
+  CHECK(render1(test(filt(var("s"), "safe"), "safe"), env) == "true");
+  CHECK(render1(test(var("s"), "escaped"), env) == "false");
+  CHECK(render1(test(filt(var("s"), "escape"), "escaped"), env) == "true");
+  CHECK(render1(test(filt(num(3), "safe"), "safe")) == "true");
+  CHECK(render1(test(filt(filt(var("s"), "safe"), "upper"), "safe"), env) == "false");
+  CHECK(render1(test(filt(filt(var("s"), "safe"), "string"), "safe"), env) == "true");
+  CHECK(render1(filt(none(), "escape")) == "none");
+  CHECK(render1(filt(lst({num(1)}), "safe")) == "[1]");
+}
+
+TEST_CASE("string predicates are all-characters tests: true for the empty string (oracle)") {
+  auto m = [](const char* s, const char* method) { return render1(call(attr(str(s), method))); };
+  CHECK(m("", "isspace") == "true");
+  CHECK(m("", "isalnum") == "true");
+  CHECK(m("", "islower") == "true");
+  CHECK(m("", "isupper") == "true");
+  CHECK(m("", "isdigit") == "true");
+  CHECK(m("abc1", "islower") == "false");
+  CHECK(m("AB1", "isupper") == "false");
+  CHECK(m("\xC2\xBD", "isdigit") == "true");  // ½
+  CHECK(m(" \t\n", "isspace") == "true");
+  CHECK(m("abc", "isspace") == "false");
+}
+
+TEST_CASE("null is an undefined variable, not none (oracle)") {
+  // The IR writes `null` as {"kind": "var", "name": "null"}.
+  CHECK(render1(var("null")) == "");
+  CHECK(render1(lst({none(), var("null")})) == "[none, undefined]");
+  CHECK(render1(test(var("null"), "none")) == "false");
+  CHECK(render1(test(var("null"), "defined")) == "false");
+}
+
 TEST_CASE("methods and globals (oracle)") {
   CHECK(render1(call(attr(str("a.b.c"), "split"), {arg(str(".")), arg(num(1))})) == "[\"a\", \"b.c\"]");
   CHECK(render1(call(attr(str("{} and {}"), "format"), {arg(num(1)), arg(str("b"))})) == "1 and b");

@@ -86,7 +86,7 @@ bool apply_test(Evaluator& ev, TestId id, std::string_view name, const JValue& v
     case TestId::Le: return compare_values(v, operand(ev, args, name)) <= 0;
     case TestId::Lt: return compare_values(v, operand(ev, args, name)) < 0;
     case TestId::Escaped:
-    case TestId::Safe: return false;
+    case TestId::Safe: return v.is_safe();
     case TestId::Even: return v.kind() == K::Int && v.as_int() % 2 == 0;
     case TestId::Odd: return v.kind() == K::Int && v.as_int() % 2 != 0;
     case TestId::False: return v.kind() == K::Bool && !v.as_bool();
