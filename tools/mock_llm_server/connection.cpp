@@ -63,6 +63,7 @@ class Connection {
   void send_head();
   void send_next_piece();
   void finish_body();
+  void cut_body();
   void response_done();
   void arm_step(Millis delay);
   void write(std::string_view bytes);
@@ -220,6 +221,8 @@ void Connection::send_head() {
   }
   if (plan_.stall_after == 0u) {
     phase_ = Phase::Holding;
+  } else if (plan_.cut_after == 0u) {
+    cut_body();
   } else if (plan_.first.count() > 0) {
     arm_step(plan_.first);
   } else {
@@ -236,6 +239,8 @@ void Connection::send_next_piece() {
   // never see a complete response from a stalled one.
   if (plan_.stall_after && (pieces_sent_ >= *plan_.stall_after || all_sent)) {
     phase_ = Phase::Holding;
+  } else if (plan_.cut_after && (pieces_sent_ >= *plan_.cut_after || all_sent)) {
+    cut_body();
   } else if (all_sent) {
     finish_body();
   } else {
@@ -248,6 +253,23 @@ void Connection::finish_body() {
   event_del(ping_timer_);
   write_chunk(plan_.body.trailer);
   write(kLastChunk);
+  phase_ = Phase::Flushing;
+}
+
+// `truncate`, `close_after`, `stream_error`: the body ends without its closing events.
+void Connection::cut_body() {
+  event_del(ping_timer_);
+  switch (plan_.cut) {
+    case ResponsePlan::Cut::EndBody: write(kLastChunk); break;
+    case ResponsePlan::Cut::ErrorEvent:
+      write_chunk(plan_.body.error_event(pieces_sent_));
+      write(kLastChunk);
+      break;
+    case ResponsePlan::Cut::Close:
+      // No zero-length chunk: the connection closes once the bytes sent so far have drained.
+      plan_.keep_alive = false;
+      break;
+  }
   phase_ = Phase::Flushing;
 }
 

@@ -41,6 +41,7 @@ MockServerProcess::MockServerProcess(Options options) {
   posix_spawn_file_actions_addclose(&actions, out[0]);
   std::vector<std::string> args = {binary, "--port", "0"};
   if (options.hang_port) args.insert(args.end(), {"--hang-port", "0"});
+  if (!options.answers_dir.empty()) args.insert(args.end(), {"--answers-dir", options.answers_dir});
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);

@@ -21,6 +21,7 @@ class MockServerProcess {
     std::string binary = default_binary();
     bool hang_port = true;  // also open the port whose accept queue is full (connect never ends)
     std::optional<int> cpu = std::nullopt;  // pin the server to this CPU (sched_setaffinity)
+    std::string answers_dir = {};  // --answers-dir: where relative reply_file= paths are read
   };
 
   // Throws std::runtime_error when the binary is missing or does not become ready.
@@ -38,10 +39,12 @@ class MockServerProcess {
   pid_t pid() const { return pid_; }
   // `path` on the serving port, e.g. url("/v1/chat/completions").
   std::string url(std::string_view path) const;
-  // Base URLs as clients name them: OpenAI's (with /v1), Anthropic's (without: the provider adds
-  // /v1/messages), and an OpenAI one on the hang port.
+  // Base URLs as clients name them: OpenAI's and the Responses API's (with /v1), Anthropic's
+  // (without: the provider adds /v1/messages), Google AI's (with /v1beta: the provider adds
+  // /models/M:generateContent), and an OpenAI one on the hang port.
   std::string openai_base_url() const { return url("/v1"); }
   std::string anthropic_base_url() const { return url(""); }
+  std::string google_base_url() const { return url("/v1beta"); }
   std::string hang_base_url() const;
 
   // GET of a control endpoint, e.g. "/_mock/counters"; throws std::runtime_error on failure.

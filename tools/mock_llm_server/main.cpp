@@ -12,14 +12,18 @@ namespace {
 
 int serve(int argc, char** argv) {
   CLI::App app{
-      "Mock OpenAI/Anthropic LLM server with faults chosen by the request's model string, e.g.\n"
-      "model \"mock:ttfb=5s,stall_after=3\". See docs/mock_llm_server.md."};
+      "Mock LLM server (OpenAI chat, Anthropic, Google AI, OpenAI Responses) with faults and answers\n"
+      "chosen by the request's model string, e.g. model \"mock:ttfb=5s,stall_after=3\", or by\n"
+      "[mock:...] tags in its prompt. See docs/mock_llm_server.md."};
   mock_llm::ServerOptions options;
   std::uint16_t hang_port = 0;
   app.add_option("--port", options.port, "Port to serve on; 0 picks a free one")->capture_default_str();
   CLI::Option* hang = app.add_option(
       "--hang-port", hang_port, "Also open a port whose accept queue is full, so connecting to it hangs; 0 picks one");
   app.add_option("--host", options.host, "Address to bind (IPv4 or IPv6 literal)")->capture_default_str();
+  app.add_option("--answers-dir", options.answers_dir,
+                 "Directory of answer files: relative reply_file= paths are read from here (default: the working "
+                 "directory)");
   CLI11_PARSE(app, argc, argv);
   if (hang->count() > 0) options.hang_port = hang_port;
 

@@ -2,13 +2,17 @@
 // (through launcher.h: path baked in by CMake, or taken from $BAML_MOCK_LLM_SERVER) on a free port and talks to it with
 // libcurl, the HTTP client the runtime uses, so what passes here is what the runtime will see.
 // Timing assertions use lower bounds (a delay is at least as long as asked) and loose upper
-// bounds, so a loaded machine cannot make them flaky; the suite runs in about five seconds.
+// bounds, so a loaded machine cannot make them flaky; the suite runs in about seven seconds.
+// The second half covers the Google AI and OpenAI Responses formats and the answers a prompt's
+// [mock:...] tags choose, decoding them as the runtime's decoders (runtime/providers/) do.
 // The parsers have their own unit tests in directives_test.cpp and http_wire_test.cpp.
 #include <curl/curl.h>
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <cctype>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <map>
@@ -19,6 +23,7 @@
 #include <thread>
 #include <vector>
 
+#include "answers.h"
 #include "launcher.h"
 
 namespace {
@@ -31,7 +36,8 @@ using Clock = std::chrono::steady_clock;
 
 class MockServer : public mock_llm::MockServerProcess {
  public:
-  explicit MockServer(bool with_hang_port = false) : MockServerProcess(Options{.hang_port = with_hang_port}) {}
+  explicit MockServer(bool with_hang_port = false, std::string answers_dir = {})
+      : MockServerProcess(Options{.hang_port = with_hang_port, .answers_dir = std::move(answers_dir)}) {}
 };
 
 // ---- libcurl client ----
@@ -429,4 +435,410 @@ TEST_CASE("the hang port makes connect time out") {
   CHECK(hung.code == CURLE_OPERATION_TIMEDOUT);
   CHECK(hung.total_seconds >= 0.95);
   CHECK(hung.total_seconds < 3.0);
+}
+
+// ---- The four wire formats, and answers chosen by the prompt ----
+
+namespace {
+
+enum class Wire { OpenAi, Anthropic, Google, Responses };
+const Wire kWires[] = {Wire::OpenAi, Wire::Anthropic, Wire::Google, Wire::Responses};
+
+const char* wire_name(Wire w) {
+  switch (w) {
+    case Wire::OpenAi: return "openai";
+    case Wire::Anthropic: return "anthropic";
+    case Wire::Google: return "google-ai";
+    case Wire::Responses: return "openai-responses";
+  }
+  return "";
+}
+
+// One request in the wire's own shape, with `prompt` as the user's text (where a function's
+// arguments end up). Google names the model and the streaming in the URL.
+Reply call_wire(const MockServer& s, Wire w, const std::string& model, const std::string& prompt, bool stream,
+                const Call& call = {}) {
+  Json body;
+  std::string path;
+  switch (w) {
+    case Wire::OpenAi:
+      path = "/v1/chat/completions";
+      body = {{"model", model}, {"messages", Json::array({{{"role", "user"}, {"content", prompt}}})}};
+      break;
+    case Wire::Anthropic:
+      path = "/v1/messages";
+      body = {{"model", model},
+              {"max_tokens", 100},
+              {"messages", Json::array({{{"role", "user"}, {"content", Json::array({{{"type", "text"}, {"text", prompt}}})}}})}};
+      break;
+    case Wire::Google:
+      path = "/v1beta/models/" + model + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
+      body = {{"contents", Json::array({{{"role", "user"}, {"parts", Json::array({{{"text", prompt}}})}}})}};
+      break;
+    case Wire::Responses:
+      path = "/v1/responses";
+      body = {{"model", model},
+              {"input", Json::array({{{"role", "user"}, {"content", Json::array({{{"type", "input_text"}, {"text", prompt}}})}}})}};
+      break;
+  }
+  if (stream && w != Wire::Google) body["stream"] = true;
+  return request(s.url(path), body.dump(), call);
+}
+
+// parse_sse, but also for Google's CRLF-separated events.
+std::vector<SseEvent> parse_any_sse(std::string body, int* comments = nullptr) {
+  for (std::size_t at = body.find("\r\n"); at != std::string::npos; at = body.find("\r\n", at)) body.erase(at, 1);
+  return parse_sse(body, comments);
+}
+
+struct Decoded {
+  std::string text;
+  bool finished = false;  // the wire's end marker (or, whole, its finish reason) arrived
+  int content_events = 0;
+  std::vector<std::string> error_messages;  // error objects or events inside the 200 body
+};
+
+// Reads an answer the way the runtime's decoders do (runtime/providers/*.cpp).
+Decoded decode(Wire w, const Reply& r, bool stream) {
+  Decoded out;
+  auto note_error = [&](const Json& j) {
+    if (j.contains("error") && j["error"].is_object()) out.error_messages.push_back(j["error"]["message"]);
+  };
+  if (!stream) {
+    Json j = Json::parse(r.body);
+    note_error(j);
+    switch (w) {
+      case Wire::OpenAi:
+        if (j.contains("choices")) {
+          out.text = j["choices"][0]["message"]["content"];
+          out.finished = j["choices"][0]["finish_reason"] == "stop";
+        }
+        break;
+      case Wire::Anthropic:
+        if (j["type"] == "message") {
+          out.text = j["content"][0]["text"];
+          out.finished = j["stop_reason"] == "end_turn";
+        }
+        break;
+      case Wire::Google:
+        if (j.contains("candidates")) {
+          for (const Json& part : j["candidates"][0]["content"]["parts"]) out.text += part["text"].get<std::string>();
+          out.finished = j["candidates"][0]["finishReason"] == "STOP";
+        }
+        break;
+      case Wire::Responses:
+        for (const Json& item : j["output"]) {
+          for (const Json& block : item["content"]) {
+            if (block["type"] == "output_text") out.text += block["text"].get<std::string>();
+          }
+        }
+        out.finished = j["status"] == "completed";
+        break;
+    }
+    return out;
+  }
+  for (const SseEvent& e : parse_any_sse(r.body)) {
+    if (e.data == "[DONE]") {
+      out.finished = w == Wire::OpenAi;
+      continue;
+    }
+    Json j = Json::parse(e.data);
+    std::string delta;
+    switch (w) {
+      case Wire::OpenAi:
+        note_error(j);
+        if (j.contains("choices")) delta = j["choices"][0]["delta"].value("content", "");
+        break;
+      case Wire::Anthropic:
+        if (e.event == "error") note_error(j);
+        if (e.event == "content_block_delta") delta = j["delta"]["text"];
+        if (e.event == "message_stop") out.finished = true;
+        break;
+      case Wire::Google:
+        note_error(j);
+        if (j.contains("candidates")) {
+          for (const Json& part : j["candidates"][0]["content"]["parts"]) delta += part["text"].get<std::string>();
+          if (j["candidates"][0].contains("finishReason")) out.finished = true;
+        }
+        break;
+      case Wire::Responses:
+        CHECK(j["type"] == e.event);
+        if (e.event == "error") out.error_messages.push_back(j["message"]);
+        if (e.event == "response.output_text.delta") delta = j["delta"];
+        if (e.event == "response.completed") out.finished = true;
+        break;
+    }
+    if (!delta.empty()) ++out.content_events;
+    out.text += delta;
+  }
+  return out;
+}
+
+std::string canned(std::string_view name) {
+  return *mock_llm::canned_answer(name);
+}
+
+}  // namespace
+
+TEST_CASE("Google AI: generateContent, and streamGenerateContent with and without alt=sse") {
+  MockServer server;
+  Reply plain = call_wire(server, Wire::Google, "gemini-2.0-flash", "Say hello", false);
+  REQUIRE(plain.status == 200);
+  CHECK(plain.headers["content-type"] == "application/json");
+  Json body = Json::parse(plain.body);
+  CHECK(body["candidates"][0]["content"]["parts"][0]["text"] == "Hello from the mock server.");
+  CHECK(body["candidates"][0]["content"]["role"] == "model");
+  CHECK(body["candidates"][0]["finishReason"] == "STOP");
+  CHECK(body["usageMetadata"]["candidatesTokenCount"] == 5);
+  CHECK(body["usageMetadata"]["totalTokenCount"] ==
+        body["usageMetadata"]["promptTokenCount"].get<int>() + 5);
+  CHECK(body["modelVersion"] == "gemini-2.0-flash");
+
+  // The model comes from the path, directives included; SSE events end with CRLF pairs.
+  Reply streamed = call_wire(server, Wire::Google, "mock:chunks=3", "Say hello", true);
+  REQUIRE(streamed.status == 200);
+  CHECK(streamed.headers["content-type"] == "text/event-stream");
+  CHECK(streamed.body.find("}\r\n\r\ndata: ") != std::string::npos);
+  std::vector<SseEvent> events = parse_any_sse(streamed.body);
+  REQUIRE(events.size() == 4);  // three chunks, then the finishing one
+  for (std::size_t i = 0; i < 3; ++i) CHECK_FALSE(Json::parse(events[i].data)["candidates"][0].contains("finishReason"));
+  Json last = Json::parse(events[3].data);
+  CHECK(last["candidates"][0]["finishReason"] == "STOP");
+  CHECK(last["candidates"][0]["content"]["parts"][0]["text"] == "");
+  CHECK(last["usageMetadata"]["candidatesTokenCount"] == 3);
+  Decoded decoded = decode(Wire::Google, streamed, true);
+  CHECK(decoded.text == "Hello from the mock server.");
+  CHECK(decoded.finished);
+
+  // Without alt=sse, the stream is one JSON array of the same objects.
+  Reply array = request(server.url("/v1beta/models/mock:chunks=2:streamGenerateContent"), R"({"contents":[]})");
+  REQUIRE(array.status == 200);
+  CHECK(array.headers["content-type"] == "application/json");
+  Json elements = Json::parse(array.body);
+  REQUIRE(elements.size() == 3);
+  CHECK(elements[0]["candidates"][0]["content"]["parts"][0]["text"].get<std::string>() +
+            elements[1]["candidates"][0]["content"]["parts"][0]["text"].get<std::string>() ==
+        "Hello from the mock server.");
+  CHECK(elements[2]["candidates"][0]["finishReason"] == "STOP");
+
+  // Percent-encoded model names are decoded; the log has the path's model and streaming.
+  CHECK(request(server.url("/v1beta/models/mock%3Areply=Hi%20there:generateContent"), "{}").body.find("Hi there") !=
+        std::string::npos);
+  Json log = get_json(server, "/_mock/requests");
+  REQUIRE(log.size() == 4);
+  CHECK(log[1]["model"] == "mock:chunks=3");
+  CHECK(log[1]["stream"] == true);
+  CHECK(log[1]["target"] == "/v1beta/models/mock:chunks=3:streamGenerateContent?alt=sse");
+  CHECK(log[3]["model"] == "mock:reply=Hi there");
+}
+
+TEST_CASE("OpenAI Responses: response object and streaming events") {
+  MockServer server;
+  Reply plain = call_wire(server, Wire::Responses, "gpt-4.1", "Say hello", false);
+  REQUIRE(plain.status == 200);
+  Json body = Json::parse(plain.body);
+  CHECK(body["object"] == "response");
+  CHECK(body["status"] == "completed");
+  CHECK(body["error"].is_null());
+  CHECK(body["model"] == "gpt-4.1");
+  CHECK(body["output"][0]["type"] == "message");
+  CHECK(body["output"][0]["role"] == "assistant");
+  CHECK(body["output"][0]["content"][0]["type"] == "output_text");
+  CHECK(body["output"][0]["content"][0]["text"] == "Hello from the mock server.");
+  CHECK(body["usage"]["output_tokens"] == 5);
+  CHECK(body["usage"]["total_tokens"] == body["usage"]["input_tokens"].get<int>() + 5);
+
+  Reply streamed = call_wire(server, Wire::Responses, "mock:reply=one two", "Say hello", true);
+  REQUIRE(streamed.status == 200);
+  CHECK(streamed.headers["content-type"] == "text/event-stream");
+  std::vector<std::string> names;
+  int sequence = 0;
+  for (const SseEvent& e : parse_sse(streamed.body)) {
+    names.push_back(e.event);
+    Json data = Json::parse(e.data);
+    CHECK(data["type"] == e.event);
+    CHECK(data["sequence_number"] == sequence++);
+  }
+  CHECK(names == std::vector<std::string>{"response.created", "response.in_progress", "response.output_item.added",
+                                          "response.content_part.added", "response.output_text.delta",
+                                          "response.output_text.delta", "response.output_text.done",
+                                          "response.content_part.done", "response.output_item.done",
+                                          "response.completed"});
+  Decoded decoded = decode(Wire::Responses, streamed, true);
+  CHECK(decoded.text == "one two");
+  CHECK(decoded.finished);
+  Json completed = Json::parse(parse_sse(streamed.body).back().data)["response"];
+  CHECK(completed["status"] == "completed");
+  CHECK(completed["output"][0]["content"][0]["text"] == "one two");
+  CHECK(completed["usage"]["output_tokens"] == 2);
+}
+
+TEST_CASE("a [mock:...] tag in the prompt chooses the answer, in every format") {
+  MockServer server;
+  const std::string object = canned("object");
+  for (Wire w : kWires) {
+    for (bool stream : {false, true}) {
+      const std::string wire = wire_name(w);
+      CAPTURE(wire);
+      CAPTURE(stream);
+      // The tag overrides the model string's reply.
+      Reply r = call_wire(server, w, "mock:reply=not_this", "Extract the person. [mock:answer=object] Ada, 36.", stream);
+      REQUIRE(r.status == 200);
+      Decoded d = decode(w, r, stream);
+      CHECK(d.text == object);
+      CHECK(d.finished);
+
+      Reply fenced = call_wire(server, w, "plain-model", "[mock:reply_b64=eyJhIjogMX0,form=fenced]", stream);
+      CHECK(decode(w, fenced, stream).text.find("```json\n{\"a\": 1}\n```") != std::string::npos);
+
+      Reply broken = call_wire(server, w, "plain-model", "[mock:answer=malformed]", stream);
+      CHECK(decode(w, broken, stream).text == canned("malformed"));
+      Reply empty = call_wire(server, w, "plain-model", "[mock:answer=empty]", stream);
+      CHECK(decode(w, empty, stream).text.empty());
+      CHECK(decode(w, empty, stream).finished);
+    }
+  }
+  // A broken tag is a 400 in the provider's shape, naming the problem.
+  Reply bad = call_wire(server, Wire::Google, "gemini", "[mock:answer=nope]", false);
+  CHECK(bad.status == 400);
+  Json error = Json::parse(bad.body)["error"];
+  CHECK(error["status"] == "INVALID_ARGUMENT");
+  CHECK(error["message"].get<std::string>().find("'answer'") != std::string::npos);
+  Reply unclosed = call_wire(server, Wire::Responses, "gpt", "[mock:answer=object", false);
+  CHECK(unclosed.status == 400);
+  CHECK(Json::parse(unclosed.body)["error"]["message"].get<std::string>().find("closing ']'") != std::string::npos);
+  // The request log shows each request's tags.
+  Json log = get_json(server, "/_mock/requests");
+  CHECK(log[0]["prompt_directives"] == Json::array({"answer=object"}));
+}
+
+TEST_CASE("chunk_size and gap stream an answer in timed pieces") {
+  MockServer server;
+  const std::string object = canned("object");
+  const std::size_t expected = (object.size() + 9) / 10;
+  for (Wire w : kWires) {
+    const std::string wire = wire_name(w);
+    CAPTURE(wire);
+    Reply r = call_wire(server, w, "mock:gap=10ms", "[mock:answer=object,chunk_size=10]", true);
+    REQUIRE(r.status == 200);
+    Decoded d = decode(w, r, true);
+    CHECK(d.text == object);
+    CHECK(d.content_events == static_cast<int>(expected));
+    CHECK(r.total_seconds >= 0.009 * static_cast<double>(expected - 1));
+  }
+}
+
+TEST_CASE("reply_file reads the answer from --answers-dir or an absolute path") {
+  char dir_template[] = "/tmp/mock_answers_e2e_XXXXXX";
+  REQUIRE(mkdtemp(dir_template) != nullptr);
+  const std::string dir = dir_template;
+  const std::string resume = R"({"name": "Grace", "skills": ["COBOL"]})";
+  {
+    std::FILE* f = std::fopen((dir + "/resume.json").c_str(), "w");
+    REQUIRE(f != nullptr);
+    std::fputs(resume.c_str(), f);
+    std::fclose(f);
+  }
+  MockServer s(/*with_hang_port=*/false, dir);
+  CHECK(decode(Wire::Anthropic, call_wire(s, Wire::Anthropic, "claude", "[mock:reply_file=resume.json]", true), true).text ==
+        resume);
+  CHECK(decode(Wire::OpenAi, call_wire(s, Wire::OpenAi, "mock:reply_file=" + dir + "/resume.json", "hi", false), false)
+            .text == resume);
+  Reply missing = call_wire(s, Wire::OpenAi, "gpt", "[mock:reply_file=nope.json]", false);
+  CHECK(missing.status == 400);
+  CHECK(Json::parse(missing.body)["error"]["message"].get<std::string>().find("nope.json") != std::string::npos);
+  std::remove((dir + "/resume.json").c_str());
+  rmdir(dir.c_str());
+}
+
+TEST_CASE("truncate, close_after and stream_error cut a response short, in every format") {
+  MockServer server;
+  for (Wire w : kWires) {
+    const std::string wire = wire_name(w);
+    CAPTURE(wire);
+    // truncate: a well-framed body that lacks the closing events.
+    Reply truncated = call_wire(server, w, "mock:truncate=2", "hi", true);
+    CHECK(truncated.code == CURLE_OK);
+    Decoded t = decode(w, truncated, true);
+    CHECK(t.text == "Hello from ");
+    CHECK_FALSE(t.finished);
+    // Not streaming: the JSON body stops after two of its pieces.
+    Reply cut_json = call_wire(server, w, "mock:truncate=2", "hi", false);
+    CHECK(cut_json.code == CURLE_OK);
+    CHECK_FALSE(Json::accept(cut_json.body));
+    // close_after: the connection closes mid-body.
+    Reply closed = call_wire(server, w, "mock:close_after=1", "hi", true);
+    CHECK(closed.code == CURLE_PARTIAL_FILE);
+    CHECK(decode(w, closed, true).text == "Hello ");
+    // stream_error: the provider's in-stream error event, then the end of the body.
+    Reply failed = call_wire(server, w, "mock:stream_error=1", "hi", true);
+    CHECK(failed.code == CURLE_OK);
+    Decoded f = decode(w, failed, true);
+    CHECK(f.text == "Hello ");
+    CHECK_FALSE(f.finished);
+    CHECK(f.error_messages == std::vector<std::string>{"mock stream error"});
+    // Not streaming: a 200 whose body is the provider's error object.
+    Reply error_body = call_wire(server, w, "mock:stream_error=1", "hi", false);
+    CHECK(error_body.status == 200);
+    CHECK(decode(w, error_body, false).error_messages == std::vector<std::string>{"mock stream error"});
+  }
+  // Each cut response was written as planned: none is a client disconnect.
+  Json counters = get_json(server, "/_mock/counters");
+  CHECK(counters["client_disconnects"] == 0);
+}
+
+TEST_CASE("the fault directives work on the Google and Responses formats") {
+  MockServer server;
+  // Statuses in the provider's error shape, with the retry hints.
+  Reply limited = call_wire(server, Wire::Google, "mock:status=429,retry_after=0.5", "hi", true);
+  CHECK(limited.status == 429);
+  CHECK(limited.headers["retry-after"] == "0.5");
+  CHECK(limited.headers["retry-after-ms"] == "500");
+  Json google_error = Json::parse(limited.body)["error"];
+  CHECK(google_error["code"] == 429);
+  CHECK(google_error["status"] == "RESOURCE_EXHAUSTED");
+  CHECK(google_error["message"] == "mock error 429");
+  CHECK(Json::parse(call_wire(server, Wire::Google, "mock:status=503", "hi", false).body)["error"]["status"] ==
+        "UNAVAILABLE");
+  Reply server_error = call_wire(server, Wire::Responses, "gpt", "[mock:status=500]", false);
+  CHECK(server_error.status == 500);
+  CHECK(Json::parse(server_error.body)["error"]["type"] == "server_error");
+
+  // stall_after and ping: pings are comments, the stream never finishes.
+  Call short_call;
+  short_call.timeout_ms = 700;
+  Reply stalled = call_wire(server, Wire::Google, "mock:stall_after=1,ping=150ms", "hi", true, short_call);
+  CHECK(stalled.code == CURLE_OPERATION_TIMEDOUT);
+  int pings = 0;
+  parse_any_sse(stalled.body, &pings);
+  CHECK(pings >= 2);
+  Decoded s = decode(Wire::Google, stalled, true);
+  CHECK(s.text == "Hello ");
+  CHECK_FALSE(s.finished);
+
+  // drip: deltas forever, wrapping around the reply, never response.completed.
+  Reply dripping = call_wire(server, Wire::Responses, "gpt", "[mock:drip=40ms]", true, short_call);
+  CHECK(dripping.code == CURLE_OPERATION_TIMEDOUT);
+  Decoded d = decode(Wire::Responses, dripping, true);
+  CHECK(d.content_events >= 6);
+  CHECK_FALSE(d.finished);
+
+  // ttfb, reset, garbage, invalid_utf8.
+  Reply slow = call_wire(server, Wire::Google, "mock:ttfb=300ms", "hi", false);
+  CHECK(slow.header_seconds >= 0.25);
+  CHECK(call_wire(server, Wire::Google, "mock:reset", "hi", true).code == CURLE_RECV_ERROR);
+  Reply garbage = call_wire(server, Wire::Responses, "mock:garbage=64", "hi", true);
+  CHECK(garbage.body.size() == 64);
+  Reply invalid = call_wire(server, Wire::Google, "mock:invalid_utf8", "hi", false);
+  CHECK(invalid.body.find("\xFF\xC3\x28") != std::string::npos);
+
+  // fail_first counts the model string and the prompt's tags together.
+  CHECK(call_wire(server, Wire::Google, "gemini", "[mock:fail_first=1,status=429]", false).status == 429);
+  CHECK(call_wire(server, Wire::Google, "gemini", "[mock:fail_first=1,status=429]", false).status == 200);
+  CHECK(call_wire(server, Wire::Responses, "other", "[mock:fail_first=1,status=429]", false).status == 429);
+
+  // echo carries the request, whatever the format.
+  Reply echoed = call_wire(server, Wire::Google, "gemini", "[mock:echo] hello", false);
+  Json content = Json::parse(decode(Wire::Google, echoed, false).text);
+  CHECK(content["body"]["contents"][0]["parts"][0]["text"] == "[mock:echo] hello");
 }

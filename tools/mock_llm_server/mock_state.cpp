@@ -31,7 +31,12 @@ nlohmann::ordered_json MockState::counters_json() const {
 nlohmann::ordered_json MockState::requests_json() const {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const RequestRecord& r : log_) {
-    out.push_back({{"path", r.path}, {"model", r.model}, {"stream", r.stream}, {"headers", r.headers}, {"target", r.target}});
+    out.push_back({{"path", r.path},
+                   {"model", r.model},
+                   {"stream", r.stream},
+                   {"headers", r.headers},
+                   {"target", r.target},
+                   {"prompt_directives", r.prompt_tags}});
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace mock_llm {
 
@@ -25,11 +26,15 @@ struct RequestRecord {
   bool stream = false;
   nlohmann::json headers;  // {lowercase name: value}
   std::string target;      // the request target as sent, query string included
+  std::vector<std::string> prompt_tags;  // the contents of the prompt's [mock:...] tags
 };
 
 class MockState {
  public:
   Counters counters;
+  // Set at start-up (--answers-dir): where relative `reply_file` paths are found; empty means
+  // the working directory.
+  std::string answers_dir;
 
   // Counts one more request under `model` and says whether it is among the first `k`.
   bool within_first(const std::string& model, std::uint64_t k);

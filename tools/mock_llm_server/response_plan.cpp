@@ -1,6 +1,7 @@
 // Routing and per-request decisions of the mock server (see response_plan.h): the /_mock/
-// control endpoints, the two LLM endpoints, request validation, and how each directive turns
-// into a status, headers, body pieces and delays.
+// control endpoints, the LLM endpoints (OpenAI chat, Anthropic, Google AI, OpenAI Responses),
+// request validation, and how each directive turns into a status, headers, body pieces and
+// delays.
 #include "response_plan.h"
 
 #include <charconv>
@@ -8,6 +9,7 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "answers.h"
 #include "json_text.h"
 
 namespace mock_llm {
@@ -19,11 +21,89 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+std::string percent_decoded(std::string_view s) {
+  auto hex = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+struct Route {
+  Api api = Api::OpenAi;
+  // Google AI names the model and the streaming in the path, not the body.
+  std::optional<std::string> path_model;
+  bool google_stream = false;
+  bool google_sse = false;
+};
+
+bool query_has(std::string_view target, std::string_view param) {
+  std::size_t q = target.find('?');
+  if (q == std::string_view::npos) return false;
+  std::string_view query = target.substr(q + 1);
+  while (!query.empty()) {
+    std::size_t amp = query.find('&');
+    if (query.substr(0, amp) == param) return true;
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return false;
+}
+
 // Any prefix is accepted (`/v1`, `/openai/v1`, ...): clients differ in their base URLs.
-std::optional<Api> api_for_path(std::string_view path) {
-  if (ends_with(path, "/chat/completions")) return Api::OpenAi;
-  if (ends_with(path, "/messages")) return Api::Anthropic;
+std::optional<Route> route_for(const HttpRequest& request) {
+  const std::string_view path = request.path;
+  // Google: {prefix}/models/{model}:generateContent or :streamGenerateContent. The model may
+  // itself hold colons (`mock:ttfb=1s`), so the method is what follows the last one.
+  const std::size_t colon = path.rfind(':');
+  const std::size_t models = path.find("/models/");
+  if (colon != std::string_view::npos && models != std::string_view::npos && models + 8 <= colon) {
+    const std::string_view method = path.substr(colon + 1);
+    if (method == "generateContent" || method == "streamGenerateContent") {
+      Route route;
+      route.api = Api::GoogleAi;
+      route.path_model = percent_decoded(path.substr(models + 8, colon - models - 8));
+      route.google_stream = method == "streamGenerateContent";
+      route.google_sse = route.google_stream && query_has(request.target, "alt=sse");
+      return route;
+    }
+  }
+  auto plain = [](Api api) {
+    Route route;
+    route.api = api;
+    return route;
+  };
+  if (ends_with(path, "/chat/completions")) return plain(Api::OpenAi);
+  if (ends_with(path, "/messages")) return plain(Api::Anthropic);
+  if (ends_with(path, "/responses")) return plain(Api::OpenAiResponses);
   return std::nullopt;
+}
+
+// Every string in the request body but the model, in document order: where a prompt's text is,
+// whatever the provider's message shape.
+void collect_prompt_tags(const Json& value, bool top, std::vector<std::string>& tags, std::string& problem) {
+  if (!problem.empty()) return;
+  if (value.is_string()) {
+    problem = find_prompt_tags(value.get_ref<const std::string&>(), tags);
+  } else if (value.is_object()) {
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      if (top && it.key() == "model") continue;
+      collect_prompt_tags(it.value(), false, tags, problem);
+    }
+  } else if (value.is_array()) {
+    for (const Json& element : value) collect_prompt_tags(element, false, tags, problem);
+  }
 }
 
 // The request headers as a JSON object; repeated headers are joined as HTTP allows.
@@ -153,20 +233,25 @@ std::string failure_message(int status) {
   return "mock error " + std::to_string(status);
 }
 
-ResponsePlan success_response(Api api, const HttpRequest& request, const Directives& d, const std::string& model,
-                              bool stream, MockState& state, std::int64_t now_unix) {
-  std::string content;
-  if (d.echo) {
-    Json echo = {{"headers", headers_json(request)}, {"body", Json::parse(request.body)}};
-    content = json_text(echo);
-  } else {
-    content = d.reply.value_or(std::string(kDefaultReply));
+std::string id_prefix(Api api) {
+  switch (api) {
+    case Api::OpenAi: return "chatcmpl-mock-";
+    case Api::Anthropic: return "msg_mock_";
+    case Api::GoogleAi: return "mock-response-";
+    case Api::OpenAiResponses: return "resp_mock_";
   }
+  return "mock-";
+}
+
+ResponsePlan success_response(const Route& route, const HttpRequest& request, const Directives& d,
+                              const std::string& content, const std::string& model, bool stream, MockState& state,
+                              std::int64_t now_unix) {
+  const Api api = route.api;
   std::uint64_t id = state.next_id();
   Completion completion;
-  completion.id = (api == Api::OpenAi ? "chatcmpl-mock-" : "msg_mock_") + std::to_string(id);
+  completion.id = id_prefix(api) + std::to_string(id);
   completion.model = model;
-  completion.chunks = content_chunks(content, d.chunks);
+  completion.chunks = content_chunks(content, d.chunks, d.chunk_size);
   if (d.invalid_utf8) {
     for (std::string& chunk : completion.chunks) chunk += kInvalidMarker;
   }
@@ -177,13 +262,21 @@ ResponsePlan success_response(Api api, const HttpRequest& request, const Directi
   ResponsePlan plan;
   plan.llm = true;
   plan.keep_alive = request.keep_alive;
-  HeaderList headers = base_headers(stream ? "text/event-stream" : "application/json", request.keep_alive);
+  // Google's streamGenerateContent without alt=sse streams one JSON array.
+  const bool sse = stream && (api != Api::GoogleAi || route.google_sse);
+  HeaderList headers = base_headers(sse ? "text/event-stream" : "application/json", request.keep_alive);
   headers.emplace_back("Transfer-Encoding", "chunked");
   headers.emplace_back("x-request-id", "mock-" + std::to_string(id));
   if (stream) headers.emplace_back("Cache-Control", "no-cache");
   plan.head = response_head(200, headers);
   plan.chunked = true;
-  plan.body = stream ? streaming_body(api, completion) : json_body(api, completion);
+  if (sse) {
+    plan.body = streaming_body(api, completion);
+  } else if (stream) {
+    plan.body = google_array_stream_body(completion);
+  } else {
+    plan.body = json_body(api, completion);
+  }
   if (d.invalid_utf8) {
     for (std::string& piece : plan.body.pieces) piece = with_invalid_bytes(std::move(piece));
     plan.body.trailer = with_invalid_bytes(std::move(plan.body.trailer));
@@ -196,8 +289,44 @@ ResponsePlan success_response(Api api, const HttpRequest& request, const Directi
   plan.gap = d.gap;
   plan.stall_after = d.stall_after;
   plan.drip = d.drip;
-  if (stream) plan.ping = d.ping;
+  if (sse) plan.ping = d.ping;
+  if (d.truncate) {
+    plan.cut_after = d.truncate;
+    plan.cut = ResponsePlan::Cut::EndBody;
+  } else if (d.close_after) {
+    plan.cut_after = d.close_after;
+    plan.cut = ResponsePlan::Cut::Close;
+  } else if (d.stream_error && stream) {
+    plan.cut_after = d.stream_error;
+    plan.cut = ResponsePlan::Cut::ErrorEvent;
+  } else if (d.stream_error) {
+    // Not streaming: the whole 200 body is the provider's error object.
+    BodyPlan body;
+    body.pieces = {error_in_success_body(api, completion)};
+    plan.body = std::move(body);
+  }
   return plan;
+}
+
+// The answer's text as the directives choose it, or an error sentence in `problem`.
+std::string answer_text(const HttpRequest& request, const Directives& d, const MockState& state, std::string& problem) {
+  std::string content;
+  if (d.echo) {
+    Json echo = {{"headers", headers_json(request)}, {"body", Json::parse(request.body)}};
+    content = json_text(echo);
+  } else if (d.reply) {
+    content = *d.reply;
+  } else if (d.reply_file) {
+    std::optional<std::string> text = read_answer_file(*d.reply_file, state.answers_dir, problem);
+    if (!text) return {};
+    content = std::move(*text);
+  } else if (d.answer) {
+    content = canned_answer(*d.answer).value_or("");
+  } else {
+    content = std::string(kDefaultReply);
+  }
+  for (const std::string& form : d.forms) content = apply_form(form, content);
+  return content;
 }
 
 }  // namespace
@@ -215,12 +344,12 @@ ResponsePlan plan_internal_error(std::string_view why) {
 ResponsePlan plan_response(const HttpRequest& request, MockState& state, std::int64_t now_unix) {
   if (request.path.rfind("/_mock/", 0) == 0) return control_endpoint(request, state);
 
-  std::optional<Api> dialect = api_for_path(request.path);
-  if (!dialect) {
+  std::optional<Route> route = route_for(request);
+  if (!route) {
     Json error = {{"error", "no such endpoint: " + request.path}};
     return fixed_response(404, json_text(error), request.keep_alive);
   }
-  const Api api = *dialect;
+  const Api api = route->api;
   if (request.method != "POST") {
     ResponsePlan plan = error_response(api, 405, "use POST", request.keep_alive);
     plan.llm = false;
@@ -229,31 +358,41 @@ ResponsePlan plan_response(const HttpRequest& request, MockState& state, std::in
   ++state.counters.requests;
 
   Json body = Json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  const std::string path_model = route->path_model.value_or("");
   if (body.is_discarded() || !body.is_object()) {
-    state.record({request.path, "", false, headers_json(request), request.target});
+    state.record({request.path, path_model, route->google_stream, headers_json(request), request.target, {}});
     return error_response(api, 400, "request body is not a JSON object", request.keep_alive);
   }
   auto model_it = body.find("model");
-  std::string model = model_it != body.end() && model_it->is_string() ? model_it->get<std::string>() : "";
+  const bool body_model = model_it != body.end() && model_it->is_string();
+  std::string model = route->path_model ? path_model : body_model ? model_it->get<std::string>() : "";
   auto stream_it = body.find("stream");
-  bool stream = stream_it != body.end() && stream_it->is_boolean() && stream_it->get<bool>();
-  state.record({request.path, model, stream, headers_json(request), request.target});
-  if (model_it == body.end() || !model_it->is_string()) {
-    return error_response(api, 400, "'model' must be a string", request.keep_alive);
+  bool stream = route->path_model ? route->google_stream
+                                  : stream_it != body.end() && stream_it->is_boolean() && stream_it->get<bool>();
+  std::vector<std::string> tags;
+  std::string tag_problem;
+  collect_prompt_tags(body, /*top=*/true, tags, tag_problem);
+  state.record({request.path, model, stream, headers_json(request), request.target, tags});
+  if (!route->path_model) {
+    if (!body_model) return error_response(api, 400, "'model' must be a string", request.keep_alive);
+    if (stream_it != body.end() && !stream_it->is_boolean() && !stream_it->is_null()) {
+      return error_response(api, 400, "'stream' must be a boolean", request.keep_alive);
+    }
   }
-  if (stream_it != body.end() && !stream_it->is_boolean() && !stream_it->is_null()) {
-    return error_response(api, 400, "'stream' must be a boolean", request.keep_alive);
-  }
+  if (!tag_problem.empty()) return error_response(api, 400, "mock: " + tag_problem, request.keep_alive);
 
-  std::variant<Directives, DirectiveError> parsed = parse_model(model);
+  std::variant<Directives, DirectiveError> parsed = parse_directives(model, tags);
   if (const DirectiveError* bad = std::get_if<DirectiveError>(&parsed)) {
     return error_response(api, 400, "mock: " + bad->message, request.keep_alive);
   }
   const Directives& d = std::get<Directives>(parsed);
+  // fail_first counts per model string and prompt directives together.
+  std::string fail_key = model;
+  for (const std::string& tag : tags) fail_key += "\n[mock:" + tag + "]";
 
   if (d.fail_first) {
     // The failing requests get only the failure; the later ones follow the other directives.
-    if (state.within_first(model, *d.fail_first)) {
+    if (state.within_first(fail_key, *d.fail_first)) {
       if (d.reset) return reset_connection();
       int status = d.status.value_or(503);
       return error_response(api, status, failure_message(status), request.keep_alive, &d);
@@ -268,7 +407,10 @@ ResponsePlan plan_response(const HttpRequest& request, MockState& state, std::in
     return plan;
   }
   if (d.garbage) return garbage_response(d, request.keep_alive);
-  return success_response(api, request, d, model, stream, state, now_unix);
+  std::string problem;
+  const std::string content = answer_text(request, d, state, problem);
+  if (!problem.empty()) return error_response(api, 400, "mock: " + problem, request.keep_alive);
+  return success_response(*route, request, d, content, model, stream, state, now_unix);
 }
 
 }  // namespace mock_llm

@@ -35,6 +35,12 @@ struct ResponsePlan {
   std::optional<std::uint64_t> stall_after;
   std::optional<Millis> drip;
   std::optional<Millis> ping;  // streaming responses only
+  // `truncate`, `close_after`, `stream_error`: after this many pieces, instead of the rest of the
+  // body, the cut: end the body (the zero-length chunk) without the closing events, close the
+  // connection mid-body, or send body.error_event and end the body.
+  enum class Cut { EndBody, Close, ErrorEvent };
+  std::optional<std::uint64_t> cut_after;
+  Cut cut = Cut::EndBody;
 };
 
 // Plans the answer to `request`, updating `state` (counters, fail_first counts, request log).

@@ -71,6 +71,7 @@ std::uint64_t raise_fd_limit() {
 }
 
 Server::Server(const ServerOptions& options) {
+  state_.answers_dir = options.answers_dir;
   // libevent normally measures a new timer from the time cached when the loop woke up, so a
   // timer armed after a few milliseconds of work would fire that much early. A mock that
   // promises "ttfb=5s" must never answer in 4.998 s: read the clock afresh every time.

@@ -24,6 +24,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";  // an IPv4 or IPv6 literal
   std::uint16_t port = 0;          // 0: a free port, read back with Server::port()
   std::optional<std::uint16_t> hang_port;
+  std::string answers_dir;  // where relative `reply_file` paths are found; empty: the working directory
 };
 
 class Server {
