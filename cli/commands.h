@@ -19,5 +19,7 @@ Runner add_build_command(CLI::App& app);
 Runner add_explain_command(CLI::App& app);
 Runner add_call_command(CLI::App& app);
 Runner add_render_command(CLI::App& app);
+Runner add_run_command(CLI::App& app);
+Runner add_parse_command(CLI::App& app);
 
 }  // namespace bamlc::cli

@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
       bamlc::cli::add_explain_command(app),
       bamlc::cli::add_call_command(app),
       bamlc::cli::add_render_command(app),
+      bamlc::cli::add_run_command(app),
+      bamlc::cli::add_parse_command(app),
   };
   try {
     app.parse(argc, argv);

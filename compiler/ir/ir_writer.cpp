@@ -104,12 +104,19 @@ json retry_policy_to_json(const model::RetryPolicy& p) {
               {"retry_on", retry_on}};
 }
 
+// The expression as written between `{{` and `}}`, without the spaces around it.
+std::string trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
 json checks_to_json(const std::vector<model::Check>& checks) {
   json out = json::array();
   for (const model::Check& c : checks) {
     out.push_back({{"name", c.name},
                    {"assert", c.is_assert},
-                   {"expression", c.expression},
+                   {"expression", trimmed(c.expression)},
                    {"expression_ast", c.parsed ? template_expr_to_json(*c.parsed) : json(nullptr)}});
   }
   return out;

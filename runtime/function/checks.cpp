@@ -104,7 +104,10 @@ void walk(const Value& value, const ir::Type& declared, const std::string& path,
         const Value* fv = value.find(f.name);
         const Value field_value = fv ? *fv : Value::null();
         const std::string at = path + "." + f.name;
-        run_all(f.checks, field_value, at, types, compiled, out);
+        // A check on an optional field constrains the value when there is one (as BAML does).
+        if (!(field_value.is_null() && types.resolve(f.type).kind == ir::Type::Kind::Optional)) {
+          run_all(f.checks, field_value, at, types, compiled, out);
+        }
         walk(field_value, f.type, at, types, compiled, out, depth + 1);
       }
       run_all(cls->checks, value, path, types, compiled, out);

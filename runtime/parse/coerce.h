@@ -1,0 +1,138 @@
+// Coercion: a located JValue → a Value of the target type, as BAML's deserializer does it. Every
+// coercion either succeeds with a score (lower is better; BAML's flags and their weights, see
+// score.cpp) or fails with the path and reason of the first part that did not fit. Unions, the
+// readings of an AnyOf and the items offered for a single value keep the best-scoring success.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <baml/value.h>
+
+#include "parse/jvalue.h"
+#include "parse/parse.h"
+#include "value/types.h"
+
+namespace baml::parse {
+
+// What BAML's flags record about a coerced value that matters to scoring and picking.
+struct Flags {
+  int score = 0;                 // the sum of this node's flag weights
+  bool default_no_value = false; // DefaultFromNoValue / OptionalDefaultFromNoValue
+  bool single_to_array = false;
+  bool json_to_string = false;
+  bool first_match = false;
+  bool implied_key = false;
+  bool markdown = false;         // ObjectFromMarkdown
+  bool incomplete = false;
+  bool held_back = false;        // partial: complete-only value cut short; null until it completes
+  int item_errors = 0;           // ArrayItemParseError count
+};
+
+struct Coerced {
+  Value value;
+  Flags flags;
+  int total = 0;  // BAML's score(): own flags, plus 10× the children's for lists and classes
+  enum class Shape { Scalar, List, Map, Class } shape = Shape::Scalar;
+  // For classes: whether all fields were defaulted, and whether it is one field holding a string
+  // that came from an implied key (pick_best devalues both).
+  bool all_fields_default = false;
+  bool single_implied_string = false;
+  bool is_string = false;
+  bool list_empty = false;
+  bool first_item_markdown = false;
+  std::vector<FieldState> states;  // @stream.with_state fields below, paths relative to this value
+
+  bool composite() const { return shape != Shape::Scalar; }
+  void add(int weight) { flags.score += weight; total += weight; }
+};
+
+struct Failure {
+  std::string path;    // ".experience[2].title", "" at the root
+  std::string reason;  // "missing required field"
+};
+
+struct Outcome {
+  std::optional<Coerced> ok;
+  Failure fail;
+  static Outcome success(Coerced c) { Outcome o; o.ok = std::move(c); return o; }
+  static Outcome failure(std::string path, std::string reason) {
+    Outcome o;
+    o.fail = Failure{std::move(path), std::move(reason)};
+    return o;
+  }
+};
+
+// Field-level streaming attributes passed down to the field's value.
+struct Stream {
+  bool done = false;
+};
+
+class Coercer {
+ public:
+  Coercer(const ir::TypeSystem& types, bool partial) : types_(types), partial_(partial) {}
+
+  Outcome coerce(const ir::Type& type, const JValue* value, const std::string& path, Stream stream = {});
+  bool partial() const { return partial_; }
+  const ir::TypeSystem& types() const { return types_; }
+
+  // Parts, one file each.
+  Outcome coerce_string(const JValue* v, const std::string& path);
+  Outcome coerce_int(const JValue* v, const std::string& path);
+  Outcome coerce_float(const JValue* v, const std::string& path);
+  Outcome coerce_bool(const ir::Type& type, const JValue* v, const std::string& path);
+  Outcome coerce_null(const JValue* v);
+  Outcome coerce_duration(const JValue* v, const std::string& path);
+  Outcome coerce_enum(const ir::Type& type, const JValue* v, const std::string& path);
+  Outcome coerce_literal(const ir::Type& type, const JValue* v, const std::string& path);
+  Outcome coerce_class(const ir::Type& type, const JValue* v, const std::string& path);
+  Outcome coerce_list(const ir::Type& type, const JValue* v, const std::string& path);
+  Outcome coerce_map(const ir::Type& type, const JValue* v, const std::string& path);
+  Outcome coerce_union(const ir::Type& type, const std::vector<const ir::Type*>& members, const JValue* v,
+                       const std::string& path);
+
+  // The strict first pass of unions (BAML's try_cast): exact kinds only, nothing converted.
+  std::optional<Coerced> try_cast(const ir::Type& type, const JValue* v, Stream stream = {});
+
+  // Each of `values` coerced by `fn`, the best kept (BAML's coerce_array_to_singular).
+  template <class Fn>
+  Outcome best_of(const std::vector<const JValue*>& values, const ir::Type& target, const std::string& path, Fn fn);
+
+  // Members of a union with optionals and nested unions flattened, aliases resolved.
+  void flatten(const ir::Type& type, std::vector<const ir::Type*>& out, bool& has_null) const;
+
+ private:
+  const ir::TypeSystem& types_;
+  bool partial_;
+  std::set<std::pair<std::string, const JValue*>> visiting_;  // class × value being coerced (recursion)
+  std::set<std::pair<std::string, const JValue*>> casting_;
+  int depth_ = 0;
+  friend struct DepthGuard;
+};
+
+// BAML's pick_best: the best success among `results` (for `union_target` when choosing among a
+// union's members), or the failure of the first when none succeeded.
+Outcome pick_best(std::vector<Outcome> results, bool union_target, const std::string& path, const std::string& what);
+
+// Builds a failure reason "expected T, got V" with V shown briefly.
+std::string expected(const std::string& what, const JValue* v);
+
+template <class Fn>
+Outcome Coercer::best_of(const std::vector<const JValue*>& values, const ir::Type& target, const std::string& path,
+                         Fn fn) {
+  std::vector<Outcome> results;
+  results.reserve(values.size());
+  for (const JValue* x : values) results.push_back(fn(x));
+  if (results.empty()) return Outcome::failure(path, "expected " + ir::describe(target) + ", got an empty list");
+  Outcome best = pick_best(std::move(results), false, path, ir::describe(target));
+  if (best.ok) {
+    best.ok->flags.first_match = true;
+    best.ok->add(1);
+  }
+  return best;
+}
+
+}  // namespace baml::parse

@@ -1,0 +1,236 @@
+// Classes, as BAML's class coercer: object keys matched to fields by rendered name (@alias),
+// exactly, without punctuation or without case; the first value of a field wins; extra keys cost
+// a little. A one-field class also takes a lone value (or an object not naming its field) as that
+// field. A list offers its items as the object. Missing optional fields are null, missing lists
+// and maps empty; in partial mode any missing field is null. @skip fields are not read.
+// Streaming: @stream.not_null fails the object while the field is null; @stream.with_state
+// records Pending / Incomplete / Complete.
+#include <string>
+
+#include "parse/coerce.h"
+
+namespace baml::parse {
+
+bool key_matches(std::string_view key, std::string_view name);
+
+namespace {
+
+bool has_stream(const ir::Field& f, std::string_view what) {
+  for (const auto& s : f.stream)
+    if (s == what) return true;
+  return false;
+}
+
+// The default BAML gives a required field that has no usable value: [] for a list, {} for a map,
+// null for a type that takes null; nullopt when it has none.
+std::optional<Coerced> default_value(const ir::Type& t, const ir::TypeSystem& types, bool had_error) {
+  const ir::Type& r = types.resolve(t);
+  int weight = had_error ? 2 : 100;
+  Coerced c;
+  switch (r.kind) {
+    case ir::Type::Kind::List:
+      c.value = Value::list({});
+      c.shape = Coerced::Shape::List;
+      c.list_empty = true;
+      c.flags.default_no_value = !had_error;
+      c.add(weight);
+      return c;
+    case ir::Type::Kind::Map:
+      c.value = Value::map({});
+      c.shape = Coerced::Shape::Map;
+      c.flags.default_no_value = !had_error;
+      c.add(weight);
+      return c;
+    case ir::Type::Kind::Null:
+    case ir::Type::Kind::Optional:
+      c.flags.default_no_value = !had_error;
+      c.add(weight);
+      return c;
+    case ir::Type::Kind::Union:
+      for (const auto& m : r.children)
+        if (auto d = default_value(m, types, had_error)) return d;
+      return std::nullopt;
+    default: return std::nullopt;
+  }
+}
+
+bool is_optional(const ir::Type& t, const ir::TypeSystem& types) { return ir::accepts_null(t, types); }
+
+}  // namespace
+
+Outcome Coercer::coerce_class(const ir::Type& type, const JValue* v, const std::string& path) {
+  const ir::Class* cls = types_.find_class(type.name);
+  if (!cls) return Outcome::failure(path, "unknown class " + type.name);
+
+  std::pair<std::string, const JValue*> key{cls->name, v};
+  if (v && visiting_.count(key)) return Outcome::failure(path, "circular reference through " + cls->name);
+  if (v) visiting_.insert(key);
+  struct Unvisit {
+    std::set<std::pair<std::string, const JValue*>>& s;
+    std::pair<std::string, const JValue*> k;
+    bool on;
+    ~Unvisit() { if (on) s.erase(k); }
+  } unvisit{visiting_, key, v != nullptr};
+
+  std::vector<const ir::Field*> fields;
+  for (const auto& f : cls->fields)
+    if (!f.skip) fields.push_back(&f);
+
+  struct Slot {
+    bool present = false;  // a value was found for it (ok or not)
+    std::optional<Outcome> result;
+    const JValue* source = nullptr;
+  };
+  std::vector<Slot> slots(fields.size());
+  Coerced own;  // the class's own flags
+  bool inferred_from_scalar = false;
+  std::vector<Outcome> alternatives;  // BAML's completed_cls beyond the object itself
+
+  auto field_path = [&](const ir::Field& f) { return path + "." + f.name; };
+  auto set = [&](std::size_t i, Outcome o, const JValue* src) {
+    if (slots[i].present) return;  // the first value wins
+    slots[i].present = true;
+    slots[i].result = std::move(o);
+    slots[i].source = src;
+  };
+  auto coerce_field = [&](std::size_t i, const JValue* x) {
+    Stream st{has_stream(*fields[i], "done")};
+    return coerce(fields[i]->type, x, field_path(*fields[i]), st);
+  };
+
+  if (v && v->kind == JValue::Kind::Object) {
+    std::vector<const std::pair<std::string, JValue>*> extra;
+    bool found = false;
+    for (const auto& entry : v->entries) {
+      std::size_t i = 0;
+      for (; i < fields.size(); ++i)
+        if (key_matches(entry.first, fields[i]->rendered_name())) break;
+      if (i < fields.size()) {
+        if (!slots[i].present) set(i, coerce_field(i, &entry.second), &entry.second);
+        found = true;
+      } else {
+        extra.push_back(&entry);
+      }
+    }
+    bool implied_ok = false;
+    if (!found && !extra.empty() && fields.size() == 1) {
+      Outcome o = coerce_field(0, v);
+      if (o.ok) {
+        o.ok->flags.implied_key = true;
+        o.ok->add(2);
+        set(0, std::move(o), v);
+        implied_ok = true;
+      }
+    }
+    if (!implied_ok) own.add(static_cast<int>(extra.size()));  // ExtraKey
+  } else if (v && v->kind == JValue::Kind::Array) {
+    if (fields.size() == 1) {
+      Outcome o = coerce_field(0, v);
+      if (o.ok) {
+        o.ok->flags.implied_key = true;
+        o.ok->add(2);
+      }
+      set(0, std::move(o), v);
+    }
+    std::vector<const JValue*> items;
+    for (const auto& i : v->items) items.push_back(&i);
+    if (!items.empty()) {
+      Outcome one = best_of(items, type, path, [&](const JValue* x) { return coerce(type, x, path); });
+      if (one.ok) alternatives.push_back(std::move(one));
+    }
+  } else if (v && fields.size() == 1 && v->kind != JValue::Kind::String) {
+    // A lone value for a one-field class (BAML 0.226.2: 5 → {"value": 5}, but "7" is refused).
+    Outcome o = coerce_field(0, v);
+    if (o.ok) {
+      o.ok->flags.implied_key = true;
+      o.ok->add(2);
+      inferred_from_scalar = true;
+    }
+    set(0, std::move(o), v);
+  }
+  (void)inferred_from_scalar;
+
+  // What we have, what we need.
+  std::optional<Failure> first_failure;
+  std::vector<Coerced> values(fields.size());
+  bool all_default = true;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const ir::Field& f = *fields[i];
+    Slot& s = slots[i];
+    bool optional = is_optional(f.type, types_);
+    if (s.present && s.result->ok) {
+      values[i] = std::move(*s.result->ok);
+      all_default = false;
+      continue;
+    }
+    bool had_error = s.present;
+    std::optional<Coerced> d;
+    if (optional) {
+      d = Coerced{};
+      if (had_error) d->add(2);  // DefaultButHadUnparseableValue
+      else { d->flags.default_no_value = true; d->add(1); }  // OptionalDefaultFromNoValue
+    } else {
+      d = default_value(f.type, types_, had_error);
+      if (!d && partial_) {
+        d = Coerced{};
+        d->flags.default_no_value = true;
+        d->add(1);
+      }
+    }
+    if (!d) {
+      if (!first_failure) {
+        if (had_error) first_failure = s.result->fail;
+        else first_failure = Failure{field_path(f), "missing required field"};
+      }
+      continue;
+    }
+    if (!had_error && d->flags.default_no_value) {
+      // counts as a default for pick_best
+    } else {
+      all_default = false;
+    }
+    values[i] = std::move(*d);
+  }
+
+  std::vector<Outcome> completed;
+  if (!first_failure) {
+    Coerced c;
+    c.shape = Coerced::Shape::Class;
+    c.flags = own.flags;
+    c.total = own.total;
+    Value::Entries entries;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      const ir::Field& f = *fields[i];
+      if (partial_ && has_stream(f, "not_null") && values[i].value.is_null()) {
+        first_failure = Failure{field_path(f), "not streamed yet (@stream.not_null)"};
+        break;
+      }
+      if (partial_ && has_stream(f, "with_state")) {
+        StreamState st = StreamState::Complete;
+        const Slot& s = slots[i];
+        if (!s.present || !s.source || !s.result->ok) st = StreamState::Pending;
+        else if (!s.source->complete) st = StreamState::Incomplete;
+        c.states.push_back(FieldState{"." + f.name, st});
+      }
+      for (auto& fs : values[i].states) c.states.push_back(FieldState{"." + f.name + fs.path, fs.state});
+      c.total += 10 * values[i].total;
+      entries.emplace_back(f.name, std::move(values[i].value));
+    }
+    if (!first_failure) {
+      c.all_fields_default = all_default && !fields.empty();
+      c.single_implied_string = fields.size() == 1 && values[0].is_string && values[0].flags.implied_key;
+      c.value = Value::instance(cls->name, std::move(entries));
+      completed.push_back(Outcome::success(std::move(c)));
+    }
+  }
+  if (completed.empty() && alternatives.empty()) {
+    Failure f = first_failure ? *first_failure : Failure{path, expected(cls->name, v)};
+    Outcome o;
+    o.fail = std::move(f);
+    return o;
+  }
+  for (auto& a : alternatives) completed.push_back(std::move(a));
+  return pick_best(std::move(completed), false, path, cls->name);
+}
+
+}  // namespace baml::parse

@@ -1,0 +1,19 @@
+# Schema-aligned parsing (runtime/parse/, docs/parsing.md): a model's text → a Value of the
+# declared type, whole (parse_answer) or while it streams (StreamParser).
+baml_layer(baml_parse
+  SOURCES parse/jvalue.cpp parse/strict_json.cpp parse/fixing_parser.cpp parse/locate.cpp
+          parse/numbers.cpp parse/pick_best.cpp parse/coerce.cpp parse/coerce_primitive.cpp
+          parse/match_string.cpp parse/coerce_class.cpp parse/duration_text.cpp parse/utf8_clean.cpp
+          parse/parse.cpp parse/stream_parser.cpp
+  TESTS parse/test_support.cpp parse/locate_test.cpp parse/coerce_test.cpp parse/class_test.cpp
+        parse/union_test.cpp parse/partial_test.cpp parse/stream_test.cpp parse/hostile_test.cpp
+        parse/duration_test.cpp
+  DEPENDS baml_value)
+
+# A developer's probe: `baml_parse_probe IR.json FUNCTION [--partial] < text` prints the value as
+# JSON (with @stream.with_state fields as {"value", "state"}), for side-by-side comparison with
+# tools/baml_oracle.
+add_executable(baml_parse_probe "${CMAKE_CURRENT_SOURCE_DIR}/parse/probe.cpp")
+target_include_directories(baml_parse_probe PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}")
+target_link_libraries(baml_parse_probe PRIVATE baml_parse)
+bamlc_target_warnings(baml_parse_probe)

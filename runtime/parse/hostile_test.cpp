@@ -1,0 +1,77 @@
+// Bad input ends in a value or a clear ValidationError, within bounded time and memory: binary,
+// invalid UTF-8, 10 MB of `[`, a million nested brackets, huge numbers, unbalanced everything.
+#include <random>
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include <baml/errors.h>
+
+#include "parse/test_support.h"
+
+using namespace baml::parse;
+using namespace baml::parse::testing;
+
+TEST_CASE("10 MB of [ is refused with the nesting limit") {
+  std::string text(10'000'000, '[');
+  std::string err = parse_error(text, fn("FIntList"));
+  CHECK(err.find("nests deeper than 256") != std::string::npos);
+}
+
+TEST_CASE("a million nested objects is refused; a string target still gets the text") {
+  std::string text;
+  for (int i = 0; i < 1'000'000; ++i) text += "{\"a\":";
+  text += "1";
+  text += std::string(1'000'000, '}');
+  CHECK(parse_error(text, fn("FJson")).find("nests deeper") != std::string::npos);
+  CHECK(parse_value(text, fn("FString")).has_value());
+}
+
+TEST_CASE("nesting up to the limit parses") {
+  std::string text = std::string(200, '[') + "1" + std::string(200, ']');
+  CHECK(parse_value(text, fn("FJson")).has_value());
+}
+
+TEST_CASE("binary and invalid UTF-8 never crash") {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 20; ++round) {
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += static_cast<char>(rng() & 0xFF);
+    for (const char* f : {"FPerson", "FString", "FIntList", "FJson", "FEnum", "FS", "FMap"}) {
+      (void)parse_value(text, fn(f));
+      (void)parse_value(text, fn(f), true);
+    }
+  }
+  // A string target gets the text with each invalid sequence replaced by U+FFFD.
+  auto v = parse_value("ab\xff\xfe" "c", fn("FString"));
+  REQUIRE(v);
+  CHECK(*v == "ab\xEF\xBF\xBD\xEF\xBF\xBD" "c");
+}
+
+TEST_CASE("huge numbers saturate or stay floats") {
+  // BAML 0.226.2: 99999999999999999999 → 9223372036854775807 for an int (Rust's saturating cast).
+  CHECK(matches_oracle("99999999999999999999", "FInt", "9223372036854775807"));
+  CHECK(parse_value(std::string(5000, '9'), fn("FFloat")).has_value());
+  CHECK(parse_value("1e400", fn("FInt")).has_value());
+}
+
+TEST_CASE("unbalanced and odd texts") {
+  for (const char* t : {"}", "]]]", "{\"a\": [}", "```", "```json", "\"", "'", "`", "/*", "//", "\"\"\"", "{:}", "[,,,]",
+                        "{\"a\":}", "{{{{", "\\", "\\u12", "\"\\u\"", ",", ":"}) {
+    for (const char* f : {"FPerson", "FString", "FIntList", "FJson", "FS"}) {
+      (void)parse_value(t, fn(f));
+      (void)parse_value(t, fn(f), true);
+    }
+  }
+}
+
+TEST_CASE("a large answer streamed byte by byte stays correct") {
+  std::string text = "[";
+  for (int i = 0; i < 300; ++i) text += (i ? ", " : "") + std::string("{\"title\": \"t") + std::to_string(i) + "\", \"years\": " + std::to_string(i) + "}";
+  text += "]";
+  baml::ir::Type t = list(cls("Job"));
+  StreamParser sp(t, types());
+  for (char c : text) sp.feed(std::string_view(&c, 1));
+  CHECK(sp.finish().value.items().size() == 300);
+  CHECK(sp.current().value.items().size() == 300);
+}

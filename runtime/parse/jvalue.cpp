@@ -1,0 +1,54 @@
+// JValue's display form, as BAML prints a jsonish value it turns into a string.
+#include "parse/jvalue.h"
+
+namespace baml::parse {
+
+namespace {
+void display_into(const JValue& v, std::string& out) {
+  switch (v.kind) {
+    case JValue::Kind::Null: out += "null"; return;
+    case JValue::Kind::Bool: out += v.boolean ? "true" : "false"; return;
+    case JValue::Kind::Number:
+    case JValue::Kind::String: out += v.text; return;
+    case JValue::Kind::AnyOf: out += v.text; return;
+    case JValue::Kind::Markdown:
+    case JValue::Kind::Fixed: if (!v.items.empty()) display_into(v.items[0], out); return;
+    case JValue::Kind::Object: {
+      out += '{';
+      bool first = true;
+      for (const auto& [k, x] : v.entries) {
+        if (!first) out += ", ";
+        first = false;
+        out += k;
+        out += ": ";
+        display_into(x, out);
+      }
+      out += '}';
+      return;
+    }
+    case JValue::Kind::Array: {
+      out += '[';
+      for (std::size_t i = 0; i < v.items.size(); ++i) {
+        if (i) out += ", ";
+        display_into(v.items[i], out);
+      }
+      out += ']';
+      return;
+    }
+  }
+}
+}  // namespace
+
+std::string JValue::display() const {
+  std::string out;
+  display_into(*this, out);
+  return out;
+}
+
+const JValue& JValue::unwrapped() const {
+  const JValue* v = this;
+  while ((v->kind == Kind::Markdown || v->kind == Kind::Fixed) && !v->items.empty()) v = &v->items[0];
+  return *v;
+}
+
+}  // namespace baml::parse

@@ -1,0 +1,117 @@
+// Number reading helpers shared by the int, float and duration coercions.
+#include "parse/numbers.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace baml::parse {
+
+std::optional<std::int64_t> rust_int(std::string_view s) {
+  if (!s.empty() && s[0] == '+') s.remove_prefix(1);
+  if (s.empty() || s[0] == '+') return std::nullopt;
+  std::int64_t v = 0;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+std::optional<double> rust_float(std::string_view s) {
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  std::size_t digits = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+  }
+  if (digits == 0) return std::nullopt;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    std::size_t ed = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++ed;
+    if (ed == 0) return std::nullopt;
+  }
+  if (i != s.size()) return std::nullopt;
+  std::string z(s);
+  return std::strtod(z.c_str(), nullptr);
+}
+
+namespace {
+std::string_view trim(std::string_view s) {
+  auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  while (!s.empty() && ws(s.front())) s.remove_prefix(1);
+  while (!s.empty() && ws(s.back())) s.remove_suffix(1);
+  return s;
+}
+bool digit(char c) { return c >= '0' && c <= '9'; }
+}  // namespace
+
+std::optional<double> fraction(std::string_view s) {
+  auto slash = s.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  auto n = rust_float(trim(s.substr(0, slash)));
+  auto d = rust_float(trim(s.substr(slash + 1)));
+  if (!n || !d || *d == 0.0) return std::nullopt;
+  return *n / *d;
+}
+
+// The regex ([-+]?)\$?(?:\d+(?:,\d+)*(?:\.\d+)?|\d+\.\d+|\d+|\.\d+)(?:e[-+]?\d+)?, matched
+// leftmost-first; exactly one match in the text or none.
+std::optional<double> number_in_text(std::string_view s) {
+  std::vector<std::string_view> found;
+  std::size_t p = 0;
+  while (p < s.size() && found.size() < 2) {
+    std::size_t i = p;
+    if (s[i] == '+' || s[i] == '-') ++i;
+    if (i < s.size() && s[i] == '$') ++i;
+    std::size_t body = i;
+    if (i < s.size() && digit(s[i])) {
+      while (i < s.size() && digit(s[i])) ++i;
+      while (i + 1 < s.size() && s[i] == ',' && digit(s[i + 1])) {
+        ++i;
+        while (i < s.size() && digit(s[i])) ++i;
+      }
+      if (i + 1 < s.size() && s[i] == '.' && digit(s[i + 1])) {
+        ++i;
+        while (i < s.size() && digit(s[i])) ++i;
+      }
+    } else if (i + 1 < s.size() && s[i] == '.' && digit(s[i + 1])) {
+      ++i;
+      while (i < s.size() && digit(s[i])) ++i;
+    }
+    if (i == body) {
+      ++p;
+      continue;
+    }
+    if (i < s.size() && s[i] == 'e') {
+      std::size_t j = i + 1;
+      if (j < s.size() && (s[j] == '+' || s[j] == '-')) ++j;
+      if (j < s.size() && digit(s[j])) {
+        while (j < s.size() && digit(s[j])) ++j;
+        i = j;
+      }
+    }
+    found.push_back(s.substr(p, i - p));
+    p = i;
+  }
+  if (found.size() != 1) return std::nullopt;
+  std::string clean;
+  for (char c : found[0])
+    if (c != ',' && c != '$') clean += c;
+  return rust_float(clean);
+}
+
+std::int64_t round_to_int(double d) {
+  if (std::isnan(d)) return 0;
+  double r = std::round(d);
+  if (r >= 9223372036854775807.0) return std::numeric_limits<std::int64_t>::max();
+  if (r <= -9223372036854775808.0) return std::numeric_limits<std::int64_t>::min();
+  return static_cast<std::int64_t>(r);
+}
+
+}  // namespace baml::parse

@@ -1,0 +1,73 @@
+// BAML's pick_best and scoring: among several successful coercions of the same text, the one with
+// the lowest score wins, after BAML's tie-breaking preferences — a real list over one made from a
+// single value, an object over a string made from one, anything over a default — and the earliest
+// on a tie. Weights (BAML's score.rs): SingleToArray 1, FirstMatch 1, ImpliedKey 2, JsonToString 2,
+// SubstringMatch 2, ExtraKey 1, OptionalDefaultFromNoValue 1, DefaultFromNoValue 100,
+// DefaultButHadValue 110, DefaultButHadUnparseableValue 2, ArrayItemParseError 1 + index,
+// FloatToInt 1, StringToBool 1, ObjectFromMarkdown 1 for strings; a list or class adds ten times
+// its children's scores.
+#include "parse/coerce.h"
+
+namespace baml::parse {
+
+namespace {
+
+bool is_default(const Coerced& c) { return c.shape == Coerced::Shape::List && c.list_empty && c.flags.single_to_array; }
+
+// Whether `a` (at index ia) goes before `b` (at ib).
+bool before(const Coerced& a, std::size_t ia, const Coerced& b, std::size_t ib, bool union_target) {
+  if (a.shape == Coerced::Shape::List && b.shape == Coerced::Shape::List) {
+    if (a.flags.single_to_array != b.flags.single_to_array) return !a.flags.single_to_array;
+    if (a.first_item_markdown != b.first_item_markdown) return !a.first_item_markdown;
+    if (a.flags.item_errors == 0 && b.flags.item_errors > 0 && b.list_empty) return true;
+    if (a.flags.item_errors > 0 && b.flags.item_errors == 0 && a.list_empty) return false;
+  }
+  if (a.shape == Coerced::Shape::Class && b.shape == Coerced::Shape::Class) {
+    if (union_target && a.single_implied_string != b.single_implied_string) return !a.single_implied_string;
+    if (a.all_fields_default != b.all_fields_default) return !a.all_fields_default;
+  }
+  if (!a.composite() && b.composite() && (a.flags.json_to_string || a.flags.first_match)) return false;
+  if (a.composite() && !b.composite() && (b.flags.json_to_string || b.flags.first_match)) return true;
+  bool da = is_default(a), db = is_default(b);
+  if (da != db) return !da;
+  if (a.total != b.total) return a.total < b.total;
+  return ia < ib;
+}
+
+}  // namespace
+
+Outcome pick_best(std::vector<Outcome> results, bool union_target, const std::string& path, const std::string& what) {
+  if (results.empty()) return Outcome::failure(path, "expected " + what + ", got nothing");
+  if (results.size() == 1) return std::move(results[0]);
+  std::size_t best = results.size();
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (!results[i].ok) continue;
+    if (best == results.size() || before(*results[i].ok, i, *results[best].ok, best, union_target)) best = i;
+  }
+  if (best == results.size()) return std::move(results[0]);
+  Outcome out = std::move(results[best]);
+  if (!union_target && !out.ok->flags.first_match) {
+    out.ok->flags.first_match = true;
+    out.ok->add(1);
+  }
+  return out;
+}
+
+std::string expected(const std::string& what, const JValue* v) {
+  if (!v) return "expected " + what + ", got nothing";
+  std::string shown;
+  switch (v->kind) {
+    case JValue::Kind::Null: shown = "null"; break;
+    case JValue::Kind::String: shown = "\"" + v->text + "\""; break;
+    case JValue::Kind::AnyOf: shown = "\"" + v->text + "\""; break;
+    default: shown = v->display(); break;
+  }
+  if (shown.size() > 60) {
+    std::size_t n = 57;
+    while (n > 0 && (static_cast<unsigned char>(shown[n]) & 0xC0) == 0x80) --n;
+    shown = shown.substr(0, n) + "...";
+  }
+  return "expected " + what + ", got " + shown;
+}
+
+}  // namespace baml::parse
