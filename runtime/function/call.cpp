@@ -62,7 +62,7 @@ std::vector<FieldState> public_states(const std::vector<parse::FieldState>& stat
   throw_error(std::move(info));
 }
 
-FunctionResult finish(const Program& program, const fn::Function& f, Response response) {
+FunctionResult finish_answer(const Program& program, const fn::Function& f, Response response) {
   const Program::Impl& impl = program.impl();
   FunctionResult result;
   try {
@@ -84,7 +84,7 @@ FunctionResult call_function(Runtime& runtime, const Program& program, std::stri
   const fn::Function& f = function_of(program, function);
   const Args checked = ir::conform_args(args, f.parameters, program.impl().types, f.name);
   const Request request = call_request(program, f, checked, options);
-  return finish(program, f, runtime.call(program.clients(), f.client, request, options));
+  return finish_answer(program, f, runtime.call(program.clients(), f.client, request, options));
 }
 
 FunctionResult stream_function(Runtime& runtime, const Program& program, std::string_view function, const Args& args,
@@ -117,7 +117,7 @@ FunctionResult stream_function(Runtime& runtime, const Program& program, std::st
     info.partial_value = *last_partial;
     throw_error(std::move(info));
   }
-  return finish(program, f, std::move(response));
+  return finish_answer(program, f, std::move(response));
 }
 
 FunctionFuture submit_function(Runtime& runtime, const Program& program, std::string_view function, const Args& args,
@@ -132,13 +132,13 @@ FunctionFuture submit_function(Runtime& runtime, const Program& program, std::st
   return future;
 }
 
-FunctionResult FunctionFuture::get() { return finish(program_, function_of(program_, function_), inner_.get()); }
+FunctionResult FunctionFuture::get() { return finish_answer(program_, function_of(program_, function_), inner_.get()); }
 
 FunctionResult parse_function_answer(const Program& program, std::string_view function, std::string_view text) {
   const fn::Function& f = function_of(program, function);
   Response response;
   response.text = std::string(text);
-  return finish(program, f, std::move(response));
+  return finish_answer(program, f, std::move(response));
 }
 
 PartialResult parse_function_partial(const Program& program, std::string_view function, std::string_view text) {
@@ -149,6 +149,37 @@ PartialResult parse_function_partial(const Program& program, std::string_view fu
   } catch (const ValidationError& e) {
     rethrow_validation(e, f, nullptr);
   }
+}
+
+struct AnswerStreamParser::State {
+  Program program;
+  const fn::Function* function;
+  parse::StreamParser parser;
+  std::string text;
+};
+
+AnswerStreamParser::AnswerStreamParser(const Program& program, std::string_view function) {
+  const fn::Function& f = function_of(program, function);
+  state_ = std::unique_ptr<State>(new State{program, &f, parse::StreamParser(f.return_type, program.impl().types), {}});
+}
+AnswerStreamParser::~AnswerStreamParser() = default;
+AnswerStreamParser::AnswerStreamParser(AnswerStreamParser&&) noexcept = default;
+AnswerStreamParser& AnswerStreamParser::operator=(AnswerStreamParser&&) noexcept = default;
+
+bool AnswerStreamParser::feed(std::string_view delta) {
+  state_->text.append(delta);
+  return state_->parser.feed(delta);
+}
+
+PartialResult AnswerStreamParser::current() const {
+  const parse::ParseResult& r = state_->parser.current();
+  return PartialResult{r.value, public_states(r.states)};
+}
+
+FunctionResult AnswerStreamParser::finish() {
+  Response response;
+  response.text = state_->text;
+  return finish_answer(state_->program, *state_->function, std::move(response));
 }
 
 }  // namespace baml

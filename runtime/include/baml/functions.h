@@ -12,6 +12,9 @@
 // cannot be called (a missing env variable, an unknown client) a ConfigError.
 #pragma once
 
+#include <chrono>
+#include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -174,6 +177,26 @@ FunctionFuture submit_function(Runtime& runtime, const Program& program, std::st
 // checks; `partial` parses it as the text so far of a stream. Throws ValidationError.
 FunctionResult parse_function_answer(const Program& program, std::string_view function, std::string_view text);
 PartialResult parse_function_partial(const Program& program, std::string_view function, std::string_view text);
+
+// Parses a function's answer as it streams in, delta by delta (what stream_function does for its
+// own calls; for text that arrives some other way). Not thread-safe; one per stream.
+class AnswerStreamParser {
+ public:
+  AnswerStreamParser(const Program& program, std::string_view function);
+  ~AnswerStreamParser();
+  AnswerStreamParser(AnswerStreamParser&&) noexcept;
+  AnswerStreamParser& operator=(AnswerStreamParser&&) noexcept;
+  // Feeds the next piece of the text; true when the partial value changed.
+  bool feed(std::string_view delta);
+  // The partial value after the last change (a null value before the first).
+  PartialResult current() const;
+  // The whole text as the function's answer, checks evaluated; throws ValidationError.
+  FunctionResult finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // The JSON form of a result's value (docs/functions.md): every declared field under its BAML name,
 // enum values by name, and a value with @check results as {"value": V, "checks": {NAME: {"name",
