@@ -210,7 +210,7 @@ json to_json(const model::Program& program) {
     enums.push_back({{"name", e.name}, {"alias", optional_string(e.alias)}, {"dynamic", e.dynamic}, {"values", values}});
   }
   json aliases = json::array();
-  for (const model::TypeAlias& a : program.aliases) aliases.push_back({{"name", a.name}, {"type", type_to_json(a.target)}});
+  for (const model::TypeAlias& a : program.aliases) aliases.push_back({{"name", a.name}, {"type", type_to_json(a.target)}, {"checks", checks_to_json(a.checks)}});
   json functions = json::array();
   for (const model::Function& f : program.functions) {
     functions.push_back({{"name", f.name},

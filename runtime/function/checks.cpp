@@ -72,6 +72,14 @@ bool is_of(const Value& value, const ir::Type& declared, const ir::TypeSystem& t
 void walk(const Value& value, const ir::Type& declared, const std::string& path, const ir::TypeSystem& types,
           const CompiledChecks& compiled, std::vector<CheckResult>& out, int depth) {
   if (depth > kMaxDepth || value.is_null()) return;
+  // The checks of each alias on the way to the type (`type Positive = int @check(...)`).
+  const ir::Type* alias = &declared;
+  for (int hops = 0; alias->kind == ir::Type::Kind::Alias && hops < kMaxDepth; ++hops) {
+    const ir::Alias* a = types.find_alias(alias->name);
+    if (!a) break;
+    run_all(a->checks, value, path, types, compiled, out);
+    alias = &a->type;
+  }
   const ir::Type& type = types.resolve(declared);
   using K = ir::Type::Kind;
   switch (type.kind) {
@@ -124,6 +132,7 @@ void compile_checks(const ir::TypeSystem& types, CompiledChecks& out) {
     compile(c.checks, out, "class " + c.name);
     for (const ir::Field& f : c.fields) compile(f.checks, out, "field " + c.name + "." + f.name);
   }
+  for (const ir::Alias& a : types.aliases()) compile(a.checks, out, "type alias " + a.name);
 }
 
 void compile_checks(const std::vector<ir::Parameter>& parameters, CompiledChecks& out) {

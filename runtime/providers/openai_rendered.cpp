@@ -82,8 +82,12 @@ json content_of(const ChatMessage& message, OpenAiFlavor flavor, const ResolvedO
                      std::none_of(message.parts.begin(), message.parts.end(),
                                   [](const ChatPart& part) { return part.had_metadata; });
   if (plain) {
+    if (message.parts.size() == 1) return message.parts.front().part.text;
     std::string text;
-    for (const ChatPart& part : message.parts) text += (text.empty() ? "" : " ") + part.part.text;
+    for (const ChatPart& part : message.parts) {
+      if (!text.empty()) text += ' ';
+      text += part.part.text;
+    }
     return text;
   }
   json parts = json::array();

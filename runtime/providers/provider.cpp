@@ -1,7 +1,13 @@
 // Provider lookup and the helpers shared by the wire formats (see provider.h).
 #include "providers/provider.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <baml/errors.h>
 
@@ -88,14 +94,52 @@ json parse_json(std::string_view text, std::string_view what) {
   return parsed;
 }
 
+namespace {
+
+// Whether any of the 8 bytes of `w` needs a look: a control byte (< 0x20), '"', '\\' or a byte of a
+// multi-byte UTF-8 sequence (>= 0x80). Prompts are mostly plain ASCII, copied 8 bytes at a time.
+inline bool needs_look(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const std::uint64_t control = (w - kOnes * 0x20) & ~w & kHigh;
+  return ((w & kHigh) | control | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) != 0;
+}
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
-  out.reserve(out.size() + text.size() + 2);
+  // Geometric growth: an exact reserve per string would copy the whole body again for each one.
+  if (const std::size_t need = out.size() + text.size() + 2; out.capacity() < need) {
+    out.reserve(std::max(need, 2 * out.capacity()));
+  }
   out += '"';
   const char* p = text.data();
   const char* const end = p + text.size();
   const char* plain = p;  // the start of the run of bytes copied as they are
   while (p != end) {
+#ifdef __SSE2__
+    // 16 bytes at a time: a signed compare flags control bytes and bytes >= 0x80 together.
+    if (end - p >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i look = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+      if (_mm_movemask_epi8(look) == 0) {
+        p += 16;
+        continue;
+      }
+    }
+#endif
+    if (end - p >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, p, sizeof word);
+      if (!needs_look(word)) {
+        p += 8;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(*p);
     if (c >= 0x80) {
       const std::size_t n = utf8_sequence_length(p, end);

@@ -198,7 +198,9 @@ TypeSystem read_type_system(const json& ir) {
   const json& as = array_member(ir, "aliases", "");
   for (std::size_t i = 0; i < as.size(); ++i) {
     const std::string at = "aliases[" + std::to_string(i) + "]";
-    aliases.push_back({string_member(as[i], "name", at), read_type(member(as[i], "type", at), at + ".type")});
+    auto checks = as[i].is_object() ? as[i].find("checks") : as[i].end();
+    aliases.push_back({string_member(as[i], "name", at), read_type(member(as[i], "type", at), at + ".type"),
+                       checks == as[i].end() ? std::vector<Check>{} : read_checks(*checks, at + ".checks")});
   }
   return TypeSystem(std::move(classes), std::move(enums), std::move(aliases));
 }

@@ -91,6 +91,7 @@ struct Enum {
 struct Alias {
   std::string name;
   Type type;
+  std::vector<Check> checks;  // `type Positive = int @check(...)`: on every value of the alias
 };
 
 // A parameter of a function or template_string.

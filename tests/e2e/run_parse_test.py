@@ -153,6 +153,15 @@ with MockServer(MOCK) as mock:
         assert json.loads(p.stdout) == {"name": "Bo", "age": 3, "email": None, "skills": ["x"]}, p.stdout
         assert json.loads(parse("Count", "about 1,234 items").stdout) == 1234
 
+    @case("parse: checks and asserts on a type alias apply where it is used")
+    def _():
+        p = parse("ReadGauge", '{"level": -2, "size": 5}')
+        assert p.returncode == 0, p.stderr
+        assert json.loads(p.stdout) == {"level": {"value": -2, "checks": {"positive": {
+            "name": "positive", "expression": "this > 0", "status": "failed"}}}, "size": 5}, p.stdout
+        bad = parse("ReadGauge", '{"level": 1, "size": 500}')
+        assert bad.returncode == 1 and "small" in bad.stderr, bad.stderr
+
     @case("parse --partial: a prefix of a stream")
     def _():
         p = parse("ExtractPerson", '{"name": "Ada Lov', "--partial")
