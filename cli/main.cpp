@@ -1,5 +1,6 @@
 // The `bamlc` command line: one subcommand per job, each in its own file.
 #include <exception>
+#include <cstring>
 #include <iostream>
 #include <vector>
 
@@ -17,7 +18,8 @@ int main(int argc, char** argv) {
       "Exit codes (every command; docs/cli.md):\n"
       "  0  it worked (warnings allowed)\n"
       "  1  the project, the data or the call is wrong: an error diagnostic, an unknown client, a failed call\n"
-      "  2  the command line is wrong: an unknown flag, a bad value, a --from path that does not exist");
+      "  2  the command line is wrong: an unknown flag, a bad value, a --from path that does not exist\n"
+      "`bamlc test` has a test runner's codes instead: see `bamlc test --help`.");
   std::vector<bamlc::cli::Runner> runners{
       bamlc::cli::add_check_command(app),
       bamlc::cli::add_build_command(app),
@@ -26,12 +28,16 @@ int main(int argc, char** argv) {
       bamlc::cli::add_render_command(app),
       bamlc::cli::add_run_command(app),
       bamlc::cli::add_parse_command(app),
+      bamlc::cli::add_test_command(app),
   };
+  // `bamlc test` reports a bad command line with its own code (TESTING.md).
+  const bool test_command = argc > 1 && std::strcmp(argv[1], "test") == 0;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);  // prints help, the version, or the usage error
-    return code == 0 ? bamlc::cli::kExitOk : bamlc::cli::kExitUsage;
+    if (code == 0) return bamlc::cli::kExitOk;
+    return test_command ? bamlc::cli::kTestUsage : bamlc::cli::kExitUsage;
   }
   // A bug of bamlc's own is reported as one, never as a signal or a stack trace (CLI.md).
   try {
@@ -41,7 +47,7 @@ int main(int argc, char** argv) {
     }
   } catch (const std::exception& e) {
     std::cerr << "bamlc: internal error: " << e.what() << "\n  help: this is a bug in bamlc; please report it\n";
-    return bamlc::cli::kExitFailed;
+    return test_command ? bamlc::cli::kTestUsage : bamlc::cli::kExitFailed;
   }
   return bamlc::cli::kExitUsage;
 }

@@ -8,7 +8,8 @@ BAMLC_BUILD="${BAMLC_BUILD:-$BAMLC_ROOT/build}"
 # Everything comes from Debian 12's archive; nothing is downloaded at build time.
 BAMLC_PACKAGES=(cmake ninja-build g++ pkg-config python3 default-jre-headless antlr4 libantlr4-runtime-dev
                 libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev doctest-dev libevent-dev
-                openssl ca-certificates)  # the TLS test makes a self-signed certificate
+                openssl ca-certificates  # the TLS test makes a self-signed certificate
+                libxml2-utils)  # xmllint validates bamlc test's JUnit files
 
 bamlc_install_packages() {
   local missing=()
