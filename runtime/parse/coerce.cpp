@@ -55,6 +55,16 @@ void Coercer::flatten(const ir::Type& type, std::vector<const ir::Type*>& out, b
   }
 }
 
+bool Coercer::only_complete_values(const ir::Type& type) const {
+  std::vector<const ir::Type*> members;
+  bool has_null = false;
+  flatten(type, members, has_null);
+  if (members.empty()) return has_null;  // `null` itself: a word that is only null once complete
+  for (const ir::Type* m : members)
+    if (!done_when_partial(types_.resolve(*m))) return false;
+  return true;
+}
+
 Outcome Coercer::coerce(const ir::Type& type, const JValue* v, const std::string& path, Stream stream) {
   DepthGuard guard(*this);
   if (depth_ > kMaxCoerceDepth) return Outcome::failure(path, "the value nests too deeply");
@@ -127,10 +137,31 @@ Outcome Coercer::coerce(const ir::Type& type, const JValue* v, const std::string
   if (partial_ && v && !v->complete && result.ok) {
     // A value that must be complete is held back (null), keeping its score so that unions still
     // choose as BAML does; a list drops it, the root refuses it.
-    if (stream.done || done_when_partial(type)) {
+    // So is a null standing for an unfinished value that only a complete-only member could take
+    // (BAML 0.226.2: `[1, "ab` for `(int | null)[]` is [1], `int?` on a partial "abc" is refused).
+    bool unfinished_null = result.ok->value.is_null() && result.ok->flags.null_from_value &&
+                           (type.kind == ir::Type::Kind::Optional || type.kind == ir::Type::Kind::Union) &&
+                           only_complete_values(type);
+    if (stream.done || done_when_partial(type) || unfinished_null) {
       result.ok->value = Value::null();
       result.ok->flags.held_back = true;
       result.ok->states.clear();
+      if (stream.done) {
+        // BAML 0.226.2 shows an unfinished @stream.done list or map (optional or not) as empty,
+        // and a @stream.with_state on it says Complete; anything else stays null.
+        std::vector<const ir::Type*> members;
+        bool has_null = false;
+        flatten(type, members, has_null);
+        const ir::Type* only = members.size() == 1 ? &types_.resolve(*members[0]) : nullptr;
+        if (only && (only->kind == ir::Type::Kind::List || only->kind == ir::Type::Kind::Map)) {
+          bool list = only->kind == ir::Type::Kind::List;
+          result.ok->value = list ? Value::list({}) : Value::map({});
+          result.ok->shape = list ? Coerced::Shape::List : Coerced::Shape::Map;
+          result.ok->list_empty = list;
+          result.ok->flags.held_back = false;
+          result.ok->flags.done_emptied = true;
+        }
+      }
     }
     result.ok->flags.incomplete = true;
   }
@@ -177,7 +208,7 @@ Outcome Coercer::coerce_list(const ir::Type& type, const JValue* v, const std::s
     c.add(1);
     take(coerce(type.items(), v, path + "[0]"), 0);
   }
-  c.total += 10 * children;
+  c.total += children;
   c.list_empty = items.empty();
   c.value = Value::list(std::move(items));
   return Outcome::success(std::move(c));
@@ -289,7 +320,7 @@ std::optional<Coerced> Coercer::try_cast(const ir::Type& type, const JValue* v, 
         children += o->total;
         items.push_back(std::move(o->value));
       }
-      c.total = 10 * children;
+      c.total = children;
       c.list_empty = items.empty();
       c.value = Value::list(std::move(items));
       break;
@@ -355,7 +386,7 @@ std::optional<Coerced> Coercer::try_cast(const ir::Type& type, const JValue* v, 
           if (!ir::accepts_null(f.type, types_)) return std::nullopt;
           got[i] = Coerced{};
           got[i]->flags.default_no_value = true;
-          got[i]->add(1);
+          got[i]->add(1);  // OptionalDefaultFromNoValue
         }
         if (partial_ && not_null && got[i]->value.is_null()) return std::nullopt;
         if (partial_ && with_state) {
@@ -366,7 +397,7 @@ std::optional<Coerced> Coercer::try_cast(const ir::Type& type, const JValue* v, 
         children += got[i]->total;
         entries.emplace_back(f.name, std::move(got[i]->value));
       }
-      c.total = 10 * children;
+      c.total = children;
       c.value = Value::instance(cls->name, std::move(entries));
       break;
     }

@@ -29,13 +29,16 @@ struct Flags {
   bool markdown = false;         // ObjectFromMarkdown
   bool incomplete = false;
   bool held_back = false;        // partial: complete-only value cut short; null until it completes
+  bool done_emptied = false;     // partial: an unfinished @stream.done list/map, shown empty
+  bool null_from_value = false;  // null standing for a non-null value (DefaultButHadValue)
+  bool inferred_object = false;  // a one-field class made from a lone string (InferedObject)
   int item_errors = 0;           // ArrayItemParseError count
 };
 
 struct Coerced {
   Value value;
   Flags flags;
-  int total = 0;  // BAML's score(): own flags, plus 10× the children's for lists and classes
+  int total = 0;  // BAML's score(): own flags plus the children's for lists and classes
   enum class Shape { Scalar, List, Map, Class } shape = Shape::Scalar;
   // For classes: whether all fields were defaulted, and whether it is one field holding a string
   // that came from an implied key (pick_best devalues both).
@@ -100,6 +103,10 @@ class Coercer {
   // Each of `values` coerced by `fn`, the best kept (BAML's coerce_array_to_singular).
   template <class Fn>
   Outcome best_of(const std::vector<const JValue*>& values, const ir::Type& target, const std::string& path, Fn fn);
+
+  // Whether every non-null member of `type` is a kind shown only once complete (numbers, bools,
+  // enums, literals, durations): `int?`, `Color | null`, `1 | 2`.
+  bool only_complete_values(const ir::Type& type) const;
 
   // Members of a union with optionals and nested unions flattened, aliases resolved.
   void flatten(const ir::Type& type, std::vector<const ir::Type*>& out, bool& has_null) const;

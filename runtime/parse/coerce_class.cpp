@@ -83,7 +83,7 @@ Outcome Coercer::coerce_class(const ir::Type& type, const JValue* v, const std::
   };
   std::vector<Slot> slots(fields.size());
   Coerced own;  // the class's own flags
-  bool inferred_from_scalar = false;
+  bool inferred_from_string = false;
   std::vector<Outcome> alternatives;  // BAML's completed_cls beyond the object itself
 
   auto field_path = [&](const ir::Field& f) { return path + "." + f.name; };
@@ -138,17 +138,18 @@ Outcome Coercer::coerce_class(const ir::Type& type, const JValue* v, const std::
       Outcome one = best_of(items, type, path, [&](const JValue* x) { return coerce(type, x, path); });
       if (one.ok) alternatives.push_back(std::move(one));
     }
-  } else if (v && fields.size() == 1 && v->kind != JValue::Kind::String) {
-    // A lone value for a one-field class (BAML 0.226.2: 5 → {"value": 5}, but "7" is refused).
+  } else if (v && fields.size() == 1) {
+    // A lone value for a one-field class (5 → {"value": 5}). From a string the object is
+    // *inferred* (BAML's InferedObject): fine inside a value (`["re"]` → [{"text": "re"}]),
+    // refused as the whole answer (parse.cpp; "7" and "remember the milk" are no Note).
     Outcome o = coerce_field(0, v);
     if (o.ok) {
       o.ok->flags.implied_key = true;
       o.ok->add(2);
-      inferred_from_scalar = true;
     }
+    inferred_from_string = v->kind == JValue::Kind::String;  // even when the field refuses it
     set(0, std::move(o), v);
   }
-  (void)inferred_from_scalar;
 
   // What we have, what we need.
   std::optional<Failure> first_failure;
@@ -169,12 +170,26 @@ Outcome Coercer::coerce_class(const ir::Type& type, const JValue* v, const std::
       d = Coerced{};
       if (had_error) d->add(2);  // DefaultButHadUnparseableValue
       else { d->flags.default_no_value = true; d->add(1); }  // OptionalDefaultFromNoValue
+    } else if (partial_ && !had_error && has_stream(f, "done")) {
+      // A @stream.done field that has not started is null while streaming, even a list or map.
+      d = Coerced{};
+      d->flags.default_no_value = true;
+      d->add(1);
     } else {
       d = default_value(f.type, types_, had_error);
+      // Partial: a required field not written yet is null; one written with a value that does
+      // not fit (yet) is null too, but costs as much as a null standing for a value in an
+      // optional field (DefaultButHadValue, 110): `{"name": "Rex", "good_boy": tr` is a Cat
+      // rather than a Dog in BAML 0.226.2.
       if (!d && partial_) {
         d = Coerced{};
-        d->flags.default_no_value = true;
-        d->add(1);
+        if (had_error) {
+          d->flags.null_from_value = true;
+          d->add(110);
+        } else {
+          d->flags.default_no_value = true;
+          d->add(1);
+        }
       }
     }
     if (!d) {
@@ -197,6 +212,7 @@ Outcome Coercer::coerce_class(const ir::Type& type, const JValue* v, const std::
     Coerced c;
     c.shape = Coerced::Shape::Class;
     c.flags = own.flags;
+    c.flags.inferred_object = inferred_from_string;
     c.total = own.total;
     Value::Entries entries;
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -209,11 +225,11 @@ Outcome Coercer::coerce_class(const ir::Type& type, const JValue* v, const std::
         StreamState st = StreamState::Complete;
         const Slot& s = slots[i];
         if (!s.present || !s.source || !s.result->ok) st = StreamState::Pending;
-        else if (!s.source->complete) st = StreamState::Incomplete;
+        else if (!s.source->complete && !values[i].flags.done_emptied) st = StreamState::Incomplete;
         c.states.push_back(FieldState{"." + f.name, st});
       }
       for (auto& fs : values[i].states) c.states.push_back(FieldState{"." + f.name + fs.path, fs.state});
-      c.total += 10 * values[i].total;
+      c.total += values[i].total;  // scores add up as they are (see pick_best.cpp)
       entries.emplace_back(f.name, std::move(values[i].value));
     }
     if (!first_failure) {

@@ -101,7 +101,10 @@ Outcome Coercer::coerce_float(const JValue* v, const std::string& path) {
 
 Outcome Coercer::coerce_null(const JValue* v) {
   Coerced c = scalar(Value::null());
-  if (v && v->kind != JValue::Kind::Null) c.add(110);  // DefaultButHadValue
+  if (v && v->kind != JValue::Kind::Null) {
+    c.add(110);  // DefaultButHadValue
+    c.flags.null_from_value = true;
+  }
   return Outcome::success(std::move(c));
 }
 

@@ -161,7 +161,12 @@ class Machine {
       case FrameKind::Single:
       case FrameKind::Backtick:
       case FrameKind::Triple: v = JValue::string(std::move(f.s)); break;
-      case FrameKind::Unquoted: v = unquoted_value(f.s, complete_state); break;
+      case FrameKind::Unquoted:
+        v = unquoted_value(f.s, complete_state);
+        // `true`, `false` and `null` cut by the end of the text are whole words already
+        // (BAML 0.226.2: `{"ok": true` shows true; `tru` and `True` stay incomplete).
+        if (v.kind == JValue::Kind::Bool || v.kind == JValue::Kind::Null) complete_state = true;
+        break;
     }
     v.complete = complete_state;
     if (stack_.empty()) {

@@ -68,6 +68,10 @@ std::vector<JValue> markdown_blocks(std::string_view text, const Options& opt) {
     if (auto v = entry(body, inner)) {
       std::string tag(trim_view(text.substr(tag_begin, tag_end - tag_begin)));
       out.push_back(JValue::wrap(JValue::Kind::Markdown, std::move(*v), tag.empty() ? "<unspecified>" : tag));
+      // An unclosed block may still grow: a number, bool, enum or literal that is the whole
+      // block is not done yet (BAML 0.226.2: "```\ntrue" is refused for `bool`, "```\ntrue\n```"
+      // is true); what it contains keeps its own completeness.
+      if (end == std::string_view::npos) out.back().complete = false;
     }
     if (end == std::string_view::npos) break;
     pos = after;

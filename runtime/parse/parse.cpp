@@ -45,6 +45,18 @@ ParseResult parse_answer(std::string_view text, const ir::Type& type, const ir::
     fail(where + ": " + o.fail.reason, text);
   }
   if (o.ok->flags.held_back) fail(ir::describe(type) + ": not complete yet", text);
+  if (o.ok->flags.inferred_object) {
+    // BAML 0.226.2 refuses an answer that is only a string poured into a one-field class
+    // ("remember the milk" for `class Note { text string }`), through unions and optionals too;
+    // inside a list or a field the same string is taken (`["re"]` → [{"text": "re"}]).
+    fail(ir::describe(type) + ": expected an object, got a lone string", text);
+  }
+  if (partial && o.ok->flags.null_from_value && coercer.only_complete_values(type)) {
+    // BAML 0.226.2 (IncompleteDoneValue): `int?` on a partial "" or "abc" is not null but "not
+    // done" — the null stands for a value whose members (numbers, bools, enums, literals) can
+    // only show once complete, and a text still streaming never is at the root.
+    fail(ir::describe(type) + ": not complete yet", text);
+  }
   ParseResult r;
   r.value = std::move(o.ok->value);
   if (partial) r.states = std::move(o.ok->states);

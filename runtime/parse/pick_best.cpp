@@ -4,8 +4,12 @@
 // on a tie. Weights (BAML's score.rs): SingleToArray 1, FirstMatch 1, ImpliedKey 2, JsonToString 2,
 // SubstringMatch 2, ExtraKey 1, OptionalDefaultFromNoValue 1, DefaultFromNoValue 100,
 // DefaultButHadValue 110, DefaultButHadUnparseableValue 2, ArrayItemParseError 1 + index,
-// FloatToInt 1, StringToBool 1, ObjectFromMarkdown 1 for strings; a list or class adds ten times
-// its children's scores.
+// FloatToInt 1, StringToBool 1, ObjectFromMarkdown 1 for strings; a list or class adds its
+// children's scores as they are. (BAML's older score.rs multiplies them by ten; 0.226.2 does not:
+// `Wrap?` on {"inner": {"ok": true, + M extra keys}} stays a Wrap up to M = 109 and is null from
+// 111, `Inner[]?` likewise, `Str[]?` on 50 items {"s": 1} (JsonToString 2 each) is a list and
+// on 56 null — all against the null's DefaultButHadValue 110. So a missing list field's 100
+// does not outweigh an optional's null: `Leaf?` on {"ok": true} is the Leaf.)
 #include "parse/coerce.h"
 
 namespace baml::parse {

@@ -120,8 +120,13 @@ ir::Type fn(const std::string& name) {
 }
 
 std::optional<nlohmann::json> parse_value(std::string_view text, const ir::Type& type, bool partial) {
+  return parse_value_in(types(), text, type, partial);
+}
+
+std::optional<nlohmann::json> parse_value_in(const ir::TypeSystem& ts, std::string_view text, const ir::Type& type,
+                                             bool partial) {
   try {
-    auto r = parse_answer(text, type, types(), partial);
+    auto r = parse_answer(text, type, ts, partial);
     nlohmann::json v = to_json(r.value);
     for (auto it = r.states.rbegin(); it != r.states.rend(); ++it)
       wrap_state(v, it->path,

@@ -23,6 +23,9 @@ ir::Type alias(const std::string& name);
 ir::Type fn(const std::string& name);
 // The parsed value as JSON (with-state fields wrapped), or nullopt on a ValidationError.
 std::optional<nlohmann::json> parse_value(std::string_view text, const ir::Type& type, bool partial = false);
+// The same with another type system (a test file's own probe project).
+std::optional<nlohmann::json> parse_value_in(const ir::TypeSystem& ts, std::string_view text, const ir::Type& type,
+                                             bool partial = false);
 // Whether parsing `text` for `function` gives what BAML 0.226.2 gave (`expected` is the oracle's
 // JSON, or "ERR" when it raised); numbers compare by value.
 bool matches_oracle(std::string_view text, const std::string& function, const char* expected, bool partial = false);
