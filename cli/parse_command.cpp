@@ -65,7 +65,7 @@ Runner add_parse_command(CLI::App& app) {
       nlohmann::json value;
       if (options->partial) {
         const baml::PartialResult r = baml::parse_function_partial(program, options->function, text);
-        value = baml::result_to_json(program, options->function, r.value, {}, r.states);
+        value = baml::result_to_json(program, options->function, r.value, r.checks, r.states);
       } else {
         const baml::FunctionResult r = baml::parse_function_answer(program, options->function, text);
         value = baml::result_to_json(program, options->function, r.value, r.checks);

@@ -4,6 +4,8 @@
 // arrives; an attempt abandoned by a retry or a fallback starts the parse over.
 #include <baml/functions.h>
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include <baml/errors.h>
@@ -62,6 +64,16 @@ std::vector<FieldState> public_states(const std::vector<parse::FieldState>& stat
   throw_error(std::move(info));
 }
 
+// A partial value with its checks, or nothing when one of its asserts does not hold yet.
+std::optional<PartialResult> checked_partial(const Program& program, const fn::Function& f, const parse::ParseResult& r) {
+  const Program::Impl& impl = program.impl();
+  PartialResult out{r.value, public_states(r.states), fn::evaluate_checks(r.value, f.return_type, impl.types, impl.checks)};
+  for (const CheckResult& c : out.checks) {
+    if (c.is_assert && !c.passed) return std::nullopt;
+  }
+  return out;
+}
+
 FunctionResult finish_answer(const Program& program, const fn::Function& f, Response response) {
   const Program::Impl& impl = program.impl();
   FunctionResult result;
@@ -107,9 +119,10 @@ FunctionResult stream_function(Runtime& runtime, const Program& program, std::st
   try {
     response = runtime.stream(program.clients(), f.client, request, stream_options, [&](std::string_view delta) {
       if (!parser->feed(delta)) return;
-      const parse::ParseResult& current = parser->current();
-      last_partial = current.value;
-      if (on_partial) on_partial(PartialResult{current.value, public_states(current.states)});
+      std::optional<PartialResult> partial = checked_partial(program, f, parser->current());
+      if (!partial) return;
+      last_partial = partial->value;
+      if (on_partial) on_partial(*partial);
     });
   } catch (const Error& e) {
     if (!last_partial) throw;
@@ -145,7 +158,12 @@ PartialResult parse_function_partial(const Program& program, std::string_view fu
   const fn::Function& f = function_of(program, function);
   try {
     parse::ParseResult r = parse::parse_answer(text, f.return_type, program.impl().types, true);
-    return PartialResult{std::move(r.value), public_states(r.states)};
+    const Program::Impl& impl = program.impl();
+    PartialResult out{std::move(r.value), public_states(r.states), {}};
+    out.checks = fn::evaluate_checks(out.value, f.return_type, impl.types, impl.checks);
+    // A partial value on which an assert fails is refused, as BAML's parseStream refuses it.
+    fn::throw_failed_assert(out.checks, std::string(text));
+    return out;
   } catch (const ValidationError& e) {
     rethrow_validation(e, f, nullptr);
   }
@@ -156,11 +174,12 @@ struct AnswerStreamParser::State {
   const fn::Function* function;
   parse::StreamParser parser;
   std::string text;
+  PartialResult current;
 };
 
 AnswerStreamParser::AnswerStreamParser(const Program& program, std::string_view function) {
   const fn::Function& f = function_of(program, function);
-  state_ = std::unique_ptr<State>(new State{program, &f, parse::StreamParser(f.return_type, program.impl().types), {}});
+  state_ = std::unique_ptr<State>(new State{program, &f, parse::StreamParser(f.return_type, program.impl().types), {}, {}});
 }
 AnswerStreamParser::~AnswerStreamParser() = default;
 AnswerStreamParser::AnswerStreamParser(AnswerStreamParser&&) noexcept = default;
@@ -168,13 +187,14 @@ AnswerStreamParser& AnswerStreamParser::operator=(AnswerStreamParser&&) noexcept
 
 bool AnswerStreamParser::feed(std::string_view delta) {
   state_->text.append(delta);
-  return state_->parser.feed(delta);
+  if (!state_->parser.feed(delta)) return false;
+  std::optional<PartialResult> partial = checked_partial(state_->program, *state_->function, state_->parser.current());
+  if (!partial) return false;
+  state_->current = std::move(*partial);
+  return true;
 }
 
-PartialResult AnswerStreamParser::current() const {
-  const parse::ParseResult& r = state_->parser.current();
-  return PartialResult{r.value, public_states(r.states)};
-}
+PartialResult AnswerStreamParser::current() const { return state_->current; }
 
 FunctionResult AnswerStreamParser::finish() {
   Response response;

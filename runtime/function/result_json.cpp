@@ -68,6 +68,7 @@ json to_json_at(const Value& value, const std::string& path, const ir::TypeSyste
       const ir::Class* cls = types.find_class(value.class_name());
       if (cls) {
         for (const ir::Field& f : cls->fields) {
+          if (f.skip) continue;  // @skip: not part of the value BAML hands back
           const Value* fv = value.find(f.name);
           out[f.name] = to_json_at(fv ? *fv : Value::null(), path + "." + f.name, types, notes, depth + 1);
         }

@@ -31,6 +31,7 @@
 #include <baml/request.h>
 #include <baml/response.h>
 #include <baml/runtime.h>
+#include <baml/types.h>
 #include <baml/value.h>
 
 namespace baml {
@@ -112,8 +113,7 @@ struct CheckResult {
   bool passed = false;
 };
 
-// `@stream.with_state` fields of a partial value.
-enum class StreamState { Pending, Incomplete, Complete };
+// `@stream.with_state` fields of a partial value (StreamState is in <baml/types.h>).
 struct FieldState {
   std::string path;
   StreamState state = StreamState::Pending;
@@ -126,10 +126,13 @@ struct FunctionResult {
   Response response;                // the client that answered, usage, every attempt
 };
 
-// A partial value while a function streams: the value so far and its with_state fields.
+// A partial value while a function streams: the value so far, its with_state fields, and its
+// checks evaluated on what has arrived (every @assert among them held: a partial value on which
+// an assert fails is not shown).
 struct PartialResult {
   Value value;
   std::vector<FieldState> states;
+  std::vector<CheckResult> checks;
 };
 using PartialCallback = std::function<void(const PartialResult& partial)>;
 
