@@ -181,7 +181,8 @@ TEST_CASE("expression precedence follows minijinja") {
   CHECK(expr("a + b * c ** d") == "(a + (b * (c ** d)))");
   CHECK(expr("a ~ b + c") == "((a ~ b) + c)");
   CHECK(expr("a ~ b * c") == "(a ~ (b * c))");
-  CHECK(expr("-x | abs") == "(- (x | abs()))");
+  // BAML 0.226.2 renders `{{ -x|abs }}` with x = 3 as 3: the sign binds before the filter.
+  CHECK(expr("-x | abs") == "((- x) | abs())");
   CHECK(expr("x not in y") == "(x not in y)");
   CHECK(expr("a if b or c else d if e else f") == "(a if (b or c) else (d if e else f))");
   CHECK(expr("a if b") == "(a if b)");

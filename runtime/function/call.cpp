@@ -67,7 +67,7 @@ std::vector<FieldState> public_states(const std::vector<parse::FieldState>& stat
 // A partial value with its checks, or nothing when one of its asserts does not hold yet.
 std::optional<PartialResult> checked_partial(const Program& program, const fn::Function& f, const parse::ParseResult& r) {
   const Program::Impl& impl = program.impl();
-  PartialResult out{r.value, public_states(r.states), fn::evaluate_checks(r.value, f.return_type, impl.types, impl.checks)};
+  PartialResult out{r.value, public_states(r.states), fn::evaluate_checks(r.value, f.return_type, impl.types, impl.checks, true)};
   for (const CheckResult& c : out.checks) {
     if (c.is_assert && !c.passed) return std::nullopt;
   }
@@ -160,7 +160,7 @@ PartialResult parse_function_partial(const Program& program, std::string_view fu
     parse::ParseResult r = parse::parse_answer(text, f.return_type, program.impl().types, true);
     const Program::Impl& impl = program.impl();
     PartialResult out{std::move(r.value), public_states(r.states), {}};
-    out.checks = fn::evaluate_checks(out.value, f.return_type, impl.types, impl.checks);
+    out.checks = fn::evaluate_checks(out.value, f.return_type, impl.types, impl.checks, true);
     // A partial value on which an assert fails is refused, as BAML's parseStream refuses it.
     fn::throw_failed_assert(out.checks, std::string(text));
     return out;

@@ -70,36 +70,39 @@ bool is_of(const Value& value, const ir::Type& declared, const ir::TypeSystem& t
 }
 
 void walk(const Value& value, const ir::Type& declared, const std::string& path, const ir::TypeSystem& types,
-          const CompiledChecks& compiled, std::vector<CheckResult>& out, int depth) {
+          const CompiledChecks& compiled, std::vector<CheckResult>& out, int depth, bool partial) {
   if (depth > kMaxDepth || value.is_null()) return;
-  // The checks of each alias on the way to the type (`type Positive = int @check(...)`).
+  // The type's own checks (`-> int @check(...)`, `(Item @check(...))[]`), then those of each
+  // alias on the way to the type (`type Positive = int @check(...)`) and of the types they name.
+  run_all(declared.checks, value, path, types, compiled, out);
   const ir::Type* alias = &declared;
   for (int hops = 0; alias->kind == ir::Type::Kind::Alias && hops < kMaxDepth; ++hops) {
     const ir::Alias* a = types.find_alias(alias->name);
     if (!a) break;
     run_all(a->checks, value, path, types, compiled, out);
     alias = &a->type;
+    run_all(alias->checks, value, path, types, compiled, out);
   }
   const ir::Type& type = types.resolve(declared);
   using K = ir::Type::Kind;
   switch (type.kind) {
-    case K::Optional: walk(value, type.inner(), path, types, compiled, out, depth + 1); return;
+    case K::Optional: walk(value, type.inner(), path, types, compiled, out, depth + 1, partial); return;
     case K::List:
       if (value.kind() != Value::Kind::List) return;
       for (std::size_t i = 0; i < value.items().size(); ++i) {
-        walk(value.items()[i], type.items(), path + "[" + std::to_string(i) + "]", types, compiled, out, depth + 1);
+        walk(value.items()[i], type.items(), path + "[" + std::to_string(i) + "]", types, compiled, out, depth + 1, partial);
       }
       return;
     case K::Map:
       if (value.kind() != Value::Kind::Map) return;
       for (const auto& [key, item] : value.entries()) {
-        walk(item, type.value(), path + "[" + nlohmann::json(key).dump() + "]", types, compiled, out, depth + 1);
+        walk(item, type.value(), path + "[" + nlohmann::json(key).dump() + "]", types, compiled, out, depth + 1, partial);
       }
       return;
     case K::Union:
       for (const ir::Type& m : type.children) {
         if (is_of(value, m, types, depth + 1)) {
-          walk(value, m, path, types, compiled, out, depth + 1);
+          walk(value, m, path, types, compiled, out, depth + 1, partial);
           return;
         }
       }
@@ -112,11 +115,18 @@ void walk(const Value& value, const ir::Type& declared, const std::string& path,
         const Value* fv = value.find(f.name);
         const Value field_value = fv ? *fv : Value::null();
         const std::string at = path + "." + f.name;
-        // A check on an optional field constrains the value when there is one (as BAML does).
-        if (!(field_value.is_null() && types.resolve(f.type).kind == ir::Type::Kind::Optional)) {
-          run_all(f.checks, field_value, at, types, compiled, out);
+        // A check on an optional field constrains the value when there is one; in a partial
+        // value a field is checked once it has arrived, and a field's @assert waits for the
+        // final answer (BAML 0.226.2's parseStream does all three; class @@asserts still apply).
+        const bool absent = field_value.is_null() &&
+                            (partial || types.resolve(f.type).kind == ir::Type::Kind::Optional);
+        if (!absent) {
+          for (const ir::Check& c : f.checks) {
+            if (partial && c.is_assert) continue;
+            out.push_back(CheckResult{at, c.name, c.expression, c.is_assert, run_check(c, field_value, types, compiled)});
+          }
         }
-        walk(field_value, f.type, at, types, compiled, out, depth + 1);
+        walk(field_value, f.type, at, types, compiled, out, depth + 1, partial);
       }
       run_all(cls->checks, value, path, types, compiled, out);
       return;
@@ -130,19 +140,38 @@ void walk(const Value& value, const ir::Type& declared, const std::string& path,
 void compile_checks(const ir::TypeSystem& types, CompiledChecks& out) {
   for (const ir::Class& c : types.classes()) {
     compile(c.checks, out, "class " + c.name);
-    for (const ir::Field& f : c.fields) compile(f.checks, out, "field " + c.name + "." + f.name);
+    for (const ir::Field& f : c.fields) {
+      compile(f.checks, out, "field " + c.name + "." + f.name);
+      compile_checks(f.type, out, "field " + c.name + "." + f.name);
+    }
   }
-  for (const ir::Alias& a : types.aliases()) compile(a.checks, out, "type alias " + a.name);
+  for (const ir::Alias& a : types.aliases()) {
+    compile(a.checks, out, "type alias " + a.name);
+    compile_checks(a.type, out, "type alias " + a.name);
+  }
 }
 
 void compile_checks(const std::vector<ir::Parameter>& parameters, CompiledChecks& out) {
-  for (const ir::Parameter& p : parameters) compile(p.checks, out, "parameter " + p.name);
+  for (const ir::Parameter& p : parameters) {
+    compile(p.checks, out, "parameter " + p.name);
+    compile_checks(p.type, out, "parameter " + p.name);
+  }
+}
+
+void compile_checks(const ir::Type& type, CompiledChecks& out, const std::string& where) {
+  std::vector<const ir::Type*> pending{&type};  // no recursion: a deep type cannot overflow the stack
+  while (!pending.empty()) {
+    const ir::Type* t = pending.back();
+    pending.pop_back();
+    compile(t->checks, out, where);
+    for (const ir::Type& child : t->children) pending.push_back(&child);
+  }
 }
 
 std::vector<CheckResult> evaluate_checks(const Value& value, const ir::Type& type, const ir::TypeSystem& types,
-                                         const CompiledChecks& compiled) {
+                                         const CompiledChecks& compiled, bool partial) {
   std::vector<CheckResult> out;
-  walk(value, type, "", types, compiled, out, 0);
+  walk(value, type, "", types, compiled, out, 0, partial);
   return out;
 }
 
