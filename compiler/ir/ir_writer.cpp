@@ -159,7 +159,9 @@ json value_to_json(const ast::Value& v) {
 
 }  // namespace
 
-json type_to_json(const model::Type& t) {
+namespace {
+
+json type_shape_to_json(const model::Type& t) {
   switch (t.kind) {
     case model::TypeKind::Class: return {{"kind", "class"}, {"name", t.name}};
     case model::TypeKind::Enum: return {{"kind", "enum"}, {"name", t.name}};
@@ -181,6 +183,17 @@ json type_to_json(const model::Type& t) {
   }
 }
 
+}  // namespace
+
+// A grouped type's attributes (`(Step @stream.done)[]`, `-> int @check(...)`) are written only
+// when it has some, so a type without them reads as it always did.
+json type_to_json(const model::Type& t) {
+  json out = type_shape_to_json(t);
+  if (!t.stream_attributes.empty()) out["stream"] = t.stream_attributes;
+  if (!t.checks.empty()) out["checks"] = checks_to_json(t.checks);
+  return out;
+}
+
 json to_json(const model::Program& program) {
   json classes = json::array();
   for (const model::Class& c : program.classes) {
@@ -199,7 +212,8 @@ json to_json(const model::Program& program) {
                        {"description", optional_string(c.description)},
                        {"dynamic", c.dynamic},
                        {"fields", fields},
-                       {"checks", checks_to_json(c.checks)}});
+                       {"checks", checks_to_json(c.checks)},
+                       {"stream", c.stream_attributes}});
   }
   json enums = json::array();
   for (const model::Enum& e : program.enums) {

@@ -28,6 +28,14 @@ using Milliseconds = std::chrono::milliseconds;
 
 // ---- Types ----
 
+struct Check {
+  std::string name;        // empty for an unnamed @assert
+  bool is_assert = false;  // @assert throws, @check records
+  std::string expression;  // the Jinja expression text
+  Span span;               // of the expression text, between `{{` and `}}`
+  std::shared_ptr<const ast::TemplateExpr> parsed;  // by sema/template_check.cpp; null if it does not parse
+};
+
 enum class TypeKind {
   Int, Float, String, Bool, Null, Duration,
   Image, Audio, Pdf, Video,
@@ -44,21 +52,14 @@ struct Type {
   std::string literal;          // Literal*: the value as written ("a", 1, true)
   std::vector<std::string> stream_attributes;  // @stream.* on a grouped type
   Span span;
+  std::vector<Check> checks;  // @check / @assert on a grouped type: `-> int @check(...)`, `(T @assert(...))[]`
 
-  static Type primitive(TypeKind kind, Span span = {}) { return Type{kind, {}, {}, {}, {}, span}; }
+  static Type primitive(TypeKind kind, Span span = {}) { return Type{kind, {}, {}, {}, {}, span, {}}; }
 };
 
 std::string to_string(const Type& type);  // as BAML writes it: `map<string, int[]>?`
 
 // ---- Data declarations ----
-
-struct Check {
-  std::string name;        // empty for an unnamed @assert
-  bool is_assert = false;  // @assert throws, @check records
-  std::string expression;  // the Jinja expression text
-  Span span;               // of the expression text, between `{{` and `}}`
-  std::shared_ptr<const ast::TemplateExpr> parsed;  // by sema/template_check.cpp; null if it does not parse
-};
 
 struct Field {
   std::string name;

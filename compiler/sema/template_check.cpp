@@ -59,17 +59,24 @@ class TemplateChecker {
       }
       for (model::Parameter& p : function.parameters) {
         for (model::Check& check : p.checks) check_expression(check, check_roots(p.type));
+        check_type(p.type);
       }
+      check_type(function.return_type);
+    }
+    for (model::TemplateString& ts : ctx_.program.template_strings) {
+      for (model::Parameter& p : ts.parameters) check_type(p.type);
     }
     for (model::Class& cls : ctx_.program.classes) {
       for (model::Field& field : cls.fields) {
         for (model::Check& check : field.checks) check_expression(check, check_roots(field.type));
+        check_type(field.type);
       }
       const model::Type self = named_type(model::TypeKind::Class, cls.name, cls.span);
       for (model::Check& check : cls.checks) check_expression(check, check_roots(self));
     }
     for (model::TypeAlias& alias : ctx_.program.aliases) {
       for (model::Check& check : alias.checks) check_expression(check, check_roots(alias.target));
+      check_type(alias.target);
     }
     for (model::Test& test : ctx_.program.tests) check_test(test);
   }
@@ -116,6 +123,14 @@ class TemplateChecker {
     if (!parsed) return;
     typer_->check(*parsed, std::move(roots), TemplateScope::Check);
     check.parsed = std::make_shared<const ast::TemplateExpr>(std::move(*parsed));
+  }
+
+  // The checks of a grouped type (`-> int @check(...)`, `(Item @assert(...))[]`) and of the
+  // types inside it; `this` is the type's value.
+  void check_type(model::Type& type, int depth = 0) {
+    if (depth > 200) return;  // the parser limits nesting well below this
+    for (model::Check& check : type.checks) check_expression(check, check_roots(type));
+    for (model::Type& child : type.children) check_type(child, depth + 1);
   }
 
   // `this` and `_.result` are what the test's functions return (they share a signature);

@@ -8,6 +8,7 @@
 
 #include "compiler/ast/template_ast.h"
 #include "compiler/driver/compilation.h"
+#include "compiler/ir/ir_writer.h"
 
 using namespace bamlc;
 
@@ -176,4 +177,51 @@ TEST_CASE("syntax errors in prompts keep their exact spans") {
   CHECK(codes(c) == "E0703 E0701 ");
   CHECK(at(c, 0) == "{% if x %}");
   CHECK(at(c, 1) == "}}");
+}
+
+TEST_CASE("checks and stream attributes on grouped types: parsed, and in the IR only when present") {
+  auto c = check(R"(
+class Atomic {
+  a string
+  @@stream.done
+}
+function Even(x: string) -> int @check(even, {{ this % 2 == 0 }}) {
+  client C
+  prompt #"{{ x }}"#
+}
+function Items(x: string) -> (Person @stream.done @assert(named, {{ this.nme }}))[] {
+  client C
+  prompt #"{{ x }}"#
+}
+)");
+  CHECK(codes(c) == "E0712 ");  // `this.nme`: the item's check sees a Person
+  const model::Function* even = c.program.find_function("Even");
+  REQUIRE(even != nullptr);
+  REQUIRE(even->return_type.checks.size() == 1);
+  CHECK(even->return_type.checks[0].parsed != nullptr);
+  const model::Function* items = c.program.find_function("Items");
+  REQUIRE(items != nullptr);
+  REQUIRE(items->return_type.children.size() == 1);
+  CHECK(items->return_type.children[0].stream_attributes == std::vector<std::string>{"done"});
+  REQUIRE(items->return_type.children[0].checks.size() == 1);
+  CHECK(items->return_type.children[0].checks[0].is_assert);
+
+  const nlohmann::json ir = ir::to_json(c.program);
+  for (const auto& f : ir["functions"]) {
+    if (f["name"] == "Even") {
+      CHECK(f["return_type"]["checks"][0]["name"] == "even");
+      CHECK(f["return_type"]["checks"][0]["expression"] == "this % 2 == 0");
+      CHECK(f["return_type"]["checks"][0]["expression_ast"].is_object());
+      CHECK_FALSE(f["return_type"].contains("stream"));
+    }
+    if (f["name"] == "Items") {
+      CHECK(f["return_type"]["items"]["stream"] == nlohmann::json::array({"done"}));
+      CHECK(f["return_type"]["items"]["checks"][0]["assert"] == true);
+      CHECK_FALSE(f["return_type"].contains("checks"));
+    }
+    CHECK_FALSE(f["parameters"][0]["type"].contains("checks"));  // none: nothing written
+  }
+  for (const auto& cls : ir["classes"]) {
+    CHECK(cls["stream"] == (cls["name"] == "Atomic" ? nlohmann::json::array({"done"}) : nlohmann::json::array()));
+  }
 }

@@ -271,6 +271,7 @@ model::Type resolve_type(Context& ctx, const ast::TypeExpr& type, const LocalTyp
   if (!type.attributes.empty()) {
     CheckedAttributes attributes = check_attributes(ctx, AttributeSite::GroupedType, type.attributes);
     out.stream_attributes = std::move(attributes.stream_attributes);
+    out.checks = std::move(attributes.checks);  // their expressions are parsed by template_check.cpp
   }
   return out;
 }

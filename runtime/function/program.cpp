@@ -80,7 +80,10 @@ Program Program::from_ir(const json& ir) {
     impl->functions.push_back(std::move(f));
   }
   fn::compile_checks(impl->types, impl->checks);
-  for (const auto& f : impl->functions) fn::compile_checks(f->parameters, impl->checks);
+  for (const auto& f : impl->functions) {
+    fn::compile_checks(f->parameters, impl->checks);
+    fn::compile_checks(f->return_type, impl->checks, "function " + f->name);
+  }
   const json& template_strings = array_at(ir, "template_strings");
   for (std::size_t i = 0; i < template_strings.size(); ++i) {
     const std::string at = "template_strings[" + std::to_string(i) + "]";

@@ -390,3 +390,69 @@ TEST_CASE("a one-field class from a lone string: taken in a field (partial) (RHo
   CHECK(matches(R"~({"n": "re)~", "RHolder", R"~({"n": {"text": "re"}, "m": null})~", true));
 }
 
+
+namespace {
+
+// class Step { id int  title string }
+// class Atomic { a string  b int  @@stream.done }
+// class Wrap { at Atomic  opt Atomic?  label string }
+// The functions' return types are given with each check below.
+const baml::ir::TypeSystem& done_types() {
+  static const baml::ir::TypeSystem ts = baml::ir::read_type_system(nlohmann::json::parse(R"~({"classes": [
+    {"name": "Step", "fields": [{"name": "id", "type": {"kind": "int"}}, {"name": "title", "type": {"kind": "string"}}]},
+    {"name": "Atomic", "stream": ["done"],
+     "fields": [{"name": "a", "type": {"kind": "string"}}, {"name": "b", "type": {"kind": "int"}}]},
+    {"name": "Wrap", "fields": [{"name": "at", "type": {"kind": "class", "name": "Atomic"}},
+                                {"name": "opt", "type": {"kind": "optional", "inner": {"kind": "class", "name": "Atomic"}}},
+                                {"name": "label", "type": {"kind": "string"}}]}]})~"));
+  return ts;
+}
+
+// Whether `text` parsed as `type` (IR JSON) gives what BAML 0.226.2 gave ("ERR": it raised).
+bool done_matches(const char* type, const std::string& text, const std::string& expected, bool partial = true) {
+  auto got = baml::parse::testing::parse_value_in(done_types(), text,
+                                                  baml::ir::read_type(nlohmann::json::parse(type), "type"), partial);
+  if (expected == "ERR") return !got.has_value();
+  return got && *got == nlohmann::json::parse(expected);
+}
+
+constexpr const char* kAtoms = R"({"kind": "list", "items": {"kind": "class", "name": "Atomic"}})";
+constexpr const char* kAtomic = R"({"kind": "class", "name": "Atomic"})";
+constexpr const char* kWrap = R"({"kind": "class", "name": "Wrap"})";
+constexpr const char* kDoneSteps = R"({"kind": "list", "items": {"kind": "class", "name": "Step", "stream": ["done"]}})";
+constexpr const char* kDoneStep = R"({"kind": "class", "name": "Step", "stream": ["done"]})";
+constexpr const char* kOptDoneStep = R"({"kind": "optional", "inner": {"kind": "class", "name": "Step", "stream": ["done"]}})";
+constexpr const char* kDoneStepMap =
+    R"({"kind": "map", "key": {"kind": "string"}, "value": {"kind": "class", "name": "Step", "stream": ["done"]}})";
+constexpr const char* kDoneStrings = R"({"kind": "list", "items": {"kind": "string", "stream": ["done"]}})";
+
+}  // namespace
+
+TEST_CASE("partial @@stream.done classes appear only once complete") {
+  // Atomic[]: an unfinished item is left out of the list.
+  CHECK(done_matches(kAtoms, R"~([{"a": "x", "b": 1}, {"a": "y")~", R"~([{"a": "x", "b": 1}])~"));
+  CHECK(done_matches(kAtoms, R"~([{"a": "x", "b": 1}, {"a": "y", "b": 2})~", R"~([{"a": "x", "b": 1}, {"a": "y", "b": 2}])~"));
+  CHECK(done_matches(kAtoms, R"~([{"a": "x", "b": 1}, {"a": "y", "b": 2}])~", R"~([{"a": "x", "b": 1}, {"a": "y", "b": 2}])~"));
+  // As a field (required or optional) it is null until complete; at the root, not done yet.
+  CHECK(done_matches(kWrap, R"~({"at": {"a": "x", "b": 1)~", R"~({"at": null, "opt": null, "label": null})~"));
+  CHECK(done_matches(kWrap, R"~({"at": {"a": "x", "b": 1}, "opt": {"a": "y")~",
+                     R"~({"at": {"a": "x", "b": 1}, "opt": null, "label": null})~"));
+  CHECK(done_matches(kWrap, R"~({"at": {"a": "x", "b": 1}, "opt": {"a": "y", "b": 2}, "label": "l)~",
+                     R"~({"at": {"a": "x", "b": 1}, "opt": {"a": "y", "b": 2}, "label": "l"})~"));
+  CHECK(done_matches(kAtomic, R"~({"a": "x", "b": 1)~", "ERR"));
+  CHECK(done_matches(kAtomic, R"~({"a": "x", "b": 1})~", R"~({"a": "x", "b": 1})~"));
+  // Outside streaming nothing changes.
+  CHECK(done_matches(kAtoms, R"~([{"a": "x", "b": 1}, {"a": "y"}])~", R"~([{"a": "x", "b": 1}])~", false));
+}
+
+TEST_CASE("partial (T @stream.done): list items, map values, the root") {
+  CHECK(done_matches(kDoneSteps, R"~([{"id": 1, "title": "a"}, {"id": 2)~", R"~([{"id": 1, "title": "a"}])~"));
+  CHECK(done_matches(kDoneSteps, R"~([{"id": 1, "title": "a")~", R"~([])~"));
+  CHECK(done_matches(kDoneStrings, R"~(["ab", "cd)~", R"~(["ab"])~"));
+  CHECK(done_matches(kDoneStrings, R"~(["ab", "cd")~", R"~(["ab", "cd"])~"));
+  CHECK(done_matches(kDoneStepMap, R"~({"x": {"id": 1, "title": "a"}, "y": {"id": 2)~", R"~({"x": {"id": 1, "title": "a"}})~"));
+  CHECK(done_matches(kDoneStep, R"~({"id": 1, "title": "a)~", "ERR"));
+  CHECK(done_matches(kOptDoneStep, R"~({"id": 1, "title": "a)~", "ERR"));
+  CHECK(done_matches(kOptDoneStep, R"~({"id": 1, "title": "a"})~", R"~({"id": 1, "title": "a"})~"));
+  CHECK(done_matches(kDoneStep, R"~({"id": 1, "title": "a"})~", R"~({"id": 1, "title": "a"})~", false));
+}

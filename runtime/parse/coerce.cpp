@@ -28,6 +28,15 @@ bool done_when_partial(const ir::Type& t) {
   }
 }
 
+// Whether values of `t` are @stream.done by declaration: a grouped type's `@stream.done`, a
+// class's `@@stream.done`.
+bool done_type(const ir::Type& t, const ir::TypeSystem& types) {
+  if (t.has_stream("done")) return true;
+  if (t.kind != ir::Type::Kind::Class) return false;
+  const ir::Class* cls = types.find_class(t.name);
+  return cls && cls->has_stream("done");
+}
+
 bool takes_raw_text(const ir::Type& t) {
   return t.kind == ir::Type::Kind::String || t.kind == ir::Type::Kind::Enum ||
          (t.kind == ir::Type::Kind::Literal && t.literal.kind() == Value::Kind::String);
@@ -68,6 +77,10 @@ bool Coercer::only_complete_values(const ir::Type& type) const {
 Outcome Coercer::coerce(const ir::Type& type, const JValue* v, const std::string& path, Stream stream) {
   DepthGuard guard(*this);
   if (depth_ > kMaxCoerceDepth) return Outcome::failure(path, "the value nests too deeply");
+
+  // `(T @stream.done)` and a `@@stream.done` class are shown only once complete, as a
+  // @stream.done field is (BAML 0.226.2: `(Step @stream.done)[]` leaves an unfinished step out).
+  if (partial_ && !stream.done) stream.done = done_type(type, types_);
 
   // Aliases: followed, with a guard against a recursive alias offered the same value again.
   if (type.kind == ir::Type::Kind::Alias) {
@@ -244,6 +257,7 @@ Outcome Coercer::coerce_map(const ir::Type& type, const JValue* v, const std::st
 // names, nothing converted).
 std::optional<Coerced> Coercer::try_cast(const ir::Type& type, const JValue* v, Stream stream) {
   if (!v) return std::nullopt;
+  if (partial_ && !stream.done) stream.done = done_type(type, types_);
   if (partial_ && !v->complete && (stream.done || done_when_partial(type))) return std::nullopt;
   DepthGuard guard(*this);
   if (depth_ > kMaxCoerceDepth) return std::nullopt;

@@ -94,7 +94,18 @@ Type read_type_at(const json& j, const std::string& where, int depth) {
     }
     default: break;
   }
+  for (const json& s : array_member(j, "stream", where)) {
+    if (s.is_string()) t.stream.push_back(s.get<std::string>());
+  }
+  if (auto checks = j.find("checks"); checks != j.end()) t.checks = read_checks(*checks, where + ".checks");
   return t;
+}
+
+bool contains(const std::vector<std::string>& list, std::string_view what) {
+  for (const std::string& s : list) {
+    if (s == what) return true;
+  }
+  return false;
 }
 
 template <typename T>
@@ -157,6 +168,9 @@ TypeSystem read_type_system(const json& ir) {
     c.description = optional_string(cs[i], "description", at);
     c.dynamic = bool_member(cs[i], "dynamic", false);
     if (cs[i].contains("checks")) c.checks = read_checks(cs[i]["checks"], at + ".checks");
+    for (const json& s : array_member(cs[i], "stream", at)) {
+      if (s.is_string()) c.stream.push_back(s.get<std::string>());
+    }
     const json& fs = array_member(cs[i], "fields", at);
     for (std::size_t k = 0; k < fs.size(); ++k) {
       const std::string fat = at + ".fields[" + std::to_string(k) + "]";
@@ -204,6 +218,9 @@ TypeSystem read_type_system(const json& ir) {
   }
   return TypeSystem(std::move(classes), std::move(enums), std::move(aliases));
 }
+
+bool Type::has_stream(std::string_view what) const { return contains(stream, what); }
+bool Class::has_stream(std::string_view what) const { return contains(stream, what); }
 
 const Field* Class::find_field(std::string_view field_name) const {
   for (const Field& f : fields) {

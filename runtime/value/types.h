@@ -16,6 +16,15 @@
 
 namespace baml::ir {
 
+// A @check / @assert (docs/ir-templates.md): its parsed expression stays JSON until the
+// evaluator compiles it.
+struct Check {
+  std::string name;
+  bool is_assert = false;
+  std::string expression;
+  std::shared_ptr<const nlohmann::json> expression_ast;  // null when it did not parse
+};
+
 struct Type {
   enum class Kind {
     Int, Float, String, Bool, Null, Duration, Image, Audio, Pdf, Video,
@@ -30,20 +39,17 @@ struct Type {
   std::string name;
   std::vector<Type> children;
   Value literal;
+  // A grouped type's attributes (`(Step @stream.done)[]`, `-> int @check(...)`): "done",
+  // "not_null", "with_state"; and checks on every value of this type.
+  std::vector<std::string> stream;
+  std::vector<Check> checks;
+
+  bool has_stream(std::string_view what) const;
 
   const Type& items() const { return children.at(0); }
   const Type& inner() const { return children.at(0); }
   const Type& key() const { return children.at(0); }
   const Type& value() const { return children.at(1); }
-};
-
-// A @check / @assert (docs/ir-templates.md): its parsed expression stays JSON until the
-// evaluator compiles it.
-struct Check {
-  std::string name;
-  bool is_assert = false;
-  std::string expression;
-  std::shared_ptr<const nlohmann::json> expression_ast;  // null when it did not parse
 };
 
 struct Field {
@@ -66,7 +72,9 @@ struct Class {
   bool dynamic = false;
   std::vector<Field> fields;
   std::vector<Check> checks;
+  std::vector<std::string> stream;  // `@@stream.done`: "done"; `@@stream.not_null`: "not_null"
 
+  bool has_stream(std::string_view what) const;
   const Field* find_field(std::string_view field_name) const;
 };
 

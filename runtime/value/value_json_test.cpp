@@ -104,3 +104,24 @@ TEST_CASE("a hostile argument ends in an error, not a crash") {
   deep += std::string(5000, ']');
   CHECK_THROWS_AS(read(deep.c_str(), R"({"kind": "alias", "name": "Json"})"), baml::InvalidArgumentError);
 }
+
+TEST_CASE("the IR's stream attributes and checks on types and classes are read") {
+  const baml::ir::Type t = type(R"({"kind": "list", "items": {"kind": "class", "name": "Job", "stream": ["done"],
+    "checks": [{"name": "dated", "assert": false, "expression": "this.start != ''",
+                "expression_ast": {"kind": "var", "name": "this"}}]}})");
+  CHECK(t.stream.empty());
+  CHECK(t.checks.empty());
+  CHECK(t.items().has_stream("done"));
+  CHECK_FALSE(t.items().has_stream("not_null"));
+  REQUIRE(t.items().checks.size() == 1);
+  CHECK(t.items().checks[0].name == "dated");
+  CHECK_FALSE(t.items().checks[0].is_assert);
+  CHECK(t.items().checks[0].expression_ast != nullptr);
+  CHECK_THROWS_AS(type(R"({"kind": "int", "checks": [{"name": "x"}]})"), baml::ConfigError);
+
+  const baml::ir::TypeSystem ts = baml::ir::read_type_system(json::parse(R"({"classes": [
+    {"name": "Atomic", "stream": ["done"], "fields": [{"name": "a", "type": {"kind": "string"}}]},
+    {"name": "Plain", "fields": [{"name": "a", "type": {"kind": "string"}}]}]})"));
+  CHECK(ts.find_class("Atomic")->has_stream("done"));
+  CHECK_FALSE(ts.find_class("Plain")->has_stream("done"));
+}

@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 from cases import Cases
 from mock_server import MockServer
@@ -18,6 +19,42 @@ from mock_server import MockServer
 BAMLC, MOCK, ROOT = (os.path.abspath(p) for p in sys.argv[1:4])
 PROJECT = os.path.join(ROOT, "tests", "e2e", "projects", "functions", "baml_src")
 AGENT = os.path.join(ROOT, "examples", "agent", "baml_src")
+
+
+# A return type's @check / @assert, a list item's @stream.done, a class's @@stream.done.
+GROUPED_TYPES = """
+client<llm> C {
+  provider openai
+  options {
+    model "gpt-4o"
+  }
+}
+class Step {
+  id int
+  title string
+}
+class Atomic {
+  a string
+  b int
+  @@stream.done
+}
+function Even(x: string) -> int @check(even, {{ this % 2 == 0 }}) {
+  client C
+  prompt #"{{ x }}"#
+}
+function Odd(x: string) -> int @assert(odd, {{ this % 2 == 1 }}) {
+  client C
+  prompt #"{{ x }}"#
+}
+function Steps(x: string) -> (Step @stream.done)[] {
+  client C
+  prompt #"{{ x }}"#
+}
+function Atoms(x: string) -> Atomic[] {
+  client C
+  prompt #"{{ x }}"#
+}
+"""
 
 
 def b64(text):
@@ -161,6 +198,24 @@ with MockServer(MOCK) as mock:
             "name": "positive", "expression": "this > 0", "status": "failed"}}}, "size": 5}, p.stdout
         bad = parse("ReadGauge", '{"level": 1, "size": 500}')
         assert bad.returncode == 1 and "small" in bad.stderr, bad.stderr
+
+    @case("parse: checks on a return type, and @@stream.done / (T @stream.done) in partials")
+    def _():
+        with tempfile.TemporaryDirectory() as project:
+            with open(os.path.join(project, "main.baml"), "w") as f:
+                f.write(GROUPED_TYPES)
+            def value(function, text, *flags):
+                p = parse(function, text, *flags, project=project)
+                assert p.returncode == 0, p.stderr
+                return json.loads(p.stdout)
+            even = {"even": {"name": "even", "expression": "this % 2 == 0", "status": "failed"}}
+            assert value("Even", "7") == {"value": 7, "checks": even}
+            assert value("Odd", "3") == 3
+            bad = parse("Odd", "4", project=project)
+            assert bad.returncode == 1 and "odd" in bad.stderr, bad.stderr
+            assert value("Steps", '[{"id": 1, "title": "a"}, {"id": 2, "title": "b', "--partial") == [{"id": 1, "title": "a"}]
+            assert value("Atoms", '[{"a": "x", "b": 1}, {"a": "y"', "--partial") == [{"a": "x", "b": 1}]
+            assert value("Atoms", '[{"a": "x", "b": 1}, {"a": "y"}]') == [{"a": "x", "b": 1}]
 
     @case("parse --partial: a prefix of a stream")
     def _():
