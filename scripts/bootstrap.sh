@@ -9,7 +9,8 @@ BAMLC_BUILD="${BAMLC_BUILD:-$BAMLC_ROOT/build}"
 BAMLC_PACKAGES=(cmake ninja-build g++ pkg-config python3 default-jre-headless antlr4 libantlr4-runtime-dev
                 libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev doctest-dev libevent-dev
                 openssl ca-certificates  # the TLS test makes a self-signed certificate
-                libxml2-utils)  # xmllint validates bamlc test's JUnit files
+                libxml2-utils  # xmllint validates bamlc test's JUnit files
+                clang)  # libFuzzer (scripts/fuzz) and the second compiler of the generated code
 
 bamlc_install_packages() {
   local missing=()

@@ -3,6 +3,13 @@
 
 namespace baml::parse {
 
+JValue::JValue() = default;
+JValue::~JValue() = default;
+JValue::JValue(const JValue&) = default;
+JValue::JValue(JValue&&) noexcept = default;
+JValue& JValue::operator=(const JValue&) = default;
+JValue& JValue::operator=(JValue&&) noexcept = default;
+
 namespace {
 void display_into(const JValue& v, std::string& out) {
   switch (v.kind) {

@@ -19,6 +19,15 @@ struct JValue {
   std::vector<std::pair<std::string, JValue>> entries;  // Object, in the text's order (duplicates kept)
   std::vector<JValue> items;  // Array; AnyOf: candidates; Markdown, Fixed: the one inner value
 
+  // Out of line: a JValue holds pairs of JValues, complete only after the class (clang's
+  // libstdc++ checks instantiate the pair's destructor eagerly otherwise).
+  JValue();
+  ~JValue();
+  JValue(const JValue&);
+  JValue(JValue&&) noexcept;
+  JValue& operator=(const JValue&);
+  JValue& operator=(JValue&&) noexcept;
+
   static JValue null_value(bool complete = true) { JValue v; v.complete = complete; return v; }
   static JValue string(std::string s, bool complete = true) {
     JValue v; v.kind = Kind::String; v.text = std::move(s); v.complete = complete; return v;

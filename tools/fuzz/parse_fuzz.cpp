@@ -1,0 +1,51 @@
+// libFuzzer target for the schema-aligned parser (docs/parsing.md, "Fuzzing"): the first byte of
+// an input picks a return type of the parser's test project (strings, numbers, enums, classes,
+// unions, maps, recursive aliases, stream attributes) and whether to parse whole, partial, or fed
+// to a StreamParser in chunks whose size the second byte picks; the rest is the model's text.
+// Anything but a value or a ValidationError (a crash, a sanitizer report, another exception) is
+// a finding.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <baml/errors.h>
+
+#include "parse/parse.h"
+#include "parse/test_support.h"
+
+namespace {
+
+const std::vector<std::string>& function_names() {
+  static const std::vector<std::string> names = {
+      "FString", "FInt",     "FFloat",   "FBool",   "FNull",        "FIntList", "FStrList",  "FEnum",
+      "FEnumList", "FPerson", "FPersonList", "FResume", "FOne",    "FTree",    "FS",        "FIntStr",
+      "FStrInt", "FIntFloat", "FPet",    "FMap",    "FMapEnum",     "FMapLit",  "FOptInt",   "FLit",
+      "FLitInt", "FLitBool", "FJson",    "FStrListList", "FClassOrList"};
+  return names;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size < 2) return 0;
+  const auto& names = function_names();
+  const baml::ir::Type type = baml::parse::testing::fn(names[data[0] % names.size()]);
+  const int mode = (data[0] / names.size()) % 3;
+  const std::size_t chunk = 1 + data[1] % 16;
+  const std::string_view text(reinterpret_cast<const char*>(data + 2), size - 2);
+  const auto& types = baml::parse::testing::types();
+  try {
+    if (mode == 2) {
+      baml::parse::StreamParser parser(type, types);
+      for (std::size_t at = 0; at < text.size(); at += chunk) parser.feed(text.substr(at, chunk));
+      parser.finish();
+    } else {
+      baml::parse::parse_answer(text, type, types, mode == 1);
+    }
+  } catch (const baml::ValidationError&) {
+    // The expected outcome for text that does not fit.
+  }
+  return 0;
+}
