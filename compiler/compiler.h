@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "compiler/codegen/codegen.h"
 #include "compiler/diag/render.h"
 #include "compiler/driver/client_lookup.h"
 #include "compiler/driver/compilation.h"
@@ -22,6 +23,16 @@ Compilation compile_project(const std::filesystem::path& dir);
 
 // The IR of a checked program (docs/ir.md): what the runtime and the generated code load.
 nlohmann::json program_ir(const model::Program& program);
+
+// A `generator` block of the project (CODEGEN.md): its name, output_type, output_dir (as
+// written, relative to the project directory) and namespace ("" when absent).
+struct GeneratorBlock {
+  std::string name;
+  std::string output_type;
+  std::string output_dir;
+  std::string ns;
+};
+std::vector<GeneratorBlock> generator_blocks(const Compilation& compilation);
 
 // Every attempt a call through `client` can make, with its limits, and the worst case.
 model::Plan plan_call(const model::Program& program, const model::Client& client);
