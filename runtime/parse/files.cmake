@@ -17,3 +17,13 @@ add_executable(baml_parse_probe "${CMAKE_CURRENT_SOURCE_DIR}/parse/probe.cpp")
 target_include_directories(baml_parse_probe PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}")
 target_link_libraries(baml_parse_probe PRIVATE baml_parse)
 bamlc_target_warnings(baml_parse_probe)
+
+# The parser under libFuzzer (docs/parsing.md, "Fuzzing"): only in a fuzzing build (clang,
+# -DBAMLC_FUZZ=ON, see the top CMakeLists.txt); scripts/fuzz configures one and runs it.
+if(BAMLC_FUZZ)
+  add_executable(parse_fuzz "${CMAKE_CURRENT_SOURCE_DIR}/parse/fuzz.cpp" "${CMAKE_CURRENT_SOURCE_DIR}/parse/test_support.cpp")
+  target_include_directories(parse_fuzz PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}")
+  target_compile_options(parse_fuzz PRIVATE -fsanitize=fuzzer)
+  target_link_options(parse_fuzz PRIVATE -fsanitize=fuzzer)
+  target_link_libraries(parse_fuzz PRIVATE baml_parse nlohmann_json::nlohmann_json)
+endif()
