@@ -8,32 +8,12 @@
 // "mb_per_s"} and, with --delta, "stream_us" and "stream_ratio": what parsing the stream as BAML
 // does costs (every prefix a multiple of B bytes long re-parsed as a partial answer), estimated
 // from S prefixes spread evenly over the text (the sum of their times × prefixes / S), because
-// timing every prefix of a 100 KB answer would take BAML hours. BAML is found as oracle.js finds it.
+// timing every prefix of a 100 KB answer would take BAML hours. BAML is found as load_baml.js finds it.
 'use strict';
 const fs = require('fs');
-const path = require('path');
 
-function loadBaml() {
-  const roots = [process.env.BAML_ORACLE_DIR, '/work/oracle', process.cwd()].filter(Boolean);
-  for (const r of roots) {
-    try { return require(path.join(r, 'node_modules', '@boundaryml', 'baml')); } catch (e) { /* next */ }
-  }
-  return require('@boundaryml/baml');
-}
-const baml = loadBaml();
+const { runtimeFromDir } = require('./load_baml');
 
-function runtimeFor(dir) {
-  const files = {};
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.baml')) files[p] = fs.readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return baml.BamlRuntime.fromFiles(dir, files, {});
-}
 
 function flag(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -46,7 +26,7 @@ function main() {
   const delta = flag('--delta', 0);
   const samples = flag('--samples', 40);
   const text = fs.readFileSync(file, 'utf8');
-  const rt = runtimeFor(dir);
+  const rt = runtimeFromDir(dir, {});
   const ctx = rt.createContextManager();
   const env = {};
   const parseOnce = (t, partial) => {

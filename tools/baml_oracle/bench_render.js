@@ -11,34 +11,18 @@
 //   schema_200_fields BigSchema(doc) -> Section0: 10 nested classes x 20 fields, ctx.output_format
 // Prints one JSON line per case: {"case", "function", "median_us", "min_us", "p90_us", "runs",
 // "warmup"}; the median is over N timed runs (default 200) after the warm-up runs (default 20).
-// The runtime is created once, outside the timing. BAML is found as oracle.js finds it.
+// The runtime is created once, outside the timing. BAML is found as load_baml.js finds it.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 
-function loadBaml() {
-  const roots = [process.env.BAML_ORACLE_DIR, '/work/oracle', process.cwd()].filter(Boolean);
-  for (const r of roots) {
-    try { return require(path.join(r, 'node_modules', '@boundaryml', 'baml')); } catch (e) { /* next */ }
-  }
-  return require('@boundaryml/baml');
-}
-const baml = loadBaml();
+const { runtimeFromDir } = require('./load_baml');
 
 const REPO = path.resolve(__dirname, '..', '..');
 const GOLDEN = path.join(REPO, 'tests', 'render_golden');
 
 function runtimeFor(dir) {
-  const files = {};
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.baml')) files[p] = fs.readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return baml.BamlRuntime.fromFiles(dir, files, {});
+  return runtimeFromDir(dir, {});
 }
 
 function standardCases() {

@@ -11,39 +11,19 @@
 //     (each line is written as soon as its case is done; if BAML aborts the process, the cases after
 //     the last line printed did not run: see tests/render_golden/regenerate.py, which resumes)
 //
-// BAML is found through NODE_PATH or BAML_ORACLE_DIR (a folder with node_modules/@boundaryml/baml).
+// BAML is found by load_baml.js: BAML_ORACLE_DIR (a folder with node_modules/@boundaryml/baml), /work/oracle, or NODE_PATH.
 // Media arguments: {"url": U, "media_type"?: T} or {"base64": B, "media_type": T}, wrapped in BAML's
 // media classes according to the parameter's type when the type is known from the IR file given as
 // "media" hints: {"media": {"param": "image"}} (default: image).
 'use strict';
 const fs = require('fs');
-const path = require('path');
 
-function loadBaml() {
-  const roots = [process.env.BAML_ORACLE_DIR, '/work/oracle', process.cwd()].filter(Boolean);
-  for (const r of roots) {
-    try { return require(path.join(r, 'node_modules', '@boundaryml', 'baml')); } catch (e) { /* next */ }
-  }
-  return require('@boundaryml/baml');
-}
-const baml = loadBaml();
+const { baml, runtimeFromDir } = require('./load_baml');
 
 const runtimes = new Map();
 function runtimeFor(dir) {
-  if (runtimes.has(dir)) return runtimes.get(dir);
-  const files = {};
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.baml')) files[p] = fs.readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  const env = Object.assign({}, process.env);
-  const rt = baml.BamlRuntime.fromFiles(dir, files, env);
-  runtimes.set(dir, rt);
-  return rt;
+  if (!runtimes.has(dir)) runtimes.set(dir, runtimeFromDir(dir, Object.assign({}, process.env)));
+  return runtimes.get(dir);
 }
 
 function mediaClass(kind) {
