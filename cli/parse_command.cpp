@@ -62,7 +62,7 @@ Runner add_parse_command(CLI::App& app) {
     const bool json = options->format == OutputFormat::Json;
     try {
       const baml::Program program = baml::Program::from_ir(program_ir(compilation.program));
-      nlohmann::json value;
+      nlohmann::ordered_json value;
       if (options->partial) {
         const baml::PartialResult r = baml::parse_function_partial(program, options->function, text);
         value = baml::result_to_json(program, options->function, r.value, r.checks, r.states);

@@ -40,9 +40,9 @@ std::string usage_text(const baml::Usage& usage) {
          std::to_string(usage.output_tokens.value_or(0)) + " out";
 }
 
-nlohmann::json success_json(const baml::Program& program, const std::string& function, const baml::FunctionResult& r,
-                            std::chrono::milliseconds elapsed) {
-  nlohmann::json out{{"ok", true},
+nlohmann::ordered_json success_json(const baml::Program& program, const std::string& function,
+                                    const baml::FunctionResult& r, std::chrono::milliseconds elapsed) {
+  nlohmann::ordered_json out{{"ok", true},
                      {"value", baml::result_to_json(program, function, r.value, r.checks)},
                      {"client", r.response.client},
                      {"raw_text", r.raw_text},
@@ -125,10 +125,11 @@ Runner add_run_command(CLI::App& app) {
       if (options->stream) {
         result = baml::stream_function(runtime, program, options->function, values, call_options,
                                        [&](const baml::PartialResult& partial) {
-                                         const nlohmann::json v = baml::result_to_json(program, options->function,
-                                                                                       partial.value, {}, partial.states);
+                                         const nlohmann::ordered_json v = baml::result_to_json(
+                                             program, options->function, partial.value, partial.checks, partial.states);
                                          if (json) {
-                                           std::cout << json_text(nlohmann::json{{"kind", "partial"}, {"value", v}}) << std::endl;
+                                           std::cout << json_text(nlohmann::ordered_json{{"kind", "partial"}, {"value", v}})
+                                                     << std::endl;
                                          } else {
                                            std::cout << json_text(v) << std::endl;
                                          }

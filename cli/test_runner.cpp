@@ -28,7 +28,8 @@ std::string first_line(const std::string& text) {
   return line.size() > 300 ? line.substr(0, 300) + "..." : line;
 }
 
-std::string shown_json(const nlohmann::json& value) {
+template <typename Json>
+std::string shown_json(const Json& value) {
   std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (text.size() > kMaxShownValue) text = text.substr(0, kMaxShownValue) + "...";
   return text;

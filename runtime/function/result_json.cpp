@@ -14,7 +14,9 @@
 namespace baml {
 namespace {
 
-using nlohmann::json;
+// Ordered: a class's fields come out in their declared order, a map's keys as they came, as BAML
+// prints them.
+using json = nlohmann::ordered_json;
 
 struct Annotations {
   std::map<std::string, std::vector<const CheckResult*>> checks;  // by path; @check only
@@ -59,7 +61,7 @@ json to_json_at(const Value& value, const std::string& path, const ir::TypeSyste
     case Value::Kind::Map: {
       out = json::object();
       for (const auto& [key, item] : value.entries()) {
-        out[key] = to_json_at(item, path + "[" + json(key).dump() + "]", types, notes, depth + 1);
+        out[key] = to_json_at(item, path + "[" + nlohmann::json(key).dump() + "]", types, notes, depth + 1);
       }
       break;
     }
@@ -77,7 +79,7 @@ json to_json_at(const Value& value, const std::string& path, const ir::TypeSyste
       }
       break;
     }
-    default: out = to_json(value);
+    default: out = json(to_json(value));
   }
   return annotate(std::move(out), path, notes);
 }

@@ -201,10 +201,11 @@ class AnswerStreamParser {
   std::unique_ptr<State> state_;
 };
 
-// The JSON form of a result's value (docs/functions.md): every declared field under its BAML name,
+// The JSON form of a result's value (docs/functions.md): every declared field under its BAML name
+// in declaration order,
 // enum values by name, and a value with @check results as {"value": V, "checks": {NAME: {"name",
 // "expression", "status": "succeeded"|"failed"}}}; with_state fields as {"value": V, "state": S}.
-nlohmann::json result_to_json(const Program& program, std::string_view function, const Value& value,
+nlohmann::ordered_json result_to_json(const Program& program, std::string_view function, const Value& value,
                               const std::vector<CheckResult>& checks, const std::vector<FieldState>& states = {});
 
 }  // namespace baml
