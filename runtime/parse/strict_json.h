@@ -6,13 +6,13 @@
 #include <optional>
 #include <string_view>
 
+#include <baml/utf8.h>  // append_utf8
+
 #include "parse/jvalue.h"
 
 namespace baml::parse {
 
 std::optional<JValue> parse_strict_json(std::string_view text);
 
-// Appends the UTF-8 encoding of a code point.
-void append_utf8(std::string& out, unsigned cp);
 
 }  // namespace baml::parse

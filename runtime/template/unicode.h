@@ -7,11 +7,12 @@
 #include <string>
 #include <string_view>
 
+#include <baml/utf8.h>  // append_utf8
+
 namespace baml::tmpl {
 
 // Decodes the code point at `s[i]` and advances `i`; an invalid byte decodes as itself.
 char32_t next_code_point(std::string_view s, std::size_t& i);
-void append_utf8(std::string& out, char32_t c);
 
 // Rust's char::is_whitespace (White_Space property).
 bool is_unicode_space(char32_t c);
