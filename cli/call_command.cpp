@@ -16,6 +16,7 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostics_output.h"
+#include "cli/runtime_options.h"
 
 namespace bamlc::cli {
 namespace {
@@ -25,6 +26,7 @@ struct CallCommandOptions : CompileOptions {
   std::string prompt = "Say hello in one short sentence.";
   bool stream = false;
   std::string timeout;
+  std::string ca_bundle;
 };
 
 // --timeout takes a duration literal, the same as a .baml file.
@@ -142,6 +144,7 @@ Runner add_call_command(CLI::App& app) {
   cmd->add_option("--prompt", options->prompt, "The user message to send");
   cmd->add_flag("--stream", options->stream, "Stream the answer, printing text as it arrives");
   cmd->add_option("--timeout", options->timeout, "Your own deadline for the whole call, e.g. 30s (only tightens)");
+  add_ca_bundle_option(*cmd, options->ca_bundle);
   return [cmd, options]() -> int {
     if (!cmd->parsed()) return -1;
     bool timeout_ok = true;
@@ -152,7 +155,7 @@ Runner add_call_command(CLI::App& app) {
     if (find_named_client(compilation.program, options->client) == nullptr) return kExitFailed;
 
     const baml::ClientIr ir = baml::read_client_ir(program_ir(compilation.program));
-    baml::Runtime runtime;
+    baml::Runtime runtime(runtime_options(options->ca_bundle));
     const baml::Request request{"", {{"user", options->prompt}}};  // no BAML function: a bare call
     baml::CallOptions call_options;
     call_options.timeout = timeout;

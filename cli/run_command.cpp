@@ -19,6 +19,7 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostics_output.h"
+#include "cli/runtime_options.h"
 #include "cli/function_args.h"
 
 namespace bamlc::cli {
@@ -32,6 +33,7 @@ struct RunCommandOptions : CompileOptions {
   std::string timeout;
   bool stream = false;
   bool verbose = false;
+  std::string ca_bundle;
 };
 
 std::string usage_text(const baml::Usage& usage) {
@@ -77,6 +79,7 @@ Runner add_run_command(CLI::App& app) {
   cmd->add_option("--client", options->client, "Call this client instead of the function's own");
   cmd->add_flag("--stream", options->stream, "Stream the answer, printing each new partial value");
   cmd->add_option("--timeout", options->timeout, "Your own deadline for the whole call, e.g. 30s (only tightens)");
+  add_ca_bundle_option(*cmd, options->ca_bundle);
   cmd->add_flag("-v,--verbose", options->verbose, "Also show the request sent and the raw answer (stderr)");
   cmd->footer("Text: the value as JSON on stdout (partials one a line first, with --stream); the client, time and\n"
               "usage on stderr. --format json: {\"kind\": \"partial\", \"value\": ...} lines, then one\n"
@@ -119,7 +122,7 @@ Runner add_run_command(CLI::App& app) {
       }
       // Arguments as Values of the declared types (the same rules as render).
       const baml::Args values = baml::function_args_from_json(program, options->function, *args);
-      baml::Runtime runtime;
+      baml::Runtime runtime(runtime_options(options->ca_bundle));
       const auto start = std::chrono::steady_clock::now();
       baml::FunctionResult result;
       if (options->stream) {

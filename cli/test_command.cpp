@@ -17,6 +17,7 @@
 #include "cli/diagnostics_output.h"
 #include "cli/dotenv.h"
 #include "cli/test_interrupt.h"
+#include "cli/runtime_options.h"
 #include "cli/test_junit.h"
 #include "cli/test_output.h"
 #include "cli/test_runner.h"
@@ -42,6 +43,7 @@ struct TestCommandOptions {
   bool dotenv = true;
   std::string dotenv_path;
   bool verbose = false;
+  std::string ca_bundle;
 };
 
 int usage_error(const std::string& message) {
@@ -115,6 +117,7 @@ int run_test_command(const TestCommandOptions& o) {
   runner.timeout = timeout;
   if (!o.client.empty()) runner.client = o.client;
   runner.verbose = o.verbose;
+  runner.ca_bundle = o.ca_bundle;
   RunnerCallbacks callbacks;
   callbacks.on_report = [&](const TestReport& r) { printer.report(r); };
   callbacks.on_progress = [&](std::size_t finished, std::size_t total, std::size_t running) {
@@ -156,6 +159,7 @@ Runner add_test_command(CLI::App& app) {
       ->type_name("NAME");
   cmd->add_option("--timeout", o->timeout, "A budget for each test's call, e.g. 30s (only tightens the declared limits)")
       ->type_name("D");
+  add_ca_bundle_option(*cmd, o->ca_bundle);
   cmd->add_option("--shard", o->shard, "Run shard K of N: the selected tests whose position modulo N is K-1")
       ->type_name("K/N");
   cmd->add_option("--junit", o->junit, "Write a JUnit XML report to FILE (also when tests fail or the run is interrupted)")

@@ -15,6 +15,7 @@
 #include <baml/test_checks.h>
 #include <baml/value_json.h>
 
+#include "cli/runtime_options.h"
 #include "cli/test_arguments.h"
 
 namespace bamlc::cli {
@@ -220,7 +221,7 @@ std::vector<TestReport> run_tests(const baml::Program& program, const std::vecto
   for (std::size_t i = 0; i < tests.size(); ++i) reports[i].test = &tests[i];
   std::vector<std::optional<Prepared>> prepared(tests.size());
 
-  baml::Runtime runtime;
+  baml::Runtime runtime(runtime_options(options.ca_bundle));
   baml::CancellationToken cancel;
   auto wake = std::make_shared<Wake>();
   std::list<InFlight> in_flight;

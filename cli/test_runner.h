@@ -55,6 +55,7 @@ struct RunnerOptions {
   std::optional<std::chrono::milliseconds> timeout;  // one budget per call
   std::optional<std::string> client;
   bool verbose = false;
+  std::string ca_bundle;  // RuntimeOptions::ca_bundle
 };
 
 struct RunnerCallbacks {

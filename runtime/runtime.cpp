@@ -89,7 +89,9 @@ Response take_response(AttemptResult outcome) {
 }  // namespace
 
 struct Runtime::Impl {
-  explicit Impl(RuntimeOptions options) : env(options.env ? std::move(options.env) : process_environment()) {}
+  explicit Impl(RuntimeOptions options)
+      : env(options.env ? std::move(options.env) : process_environment()),
+        engine(real_clock(), TlsSettings::resolve(options.ca_bundle, options.ca_directory)) {}
 
   CallServices services() { return CallServices{&engine, &env, &redactor, &round_robin}; }
 
@@ -229,7 +231,7 @@ struct Runtime::Impl {
   EnvLookup env;
   SecretRedactor redactor;
   RoundRobinCounters round_robin;
-  Engine engine{real_clock()};  // declared last: destroyed first, while the members its callbacks use still live
+  Engine engine;  // declared last: destroyed first, while the members its callbacks use still live
 };
 
 Runtime::Runtime() : Runtime(RuntimeOptions{}) {}

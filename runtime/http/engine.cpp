@@ -22,11 +22,12 @@ void global_init() {
 
 }  // namespace
 
-Engine::Engine(const Clock& clock)
+Engine::Engine(const Clock& clock, TlsSettings tls)
     : clock_(clock),
       epoll_fd_(epoll_create1(EPOLL_CLOEXEC)),
       sockets_(epoll_fd_),
-      proxies_(ProxySettings::from_environment()) {
+      proxies_(ProxySettings::from_environment()),
+      tls_(std::move(tls)) {
   global_init();
   multi_ = curl_multi_init();
   if (multi_ == nullptr) {
@@ -208,7 +209,7 @@ void Engine::run() {
 
 void Engine::admit(std::vector<std::unique_ptr<Transfer>>& incoming) {
   for (auto& transfer : incoming) {
-    if (std::optional<ErrorInfo> failure = transfer->prepare(handles_, proxies_)) {
+    if (std::optional<ErrorInfo> failure = transfer->prepare(handles_, proxies_, tls_)) {
       transfer->finish_failed(std::move(*failure));
       continue;
     }

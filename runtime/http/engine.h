@@ -47,6 +47,7 @@
 #include "http/proxy_settings.h"
 #include "http/socket_registry.h"
 #include "http/timer_queue.h"
+#include "http/tls_settings.h"
 #include "http/transfer_table.h"
 #include "time/clock.h"
 
@@ -54,8 +55,8 @@ namespace baml {
 
 class Engine {
  public:
-  // `clock` must outlive the engine.
-  explicit Engine(const Clock& clock);
+  // `clock` must outlive the engine; `tls` says which CAs every transfer trusts.
+  explicit Engine(const Clock& clock, TlsSettings tls = TlsSettings::resolve("", ""));
   // Ends every attempt still in flight with a CancelledError, then joins the engine's thread.
   ~Engine();
   Engine(const Engine&) = delete;
@@ -182,6 +183,7 @@ class Engine {
   bool self_nudged_ = false;
   EasyHandlePool handles_;  // the loop's only
   const ProxySettings proxies_;  // read from the environment once, for every transfer
+  const TlsSettings tls_;
   std::mutex mutex_;  // guards incoming_, stopping_, timers_ and who runs the loop
   std::condition_variable work_;  // the engine's thread waits here while it does not run the loop
   std::vector<std::unique_ptr<Transfer>> incoming_;

@@ -46,7 +46,7 @@ Transfer::~Transfer() {
   if (easy_ != nullptr) pool_->release(easy_);
 }
 
-std::optional<ErrorInfo> Transfer::prepare(EasyHandlePool& pool, const ProxySettings& proxies) {
+std::optional<ErrorInfo> Transfer::prepare(EasyHandlePool& pool, const ProxySettings& proxies, const TlsSettings& tls) {
   pool_ = &pool;
   easy_ = pool.acquire();
   if (easy_ == nullptr) {
@@ -91,6 +91,10 @@ std::optional<ErrorInfo> Transfer::prepare(EasyHandlePool& pool, const ProxySett
 #endif
   curl_easy_setopt(easy_, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(easy_, CURLOPT_SSL_VERIFYHOST, 2L);
+  // Set only when chosen: libcurl's defaults are the system's store. One engine has one choice, so
+  // a pooled handle never carries another's.
+  if (!tls.ca_file.empty()) curl_easy_setopt(easy_, CURLOPT_CAINFO, tls.ca_file.c_str());
+  if (!tls.ca_directory.empty()) curl_easy_setopt(easy_, CURLOPT_CAPATH, tls.ca_directory.c_str());
   curl_easy_setopt(easy_, CURLOPT_FOLLOWLOCATION, 0L);
   // Long silent reasoning calls must survive NAT and load-balancer idle timers.
   curl_easy_setopt(easy_, CURLOPT_TCP_KEEPALIVE, 1L);

@@ -32,6 +32,7 @@
 #include "http/attempt_timeline.h"
 #include "http/expiry_queue.h"
 #include "http/response_decoder.h"
+#include "http/tls_settings.h"
 
 namespace baml {
 
@@ -50,7 +51,7 @@ class Transfer {
   // transfer is destroyed, which must then be on the thread running the loop, after the handle
   // has left the multi handle. On failure returns the error; the transfer must then be ended with
   // finish_failed without being added to a multi handle.
-  std::optional<ErrorInfo> prepare(EasyHandlePool& pool, const ProxySettings& proxies);
+  std::optional<ErrorInfo> prepare(EasyHandlePool& pool, const ProxySettings& proxies, const TlsSettings& tls);
   CURL* easy() const { return easy_; }
 
   // Subscribes to the call's cancellation token; `wake` must wake the engine's loop.

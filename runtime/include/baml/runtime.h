@@ -16,6 +16,7 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include <baml/attempt_record.h>
@@ -35,6 +36,11 @@ namespace baml {
 struct RuntimeOptions {
   // Resolves {"env": NAME} option values at call time. Defaults to the process environment.
   EnvLookup env;
+  // The CA certificates servers are verified against (a PEM file; a directory of hashed
+  // certificates). Empty: SSL_CERT_FILE / SSL_CERT_DIR from the environment, else the system's
+  // store. Verification itself is always on.
+  std::string ca_bundle;
+  std::string ca_directory;
 };
 
 // Receives streamed text as it arrives: on the thread that called `stream`; for `submit_stream`,
