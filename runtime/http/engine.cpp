@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <iterator>
 #include <limits>
 #include <stdexcept>
 #include <thread>
@@ -132,7 +133,17 @@ std::optional<SteadyTime> Engine::pass() noexcept {
     std::lock_guard lock(mutex_);
     admitting_.swap(incoming_);
   }
-  self_nudged_ = false;  // what was queued so far is admitted now
+  self_nudged_ = false;  // what was queued so far is admitted now, or put back first in line
+  // A burst is admitted a slice per pass, so that limits of calls already in flight are looked at
+  // between slices: admitting (and libcurl connecting, in drive_curl) 10,000 calls at once held
+  // the loop for longer than a 300 ms limit.
+  const bool more_to_admit = admitting_.size() > kMaxAdmittedPerPass;
+  if (more_to_admit) {
+    std::lock_guard lock(mutex_);
+    incoming_.insert(incoming_.begin(), std::make_move_iterator(admitting_.begin() + kMaxAdmittedPerPass),
+                     std::make_move_iterator(admitting_.end()));
+    admitting_.resize(kMaxAdmittedPerPass);
+  }
   admit(admitting_);
   admitting_.clear();
   if (ready_count_ > 0) end_expired_without_data(clock_.now());
@@ -141,9 +152,9 @@ std::optional<SteadyTime> Engine::pass() noexcept {
   std::optional<SteadyTime> next = end_expired_and_cancelled(clock_.now());
   run_due_timers();
   if (const std::optional<SteadyTime> timer = next_timer(); timer && (!next || *timer < *next)) next = timer;
-  if (self_nudged_) {
+  if (self_nudged_ || more_to_admit) {
     self_nudged_ = false;
-    next = SteadyTime::min();  // work this pass queued: the next pass comes at once
+    next = SteadyTime::min();  // work this pass queued or left: the next pass comes at once
   }
   return next;
 }
@@ -218,8 +229,13 @@ void Engine::admit(std::vector<std::unique_ptr<Transfer>>& incoming) {
       wake();
     });
     // Connection sockets are made and closed by the registry, so that it hears of every close.
+    const std::string& url = transfer->url();
+    const ConnectionCensus::Origin origin = census_.origin_of(url, !proxies_.proxy_for(url).empty());
+    transfer->socket_opener() = {this, origin};
     curl_easy_setopt(transfer->easy(), CURLOPT_OPENSOCKETFUNCTION, &Engine::on_open_socket);
-    curl_easy_setopt(transfer->easy(), CURLOPT_OPENSOCKETDATA, this);
+    curl_easy_setopt(transfer->easy(), CURLOPT_OPENSOCKETDATA, &transfer->socket_opener());
+    // No idle connection to find: spare libcurl its walk over the busy ones (connection_census.h).
+    curl_easy_setopt(transfer->easy(), CURLOPT_FRESH_CONNECT, census_.no_idle_connection(origin) ? 1L : 0L);
     curl_easy_setopt(transfer->easy(), CURLOPT_CLOSESOCKETFUNCTION, &Engine::on_close_socket);
     curl_easy_setopt(transfer->easy(), CURLOPT_CLOSESOCKETDATA, this);
     if (curl_multi_add_handle(multi_, transfer->easy()) != CURLM_OK) {
@@ -229,6 +245,7 @@ void Engine::admit(std::vector<std::unique_ptr<Transfer>>& incoming) {
       transfer->finish_failed(std::move(info));
       continue;
     }
+    census_.transfer_admitted(origin);
     transfers_.add(std::move(transfer));
   }
 }
@@ -244,6 +261,7 @@ void Engine::remove_later(Transfer* transfer) {
 
 std::unique_ptr<Transfer> Engine::detach(Transfer* transfer) {
   std::unique_ptr<Transfer> owned = transfers_.take(transfer);
+  census_.transfer_removed(owned->socket_opener().origin);
   // Removing an unfinished transfer closes its connection, so the server sees the disconnect.
   curl_multi_remove_handle(multi_, owned->easy());
   return owned;
@@ -435,12 +453,18 @@ int Engine::on_socket(CURL* easy, curl_socket_t socket, int what, void* self, vo
   return 0;
 }
 
-curl_socket_t Engine::on_open_socket(void* self, curlsocktype, curl_sockaddr* address) {
-  return static_cast<Engine*>(self)->sockets_.open(address->family, address->socktype, address->protocol);
+curl_socket_t Engine::on_open_socket(void* opener_ptr, curlsocktype, curl_sockaddr* address) {
+  const auto& opener = *static_cast<const Transfer::SocketOpener*>(opener_ptr);
+  auto* self = static_cast<Engine*>(opener.engine);
+  const curl_socket_t socket = self->sockets_.open(address->family, address->socktype, address->protocol, opener.origin);
+  if (socket != CURL_SOCKET_BAD) self->census_.connection_opened(opener.origin);
+  return socket;
 }
 
-int Engine::on_close_socket(void* self, curl_socket_t socket) {
-  return static_cast<Engine*>(self)->sockets_.close(socket);
+int Engine::on_close_socket(void* self_ptr, curl_socket_t socket) {
+  auto* self = static_cast<Engine*>(self_ptr);
+  self->census_.connection_closed(self->sockets_.tag(socket));
+  return self->sockets_.close(socket);
 }
 
 int Engine::on_timer(CURLM*, long timeout_ms, void* self_ptr) {

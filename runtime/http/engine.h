@@ -4,7 +4,7 @@
 // The loop is event-driven (curl_multi_socket_action over epoll): libcurl says which sockets to
 // watch and when its own timer is due, and each pass hands libcurl only the sockets that are
 // ready, so a pass costs what happened, not how many transfers are open. Each pass admits new
-// attempts, reads, collects the transfers libcurl finished, ends every transfer whose limit has
+// attempts (at most a slice of a burst, so limits are looked at between slices), reads, collects the transfers libcurl finished, ends every transfer whose limit has
 // passed or whose call was cancelled (before the reads when it has nothing to read, after them
 // when data is waiting, so data that came in time is never turned into a timeout), then runs the
 // due timers, so that a strategy reacting to an attempt's end sees every outcome of the pass. It
@@ -43,6 +43,7 @@
 #include <vector>
 
 #include "http/attempt.h"
+#include "http/connection_census.h"
 #include "http/easy_handle_pool.h"
 #include "http/proxy_settings.h"
 #include "http/socket_registry.h"
@@ -163,6 +164,7 @@ class Engine {
   CURLM* multi_ = nullptr;
   int epoll_fd_ = -1;
   SocketRegistry sockets_;  // what is in the epoll set for libcurl; the loop's only
+  ConnectionCensus census_;  // connections and transfers per plain-HTTP origin; the loop's only
   int wake_fd_ = -1;  // an eventfd in the epoll set
   std::optional<SteadyTime> curl_timer_;  // when libcurl wants CURL_SOCKET_TIMEOUT; the loop's only
   TransferTable transfers_;  // the loop's only
@@ -170,6 +172,8 @@ class Engine {
   // removed anyway (a bound on the clean-up's lag counted in passes, not a timeout).
   int passes_without_removal_ = 0;
   static constexpr int kMaxPassesWithoutRemoval = 8;
+  // Attempts admitted per pass at most; the rest of a burst waits, first in line, for the next.
+  static constexpr std::size_t kMaxAdmittedPerPass = 128;
   // A cancellation was requested since the last look at every transfer (set from any thread).
   std::atomic<bool> cancel_pending_{false};
   std::vector<epoll_event> ready_;        // what the last epoll_wait reported; the loop's only

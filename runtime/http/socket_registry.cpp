@@ -40,7 +40,7 @@ void SocketRegistry::want(curl_socket_t socket, int what) {
     // socket, the connection is either closed or kept for the next transfer, which must hear it.
     if (what != CURL_POLL_REMOVE) return;
     if (s.events != 0) control_remove(socket);
-    s = State{0, false, false, s.ours};
+    s = State{0, false, false, s.ours, s.tag};
     return;
   }
   if (what == CURL_POLL_REMOVE) {
@@ -83,10 +83,10 @@ void SocketRegistry::mute(curl_socket_t socket) {
   if (s.events != 0 && !s.parked) s.muted = true;
 }
 
-curl_socket_t SocketRegistry::open(int family, int type, int protocol) {
+curl_socket_t SocketRegistry::open(int family, int type, int protocol, std::uint32_t tag) {
   const int socket = ::socket(family, type | SOCK_CLOEXEC, protocol);
   if (socket < 0) return CURL_SOCKET_BAD;
-  state(socket) = State{0, false, false, true};
+  state(socket) = State{0, false, false, true, tag};
   return socket;
 }
 

@@ -41,8 +41,11 @@ class SocketRegistry {
   // or it is closed. Only for a socket that serves one transfer alone (HTTP/1), the one ending.
   void mute(curl_socket_t socket);
 
-  // A connection socket for libcurl (close-on-exec), or CURL_SOCKET_BAD with errno set.
-  curl_socket_t open(int family, int type, int protocol);
+  // A connection socket for libcurl (close-on-exec), or CURL_SOCKET_BAD with errno set. `tag` is
+  // the caller's, kept with the socket until it is closed.
+  curl_socket_t open(int family, int type, int protocol, std::uint32_t tag);
+  // The tag open() was given for `socket` (0 for a socket it did not make).
+  std::uint32_t tag(curl_socket_t socket) { return state(socket).tag; }
   // Closes a socket open() made, taking it out of the set first (a copy of it in a forked child
   // would otherwise keep it in the set); returns 0, or 1 if close() failed (libcurl's convention).
   int close(curl_socket_t socket);
@@ -56,6 +59,7 @@ class SocketRegistry {
     bool parked = false;       // in the set, but libcurl does not watch it now
     bool muted = false;        // its transfer ended: events are not for libcurl (see mute())
     bool ours = false;         // made by open(): its closing goes through close()
+    std::uint32_t tag = 0;     // open()'s caller's
   };
   State& state(curl_socket_t socket);
   void control(int operation, curl_socket_t socket, std::uint32_t events);

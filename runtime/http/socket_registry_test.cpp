@@ -46,7 +46,7 @@ struct Pair {
 // A socket the registry made that is also one end of `pair` (same number, so still the
 // registry's), whose other end can write or hang up.
 curl_socket_t open_paired(SocketRegistry& registry, Pair& pair) {
-  const curl_socket_t socket = registry.open(AF_UNIX, SOCK_STREAM, 0);
+  const curl_socket_t socket = registry.open(AF_UNIX, SOCK_STREAM, 0, 0);
   REQUIRE(socket != CURL_SOCKET_BAD);
   REQUIRE(dup2(pair.ends[0], socket) == socket);
   return socket;
@@ -55,7 +55,7 @@ curl_socket_t open_paired(SocketRegistry& registry, Pair& pair) {
 TEST_CASE("a connection socket libcurl stops watching stays in the set, parked, and costs nothing to watch again") {
   EpollSet set;
   SocketRegistry registry(set.fd);
-  const curl_socket_t socket = registry.open(AF_INET, SOCK_STREAM, 0);
+  const curl_socket_t socket = registry.open(AF_INET, SOCK_STREAM, 0, 0);
   REQUIRE(socket != CURL_SOCKET_BAD);
   registry.want(socket, CURL_POLL_IN);
   const std::uint64_t after_add = registry.epoll_calls();
@@ -89,11 +89,11 @@ TEST_CASE("a parked socket that becomes ready is taken out of the set when epoll
 TEST_CASE("a closed socket's number may come back for a new socket, which is added again") {
   EpollSet set;
   SocketRegistry registry(set.fd);
-  const curl_socket_t first = registry.open(AF_INET, SOCK_STREAM, 0);
+  const curl_socket_t first = registry.open(AF_INET, SOCK_STREAM, 0, 0);
   registry.want(first, CURL_POLL_IN);
   registry.want(first, CURL_POLL_REMOVE);
   REQUIRE(registry.close(first) == 0);
-  const curl_socket_t second = registry.open(AF_INET, SOCK_STREAM, 0);
+  const curl_socket_t second = registry.open(AF_INET, SOCK_STREAM, 0, 0);
   REQUIRE(second == first);  // the lowest free number
   const std::uint64_t before = registry.epoll_calls();
   registry.want(second, CURL_POLL_IN);

@@ -53,6 +53,7 @@ class Transfer {
   // finish_failed without being added to a multi handle.
   std::optional<ErrorInfo> prepare(EasyHandlePool& pool, const ProxySettings& proxies, const TlsSettings& tls);
   CURL* easy() const { return easy_; }
+  const std::string& url() const { return spec_.request.url; }
 
   // Subscribes to the call's cancellation token; `wake` must wake the engine's loop.
   void watch_cancellation(std::function<void()> wake);
@@ -89,6 +90,14 @@ class Transfer {
   // The socket libcurl last asked the loop to watch for this transfer (its connection, or the
   // one still connecting), CURL_SOCKET_BAD while it watches none or names it for another
   // transfer only (streams sharing an HTTP/2 connection). Kept by the engine.
+  // Who opens this transfer's connection sockets: CURLOPT_OPENSOCKETDATA points here, so the
+  // engine knows which origin (connection_census.h) a new socket counts in.
+  struct SocketOpener {
+    void* engine = nullptr;
+    std::uint32_t origin = 0;
+  };
+  SocketOpener& socket_opener() { return socket_opener_; }
+
   curl_socket_t watched_socket() const { return watched_socket_; }
   void set_watched_socket(curl_socket_t socket) { watched_socket_ = socket; }
 
@@ -141,6 +150,7 @@ class Transfer {
   std::size_t engine_slot_ = 0;
   std::size_t ended_slot_ = kNotEnded;
   curl_socket_t watched_socket_ = CURL_SOCKET_BAD;
+  SocketOpener socket_opener_;
   ExpiryQueue* expiry_queue_ = nullptr;  // the engine's, see watch_expiry
   std::uint64_t serial_ = 0;
   std::optional<SteadyTime> queued_at_;  // the instant of this transfer's latest entry in the queue

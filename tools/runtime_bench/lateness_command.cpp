@@ -20,6 +20,7 @@
 #include "calls.h"
 #include "commands.h"
 #include "launcher.h"
+#include "process_info.h"
 #include "scenarios.h"
 #include "stats.h"
 
@@ -49,6 +50,9 @@ struct LevelResult {
   int rounds = 0;
   Summary lateness;       // ms, over the calls that ended with the expected timeout
   Summary submit_window;  // ms to submit one round's calls: the spread of their start instants
+  // This process's CPU time per call, every thread (submitting, the engine, the kernel's work for
+  // its sockets): the cost of a call from admission to its limit, which must not grow with N.
+  double cpu_us_per_call = 0;
   OutcomeCounts outcomes;
   long unexpected = 0;
 };
@@ -78,10 +82,12 @@ LevelResult run_level(const mock_llm::MockServerProcess& mock, const Scenario& s
   std::vector<baml::CallFuture> futures;
   std::vector<double> submitted_ms;  // offset of each submit from the round's first
   futures.reserve(static_cast<std::size_t>(in_flight));
+  double cpu_ms = 0;
   for (int round = 0; round < result.rounds; ++round) {
     futures.clear();
     submitted_ms.clear();
     const auto round_start = std::chrono::steady_clock::now();
+    const double cpu_at_start = process_cpu_ms();
     for (int i = 0; i < in_flight; ++i) {
       submitted_ms.push_back(to_ms(std::chrono::steady_clock::now() - round_start));
       futures.push_back(submit());
@@ -93,6 +99,7 @@ LevelResult run_level(const mock_llm::MockServerProcess& mock, const Scenario& s
     // submitted is about the last to end; the others are then all but certainly over.
     futures.back().wait();
     for (auto& future : futures) future.wait();
+    cpu_ms += process_cpu_ms() - cpu_at_start;
     for (std::size_t i = 0; i < futures.size(); ++i) {
       CallResult call = collect(futures[i]);
       if (setup.lateness_is_refusal) call.lateness = call.refusal;
@@ -111,6 +118,7 @@ LevelResult run_level(const mock_llm::MockServerProcess& mock, const Scenario& s
   }
   result.unexpected =
       result.calls - (result.outcomes.contains(scenario.expected) ? result.outcomes[scenario.expected] : 0);
+  result.cpu_us_per_call = result.calls > 0 ? cpu_ms * 1e3 / result.calls : 0;
   result.lateness = summarize(std::move(lateness_ms));
   result.submit_window = summarize(std::move(windows_ms));
   return result;
@@ -149,6 +157,7 @@ Report run_lateness(const CommonOptions& common, const LatenessOptions& options)
                {"p90 ms"},
                {"p99 ms"},
                {"max ms"},
+               {"CPU µs/call"},
                {"outcomes", false}});
   nlohmann::json results = nlohmann::json::array();
   double worst_p99_at_max = 0;
@@ -161,7 +170,7 @@ Report run_lateness(const CommonOptions& common, const LatenessOptions& options)
       const Summary& s = level.lateness;
       table.add_row({scenario->name, scenario->fault, std::to_string(in_flight), std::to_string(level.calls),
                      fixed(s.p50, 2), fixed(s.p90, 2), fixed(s.p99, 2), fixed(s.max, 2),
-                     format_outcomes(level.outcomes)});
+                     fixed(level.cpu_us_per_call, 1), format_outcomes(level.outcomes)});
       results.push_back({{"kind", scenario->name},
                          {"expected", scenario->expected},
                          {"fault", scenario->fault},
@@ -170,6 +179,7 @@ Report run_lateness(const CommonOptions& common, const LatenessOptions& options)
                          {"rounds", level.rounds},
                          {"lateness_ms", to_json(s)},
                          {"submit_window_ms", to_json(level.submit_window)},
+                         {"cpu_us_per_call", level.cpu_us_per_call},
                          {"outcomes", level.outcomes},
                          {"unexpected", level.unexpected}});
       if (in_flight == top_level && s.p99 >= worst_p99_at_max) {

@@ -22,6 +22,13 @@ long raise_fd_limit() {
   return static_cast<long>(limit.rlim_cur);
 }
 
+double process_cpu_ms() {
+  rusage usage{};
+  if (getrusage(RUSAGE_SELF, &usage) != 0) return 0;
+  auto ms = [](const timeval& t) { return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_usec) / 1e3; };
+  return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
 long status_kib(const std::string& field) {
   std::ifstream status("/proc/self/status");
   std::string line;

@@ -12,6 +12,9 @@ namespace runtime_bench {
 // Raises the soft RLIMIT_NOFILE to the hard limit; returns the soft limit now in force.
 long raise_fd_limit();
 
+// CPU time (user + system) this process, every thread of it, has used so far, in milliseconds.
+double process_cpu_ms();
+
 // A `/proc/self/status` field in KiB (e.g. "VmRSS", "VmHWM"); -1 if it cannot be read.
 long status_kib(const std::string& field);
 
