@@ -100,6 +100,24 @@ TEST_CASE("e2e: consecutive calls reuse the connection") {
   CHECK(runtime.stream(client, testing::hello_request(), {}, [](std::string_view) {}).reused_connection);
 }
 
+TEST_CASE("e2e: after a burst, the next calls reuse its connections") {
+  // The burst finds no idle connection, so each call is told to open its own without searching
+  // (connection_census.h); the calls after it must still find the ones left idle. libcurl keeps
+  // at most 4 idle connections per handle still in its multi handle, so at least 4 survive.
+  // Each answer waits 300 ms, so every call of a burst is in flight at once.
+  Runtime runtime;
+  const ClientSpec client = testing::openai_client("mock:reply=burst,ttfb=300ms");
+  auto burst = [&](int calls) {
+    std::vector<CallFuture> futures;
+    for (int i = 0; i < calls; ++i) futures.push_back(runtime.submit(client, testing::hello_request()));
+    int reused = 0;
+    for (CallFuture& future : futures) reused += future.get().reused_connection ? 1 : 0;
+    return reused;
+  };
+  CHECK(burst(40) == 0);
+  CHECK(burst(4) == 4);
+}
+
 TEST_CASE("e2e: connect limit (a port whose connect hangs)") {
   ClientSpec client = testing::openai_client("mock:reply=x", {.connect = kLimit});
   client.options["base_url"] = "http://127.0.0.1:" + std::to_string(testing::shared_mock_server().hang_port()) + "/v1";
