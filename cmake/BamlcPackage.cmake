@@ -41,6 +41,10 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "BAML compiler with first-class durations,
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "bamlc developers")
+# The -dev packages are what a consumer's find_package(bamlc) needs (bamlcConfig.cmake finds
+# libcurl and nlohmann/json); dpkg-shlibdeps adds the shared libraries bamlc itself runs on.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libcurl4-openssl-dev, nlohmann-json3-dev")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_STRIP_FILES ON)  # a RelWithDebInfo bamlc is 175 MB with its debug information
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 include(CPack)

@@ -10,6 +10,7 @@ BAMLC_PACKAGES=(cmake ninja-build g++ pkg-config python3 default-jre-headless an
                 libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev doctest-dev libevent-dev
                 openssl ca-certificates  # the TLS test makes a self-signed certificate
                 libxml2-utils  # xmllint validates bamlc test's JUnit files
+                dpkg-dev  # dpkg-shlibdeps, for the Debian package `cpack -G DEB` makes
                 clang)  # libFuzzer (scripts/fuzz) and the second compiler of the generated code
 
 bamlc_install_packages() {

@@ -3,7 +3,8 @@
 two bamlc_generate() targets (SOURCE_DIR and SOURCES), is configured against this build tree and
 against an install prefix (`cmake --install`), built with Ninja, and run against the mock LLM
 server; a second build does nothing; touching one .baml file regenerates only its target and
-recompiles nothing whose bytes did not change.
+recompiles nothing whose bytes did not change. The same again from the Debian package that
+`cpack -G DEB` makes of the install, unpacked with `dpkg-deb -x`.
 
     consumer_test.py BUILD_DIR MOCK_SERVER REPO_ROOT NINJA
 """
@@ -39,7 +40,22 @@ with tempfile.TemporaryDirectory() as tmp, MockServer(MOCK) as mock:
     env = dict(os.environ, BAML_MOCK_BASE_URL=mock.base_url)
     p = run("cmake", "--install", BUILD, "--prefix", tmp / "prefix")
     check(p.returncode == 0, "cmake --install", p.stdout[-2000:] + p.stderr[-2000:])
-    for label, package in (("build tree", [f"-Dbamlc_DIR={BUILD}"]), ("install prefix", [f"-DCMAKE_PREFIX_PATH={tmp / 'prefix'}"])):
+    p = run("cpack", "-G", "DEB", "--config", BUILD / "CPackConfig.cmake", "-B", tmp / "deb")
+    debs = sorted((tmp / "deb").glob("bamlc_*.deb"))
+    check(p.returncode == 0 and len(debs) == 1, "cpack -G DEB makes one package", p.stdout[-2000:] + p.stderr[-2000:])
+    if debs:
+        info = run("dpkg-deb", "--field", debs[0], "Package", "Depends").stdout
+        check("Package: bamlc" in info and "libcurl4-openssl-dev" in info and "libc6" in info,
+              "the package depends on what bamlc and a consumer need", info)
+        listing = run("dpkg-deb", "--contents", debs[0]).stdout
+        for path in ("./usr/bin/bamlc", "./usr/include/baml/runtime.h", "/bamlcConfig.cmake", "/bamlcGenerate.cmake"):
+            check(path in listing, f"the package holds {path}", listing[-3000:])
+        p = run("dpkg-deb", "-x", debs[0], tmp / "debroot")
+        check(p.returncode == 0, "dpkg-deb -x unpacks it", p.stderr)
+    for label, package in (("build tree", [f"-Dbamlc_DIR={BUILD}"]), ("install prefix", [f"-DCMAKE_PREFIX_PATH={tmp / 'prefix'}"]),
+                           ("Debian package", [f"-DCMAKE_PREFIX_PATH={tmp / 'debroot' / 'usr'}"])):
+        if label == "Debian package" and not debs:
+            continue
         src = tmp / ("src-" + label.replace(" ", "-"))
         shutil.copytree(ROOT / "tests/codegen/consumer", src)
         out = tmp / ("build-" + label.replace(" ", "-"))
