@@ -1,5 +1,8 @@
 // The `bamlc` command line: one subcommand per job, each in its own file.
+#include <sys/resource.h>
+
 #include <exception>
+#include <system_error>
 #include <cstring>
 #include <iostream>
 #include <vector>
@@ -10,7 +13,23 @@
 #error "BAMLC_VERSION is set by CMake"
 #endif
 
+namespace {
+
+// Every call in flight holds a socket: `bamlc test --parallel 2000` needs more than the usual soft
+// limit of 1,024 open files. The soft limit goes up to the hard one, as servers do at start-up;
+// beyond that a call fails with a ConnectionError that names the limit (docs/runtime.md, "Scale").
+void raise_open_file_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+  raise_open_file_limit();
   CLI::App app{"bamlc: compiler and runtime for BAML, with deadlines you can trust", "bamlc"};
   app.set_version_flag("--version", "bamlc " BAMLC_VERSION);
   app.require_subcommand(1);
@@ -45,6 +64,10 @@ int main(int argc, char** argv) {
       const int code = run();
       if (code >= 0) return code;
     }
+  } catch (const std::system_error& e) {
+    // The system refused a resource (file descriptors, memory for a thread): not a bug of ours.
+    std::cerr << "bamlc: error: " << e.what() << '\n';
+    return test_command ? bamlc::cli::kTestUsage : bamlc::cli::kExitFailed;
   } catch (const std::exception& e) {
     std::cerr << "bamlc: internal error: " << e.what() << "\n  help: this is a bug in bamlc; please report it\n";
     return test_command ? bamlc::cli::kTestUsage : bamlc::cli::kExitFailed;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <system_error>
 #include <unistd.h>
 
 #include <baml/duration.h>
@@ -198,6 +199,9 @@ Runner add_test_command(CLI::App& app) {
       return run_test_command(*o);
     } catch (const baml::Error& e) {
       std::cerr << "bamlc test: error: " << e.message() << '\n';
+      return kTestUsage;
+    } catch (const std::system_error& e) {
+      std::cerr << "bamlc test: error: " << e.what() << '\n';
       return kTestUsage;
     } catch (const std::exception& e) {
       std::cerr << "bamlc test: internal error: " << e.what() << "\n  help: this is a bug in bamlc; please report it\n";

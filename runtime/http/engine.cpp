@@ -10,6 +10,7 @@
 #include <iterator>
 #include <limits>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 
 namespace baml {
@@ -35,15 +36,19 @@ Engine::Engine(const Clock& clock, TlsSettings tls)
     if (epoll_fd_ >= 0) close(epoll_fd_);
     throw std::runtime_error("libcurl: could not create a multi handle");
   }
+  int failure = epoll_fd_ < 0 ? errno : 0;
   wake_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (failure == 0 && wake_fd_ < 0) failure = errno;
   epoll_event wake_event{};
   wake_event.events = EPOLLIN;
   wake_event.data.fd = wake_fd_;
-  if (epoll_fd_ < 0 || wake_fd_ < 0 || epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake_event) != 0) {
+  if (failure == 0 && epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake_event) != 0) failure = errno;
+  if (failure != 0) {
     if (epoll_fd_ >= 0) close(epoll_fd_);
     if (wake_fd_ >= 0) close(wake_fd_);
     curl_multi_cleanup(multi_);
-    throw std::runtime_error("the HTTP engine could not create its epoll set or its eventfd");
+    // Out of file descriptors, most likely: the environment's problem, said as such.
+    throw std::system_error(failure, std::system_category(), "the HTTP engine could not create its epoll set and eventfd");
   }
   curl_multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, &Engine::on_socket);
   curl_multi_setopt(multi_, CURLMOPT_SOCKETDATA, this);
@@ -454,9 +459,10 @@ int Engine::on_socket(CURL* easy, curl_socket_t socket, int what, void* self, vo
 }
 
 curl_socket_t Engine::on_open_socket(void* opener_ptr, curlsocktype, curl_sockaddr* address) {
-  const auto& opener = *static_cast<const Transfer::SocketOpener*>(opener_ptr);
+  auto& opener = *static_cast<Transfer::SocketOpener*>(opener_ptr);
   auto* self = static_cast<Engine*>(opener.engine);
   const curl_socket_t socket = self->sockets_.open(address->family, address->socktype, address->protocol, opener.origin);
+  opener.socket_errno = socket == CURL_SOCKET_BAD ? errno : 0;
   if (socket != CURL_SOCKET_BAD) self->census_.connection_opened(opener.origin);
   return socket;
 }

@@ -2,6 +2,7 @@
 #include "http/transfer.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -287,6 +288,14 @@ void Transfer::finish_completed(CURLcode code, SteadyTime t) {
     ErrorInfo info = error_base(ErrorType::Connection, t);
     info.connection_failure = classify_curl_failure(code);
     info.detail = error_buffer_[0] != '\0' ? std::string(error_buffer_) : std::string(curl_easy_strerror(code));
+    if (socket_opener_.socket_errno == EMFILE || socket_opener_.socket_errno == ENFILE) {
+      // libcurl only says the connect failed; the cause is the process's limit, not the server.
+      info.connection_failure = ConnectionFailure::Other;
+      info.detail = std::string("no socket could be made: ") +
+                    (socket_opener_.socket_errno == EMFILE ? "the process's open-file limit (ulimit -n) is reached"
+                                                           : "the system's open-file table is full") +
+                    "; raise the limit or keep fewer calls in flight";
+    }
     finish_failed(std::move(info));
     return;
   }

@@ -95,6 +95,7 @@ class Transfer {
   struct SocketOpener {
     void* engine = nullptr;
     std::uint32_t origin = 0;
+    int socket_errno = 0;  // why the last socket could not be made, when it could not
   };
   SocketOpener& socket_opener() { return socket_opener_; }
 
