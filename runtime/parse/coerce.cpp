@@ -3,6 +3,7 @@
 // the type's own coercion; lists, maps, unions and aliases here. In partial mode a value cut off
 // by the end of the text is refused where the type must be complete (numbers, bools, enums,
 // literals, durations, @stream.done).
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -46,9 +47,284 @@ bool takes_raw_text(const ir::Type& t) {
 
 struct DepthGuard {
   Coercer& c;
-  explicit DepthGuard(Coercer& x) : c(x) { ++c.depth_; }
+  explicit DepthGuard(Coercer& x) : c(x) {
+    if (++c.depth_ > c.peak_) c.peak_ = c.depth_;
+  }
   ~DepthGuard() { --c.depth_; }
 };
+
+namespace {
+
+// A kept result: a node (or a list's shared store) × a type object × a stream flag; the path it
+// was computed at is kept with it (a node is coerced at the same path every time, in practice).
+struct MemoKey {
+  const void* node;
+  const void* type;
+  bool flag;
+  bool operator==(const MemoKey& o) const { return node == o.node && type == o.type && flag == o.flag; }
+};
+struct MemoKeyHash {
+  std::size_t operator()(const MemoKey& k) const {
+    std::size_t h = std::hash<const void*>()(k.node);
+    h = h * 31 + std::hash<const void*>()(k.type);
+    return h * 2 + (k.flag ? 1 : 0);
+  }
+};
+
+// A list coerced item by item (coerce_list), kept for the items of a shared store.
+struct ListBuild {
+  Coerced c;
+  Value::Items items;
+  int children = 0;
+
+  ListBuild() { c.shape = Coerced::Shape::List; }
+  std::size_t before = 0;  // items taken before these (kept elsewhere)
+
+  void take(Outcome o, std::size_t index) {
+    if (!o.ok) {
+      c.flags.item_errors++;
+      c.add(1 + static_cast<int>(index));  // ArrayItemParseError
+      return;
+    }
+    if (o.ok->flags.held_back) return;
+    if (!o.ok->states.empty()) {
+      std::string at = "[" + std::to_string(before + items.size()) + "]";
+      for (auto& fs : o.ok->states) c.states.push_back(FieldState{at + fs.path, fs.state});
+    }
+    if (before == 0 && items.empty() && o.ok->flags.markdown) c.first_item_markdown = true;
+    children += o.ok->total;
+    items.push_back(std::move(o.ok->value));
+  }
+  // A builder going on from this one's state, for the items after these.
+  ListBuild next() const {
+    ListBuild b;
+    b.c = c;
+    b.children = children;
+    b.before = before + items.size();
+    return b;
+  }
+  Outcome finish() && {
+    c.total += children;
+    c.list_empty = items.empty();
+    c.value = Value::list(std::move(items));
+    return Outcome::success(std::move(c));
+  }
+  Outcome finish(Value list) && {
+    c.total += children;
+    c.list_empty = list.items().empty();
+    c.value = std::move(list);
+    return Outcome::success(std::move(c));
+  }
+};
+
+// A list cast item by item (try_cast), kept for the items of a shared store.
+struct CastListBuild {
+  Coerced c;
+  Value::Items items;
+  int children = 0;
+  bool failed = false;
+
+  std::size_t before = 0;
+
+  CastListBuild() { c.shape = Coerced::Shape::List; }
+  void take(Coerced o) {
+    if (!o.states.empty()) {
+      std::string at = "[" + std::to_string(before + items.size()) + "]";
+      for (auto& fs : o.states) c.states.push_back(FieldState{at + fs.path, fs.state});
+    }
+    children += o.total;
+    items.push_back(std::move(o.value));
+  }
+  CastListBuild next() const {
+    CastListBuild b;
+    b.c = c;
+    b.children = children;
+    b.before = before + items.size();
+    return b;
+  }
+  Coerced finish() && {
+    c.total = children;
+    c.list_empty = items.empty();
+    c.value = Value::list(std::move(items));
+    return std::move(c);
+  }
+  Coerced finish(Value list) && {
+    c.total = children;
+    c.list_empty = list.items().empty();
+    c.value = std::move(list);
+    return std::move(c);
+  }
+};
+
+template <class Build>
+struct ListAcc {
+  std::string path;
+  std::size_t n = 0;  // the store's items read into `build`
+  int span = 0;       // how much deeper than the list the reading went
+  Build build;
+  // The list value built last from it, and how many of its items came from `build`.
+  std::optional<Value> last;
+  std::size_t last_kept = 0;
+};
+
+struct KeptOutcome {
+  std::string path;
+  Outcome outcome;
+  int span;
+};
+struct KeptCast {
+  std::optional<Coerced> cast;
+  int span;
+};
+
+}  // namespace
+
+bool same_value(const Value& a, const Value& b, const Coercer* known) {
+  if (a.kind() != b.kind()) return false;
+  switch (a.kind()) {
+    case Value::Kind::List: {
+      const auto& x = a.items();
+      const auto& y = b.items();
+      if (&x == &y) return true;  // the same node
+      if (x.size() != y.size() || (known && known->known_different(a, b))) return false;
+      for (std::size_t i = 0; i < x.size(); ++i)
+        if (!same_value(x[i], y[i], known)) return false;
+      return true;
+    }
+    case Value::Kind::Map:
+    case Value::Kind::Class: {
+      const auto& x = a.entries();
+      const auto& y = b.entries();
+      if (&x == &y) return true;
+      if (x.size() != y.size()) return false;
+      if (a.kind() == Value::Kind::Class && a.class_name() != b.class_name()) return false;
+      for (std::size_t i = 0; i < x.size(); ++i)
+        if (x[i].first != y[i].first || !same_value(x[i].second, y[i].second, known)) return false;
+      return true;
+    }
+    default: return a == b;
+  }
+}
+
+struct Coercer::Kept {
+  std::unordered_map<const ir::Class*, ClassInfo> classes;
+  std::unordered_map<MemoKey, KeptOutcome, MemoKeyHash> coerced;
+  std::unordered_map<MemoKey, KeptCast, MemoKeyHash> cast;
+  std::unordered_map<MemoKey, ListAcc<ListBuild>, MemoKeyHash> lists;
+  std::unordered_map<MemoKey, ListAcc<CastListBuild>, MemoKeyHash> cast_lists;
+};
+
+// The value of the list `items` read from a kept store: the node built last time when equal to
+// it (so that comparing them costs nothing), else a new node, noted as differing from that one.
+template <class Acc>
+Value Coercer::list_value(Acc& acc, Value::Items tail) {
+  const Value::Items& kept = acc.build.items;
+  std::size_t total = kept.size() + tail.size();
+  if (acc.last && acc.last->items().size() == total) {
+    // Its first last_kept items are the kept ones it was built from: compare the rest.
+    const Value::Items& old = acc.last->items();
+    bool same = true;
+    for (std::size_t i = acc.last_kept; i < total && same; ++i)
+      same = same_value(i < kept.size() ? kept[i] : tail[i - kept.size()], old[i], nullptr);
+    if (same) return *acc.last;
+  }
+  Value::Items all;
+  all.reserve(total);
+  all.insert(all.end(), kept.begin(), kept.end());
+  for (auto& x : tail) all.push_back(std::move(x));
+  Value v = Value::list(std::move(all));
+  if (acc.last) differs_.emplace_back(v, *acc.last);
+  acc.last = v;
+  acc.last_kept = kept.size();
+  return v;
+}
+
+bool Coercer::known_different(const Value& a, const Value& b) const {
+  for (const auto& [x, y] : differs_)
+    if (&x.items() == &a.items() && &y.items() == &b.items()) return true;
+  return false;
+}
+
+void Coercer::forget_kept() {
+  kept_->coerced.clear();
+  kept_->cast.clear();
+  kept_->lists.clear();
+  kept_->cast_lists.clear();
+}
+
+Coercer::Coercer(const ir::TypeSystem& types, bool partial, bool memoize)
+    : types_(types), partial_(partial), memoize_(memoize), kept_(std::make_unique<Kept>()) {}
+Coercer::~Coercer() = default;
+
+bool key_matches(std::string_view key, std::string_view name);
+
+Coercer::ClassInfo& Coercer::class_info(const ir::Class& cls) {
+  auto [it, fresh] = kept_->classes.try_emplace(&cls);
+  ClassInfo& info = it->second;
+  if (fresh) {
+    for (const auto& f : cls.fields) {
+      if (f.skip) continue;
+      info.fields.push_back(&f);
+      bool done = false, not_null = false, with_state = false;
+      for (const auto& s : f.stream) {
+        done = done || s == "done";
+        not_null = not_null || s == "not_null";
+        with_state = with_state || s == "with_state";
+      }
+      info.done.push_back(done);
+      info.not_null.push_back(not_null);
+      info.with_state.push_back(with_state);
+      info.optional.push_back(ir::accepts_null(f.type, types_));
+    }
+  }
+  return info;
+}
+
+std::size_t Coercer::field_for_key(ClassInfo& info, const std::string& key) {
+  for (const auto& [k, i] : info.keys)
+    if (k == key) return i;
+  std::size_t i = 0;
+  for (; i < info.fields.size(); ++i)
+    if (key_matches(key, info.fields[i]->rendered_name())) break;
+  if (info.keys.size() < 64) info.keys.emplace_back(key, i);
+  return i;
+}
+
+Outcome Coercer::coerce_child(const ir::Type& type, const JValue* v, const std::string& path, Stream stream) {
+  if (!memoize_ || !v || !v->stable) return coerce(type, v, path, stream);
+  MemoKey key{v, &type, stream.done};
+  auto it = kept_->coerced.find(key);
+  if (it != kept_->coerced.end() && it->second.path == path && depth_ + it->second.span <= kMaxCoerceDepth) {
+    if (depth_ + it->second.span > peak_) peak_ = depth_ + it->second.span;
+    return it->second.outcome;
+  }
+  int outer_peak = peak_;
+  peak_ = depth_;
+  Outcome o = coerce(type, v, path, stream);
+  int span = peak_ - depth_;
+  bool clean = peak_ <= kMaxCoerceDepth;
+  if (outer_peak > peak_) peak_ = outer_peak;
+  if (clean) kept_->coerced.insert_or_assign(key, KeptOutcome{path, o, span});
+  return o;
+}
+
+std::optional<Coerced> Coercer::try_cast_child(const ir::Type& type, const JValue* v, Stream stream) {
+  if (!memoize_ || !v || !v->stable) return try_cast(type, v, stream);
+  MemoKey key{v, &type, stream.done};
+  auto it = kept_->cast.find(key);
+  if (it != kept_->cast.end() && depth_ + it->second.span <= kMaxCoerceDepth) {
+    if (depth_ + it->second.span > peak_) peak_ = depth_ + it->second.span;
+    return it->second.cast;
+  }
+  int outer_peak = peak_;
+  peak_ = depth_;
+  std::optional<Coerced> o = try_cast(type, v, stream);
+  int span = peak_ - depth_;
+  bool clean = peak_ <= kMaxCoerceDepth;
+  if (outer_peak > peak_) peak_ = outer_peak;
+  if (clean) kept_->cast.insert_or_assign(std::move(key), KeptCast{o, span});
+  return o;
+}
 
 void Coercer::flatten(const ir::Type& type, std::vector<const ir::Type*>& out, bool& has_null) const {
   const ir::Type& t = types_.resolve(type);
@@ -84,14 +360,16 @@ Outcome Coercer::coerce(const ir::Type& type, const JValue* v, const std::string
 
   // Aliases: followed, with a guard against a recursive alias offered the same value again.
   if (type.kind == ir::Type::Kind::Alias) {
-    std::pair<std::string, const JValue*> key{"alias:" + type.name, v};
-    if (visiting_.count(key)) return Outcome::failure(path, "circular reference through " + type.name);
+    const void* alias = types_.find_alias(type.name);
+    if (visiting_.has(alias, v)) return Outcome::failure(path, "circular reference through " + type.name);
     const ir::Type& r = types_.resolve(type);
     if (&r == &type) return Outcome::failure(path, "unknown type " + type.name);
-    visiting_.insert(key);
-    Outcome o = coerce(r, v, path, stream);
-    visiting_.erase(key);
-    return o;
+    visiting_.on.emplace_back(alias, v);
+    struct Pop {
+      Guard& g;
+      ~Pop() { g.on.pop_back(); }
+    } pop{visiting_};
+    return coerce(r, v, path, stream);
   }
 
   Outcome result;
@@ -190,41 +468,51 @@ Outcome Coercer::coerce_union(const ir::Type& type, const std::vector<const ir::
     results.push_back(std::move(o));
   }
   if (results.empty()) return Outcome::failure(path, expected(ir::describe(type), v));
-  Outcome best = pick_best(std::move(results), true, path, ir::describe(type));
+  Outcome best = pick_best(std::move(results), true, path, {});  // not empty: no description needed
   if (!best.ok) best.fail = Failure{path, expected(ir::describe(type), v)};
   return best;
 }
 
 Outcome Coercer::coerce_list(const ir::Type& type, const JValue* v, const std::string& path) {
-  Coerced c;
-  c.shape = Coerced::Shape::List;
-  Value::Items items;
-  int children = 0;
-  auto take = [&](Outcome o, std::size_t index) {
-    if (!o.ok) {
-      c.flags.item_errors++;
-      c.add(1 + static_cast<int>(index));  // ArrayItemParseError
-      return;
-    }
-    if (o.ok->flags.held_back) return;
-    std::string at = "[" + std::to_string(items.size()) + "]";
-    for (auto& fs : o.ok->states) c.states.push_back(FieldState{at + fs.path, fs.state});
-    if (items.empty() && o.ok->flags.markdown) c.first_item_markdown = true;
-    children += o.ok->total;
-    items.push_back(std::move(o.ok->value));
-  };
-  if (v && v->kind == JValue::Kind::Array) {
-    for (std::size_t i = 0; i < v->items.size(); ++i)
-      take(coerce(type.items(), &v->items[i], path + "[" + std::to_string(i) + "]"), i);
-  } else if (v) {
-    c.flags.single_to_array = true;
-    c.add(1);
-    take(coerce(type.items(), v, path + "[0]"), 0);
+  if (v && v->kind == JValue::Kind::Array) return coerce_list_items(type, v, path);
+  ListBuild b;
+  if (v) {
+    b.c.flags.single_to_array = true;
+    b.c.add(1);
+    b.take(coerce(type.items(), v, path + "[0]"), 0);
   }
-  c.total += children;
-  c.list_empty = items.empty();
-  c.value = Value::list(std::move(items));
-  return Outcome::success(std::move(c));
+  return std::move(b).finish();
+}
+
+Outcome Coercer::coerce_list_items(const ir::Type& type, const JValue* v, const std::string& path) {
+  const ir::Type& item_type = type.items();
+  auto item_path = [&](std::size_t i) { return path + "[" + std::to_string(i) + "]"; };
+  std::size_t shared = v->items.base_len();
+  if (memoize_ && shared > 0) {
+    // The items of the shared store were read at an earlier delta: go on from there.
+    MemoKey key{v->items.base(), &type, false};
+    auto& acc = kept_->lists[key];
+    if (acc.n == 0) acc.path = path;
+    if (acc.path == path && acc.n <= shared && depth_ + acc.span <= kMaxCoerceDepth) {
+      int outer_peak = peak_;
+      peak_ = depth_ + acc.span;
+      for (std::size_t i = acc.n; i < shared; ++i) acc.build.take(coerce_child(item_type, &v->items[i], item_path(i)), i);
+      bool clean = peak_ <= kMaxCoerceDepth;
+      acc.span = peak_ - depth_;
+      if (outer_peak > peak_) peak_ = outer_peak;
+      if (clean) {
+        acc.n = shared;
+        ListBuild b = acc.build.next();
+        for (std::size_t i = shared; i < v->items.size(); ++i) b.take(coerce_child(item_type, &v->items[i], item_path(i)), i);
+        Value list = list_value(acc, std::move(b.items));
+        return std::move(b).finish(std::move(list));
+      }
+    }
+    kept_->lists.erase(key);
+  }
+  ListBuild b;
+  for (std::size_t i = 0; i < v->items.size(); ++i) b.take(coerce_child(item_type, &v->items[i], item_path(i)), i);
+  return std::move(b).finish();
 }
 
 Outcome Coercer::coerce_map(const ir::Type& type, const JValue* v, const std::string& path) {
@@ -238,7 +526,7 @@ Outcome Coercer::coerce_map(const ir::Type& type, const JValue* v, const std::st
   for (const auto& [k, x] : v->entries) {
     const std::string& key = k;
     std::string at = path + "[\"" + key + "\"]";
-    Outcome o = coerce(type.value(), &x, at);
+    Outcome o = coerce_child(type.value(), &x, at);
     if (!o.ok) {
       c.add(1);  // MapValueParseError
       continue;
@@ -311,34 +599,20 @@ std::optional<Coerced> Coercer::try_cast(const ir::Type& type, const JValue* v, 
       break;
     }
     case ir::Type::Kind::Alias: {
-      std::pair<std::string, const JValue*> key{"cast:" + type.name, v};
-      if (casting_.count(key)) return std::nullopt;
+      const void* alias = types_.find_alias(type.name);
+      if (casting_.has(alias, v)) return std::nullopt;
       const ir::Type& r = types_.resolve(type);
       if (&r == &type) return std::nullopt;
-      casting_.insert(key);
-      auto o = try_cast(r, v, stream);
-      casting_.erase(key);
-      return o;
+      casting_.on.emplace_back(alias, v);
+      struct Pop {
+        Guard& g;
+        ~Pop() { g.on.pop_back(); }
+      } pop{casting_};
+      return try_cast(r, v, stream);
     }
-    case ir::Type::Kind::List: {
+    case ir::Type::Kind::List:
       if (v->kind != JValue::Kind::Array) return std::nullopt;
-      c.shape = Coerced::Shape::List;
-      Value::Items items;
-      int children = 0;
-      for (const auto& x : v->items) {
-        auto o = try_cast(type.items(), &x);
-        if (!o) return std::nullopt;
-        if (partial_ && !x.complete && done_when_partial(types_.resolve(type.items()))) return std::nullopt;
-        std::string at = "[" + std::to_string(items.size()) + "]";
-        for (auto& fs : o->states) c.states.push_back(FieldState{at + fs.path, fs.state});
-        children += o->total;
-        items.push_back(std::move(o->value));
-      }
-      c.total = children;
-      c.list_empty = items.empty();
-      c.value = Value::list(std::move(items));
-      break;
-    }
+      return try_cast_list(type, v);
     case ir::Type::Kind::Map: {
       if (v->kind != JValue::Kind::Object) return std::nullopt;
       if (types_.resolve(type.key()).kind != ir::Type::Kind::String) return std::nullopt;
@@ -346,7 +620,7 @@ std::optional<Coerced> Coercer::try_cast(const ir::Type& type, const JValue* v, 
       Value::Entries entries;
       std::unordered_set<std::string> seen;
       for (const auto& [k, x] : v->entries) {
-        auto o = try_cast(type.value(), &x);
+        auto o = try_cast_child(type.value(), &x);
         if (!o) return std::nullopt;
         if (partial_ && !x.complete && done_when_partial(types_.resolve(type.value()))) return std::nullopt;
         if (!seen.insert(k).second) return std::nullopt;
@@ -359,17 +633,23 @@ std::optional<Coerced> Coercer::try_cast(const ir::Type& type, const JValue* v, 
       if (v->kind != JValue::Kind::Object) return std::nullopt;
       const ir::Class* cls = types_.find_class(type.name);
       if (!cls) return std::nullopt;
-      std::pair<std::string, const JValue*> key{cls->name, v};
-      if (casting_.count(key)) return std::nullopt;
-      casting_.insert(key);
+      if (casting_.has(cls, v)) return std::nullopt;
+      casting_.on.emplace_back(cls, v);
       struct Erase {
-        std::set<std::pair<std::string, const JValue*>>& s;
-        std::pair<std::string, const JValue*> k;
-        ~Erase() { s.erase(k); }
-      } erase{casting_, key};
-      std::vector<const ir::Field*> fields;
-      for (const auto& f : cls->fields)
-        if (!f.skip) fields.push_back(&f);
+        Guard& g;
+        ~Erase() { g.on.pop_back(); }
+      } erase{casting_};
+      const ClassInfo& info = class_info(*cls);
+      const auto& fields = info.fields;
+      // A required field no key names fails the cast whatever the entries hold (checked first:
+      // an object still streaming usually lacks one).
+      for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (info.optional[i]) continue;
+        bool named = false;
+        for (const auto& e : v->entries)
+          if (e.first == fields[i]->rendered_name()) { named = true; break; }
+        if (!named) return std::nullopt;
+      }
       std::vector<std::optional<Coerced>> got(fields.size());
       std::vector<const JValue*> src(fields.size(), nullptr);
       for (const auto& [k, x] : v->entries) {
@@ -378,9 +658,8 @@ std::optional<Coerced> Coercer::try_cast(const ir::Type& type, const JValue* v, 
           if (fields[i]->rendered_name() == k) break;
         if (i == fields.size()) return std::nullopt;
         if (got[i]) continue;
-        bool done = false;
-        for (const auto& s : fields[i]->stream) done = done || s == "done";
-        auto o = try_cast(fields[i]->type, &x, Stream{done});
+        bool done = info.done[i];
+        auto o = try_cast_child(fields[i]->type, &x, Stream{done});
         if (!o) return std::nullopt;
         if (partial_ && !x.complete && (done || done_when_partial(types_.resolve(fields[i]->type)))) return std::nullopt;
         got[i] = std::move(o);
@@ -391,13 +670,9 @@ std::optional<Coerced> Coercer::try_cast(const ir::Type& type, const JValue* v, 
       int children = 0;
       for (std::size_t i = 0; i < fields.size(); ++i) {
         const ir::Field& f = *fields[i];
-        bool not_null = false, with_state = false;
-        for (const auto& s : f.stream) {
-          not_null = not_null || s == "not_null";
-          with_state = with_state || s == "with_state";
-        }
+        bool not_null = info.not_null[i], with_state = info.with_state[i];
         if (!got[i]) {
-          if (!ir::accepts_null(f.type, types_)) return std::nullopt;
+          if (!info.optional[i]) return std::nullopt;
           got[i] = Coerced{};
           got[i]->flags.default_no_value = true;
           got[i]->add(1);  // OptionalDefaultFromNoValue
@@ -429,12 +704,52 @@ std::optional<Coerced> Coercer::try_cast(const ir::Type& type, const JValue* v, 
         found.push_back(Outcome::success(std::move(*o)));
       }
       if (found.empty()) return std::nullopt;
-      Outcome best = pick_best(std::move(found), true, "", ir::describe(type));
+      Outcome best = pick_best(std::move(found), true, "", {});  // not empty: no description needed
       return std::move(best.ok);
     }
     default: return std::nullopt;
   }
   return c;
+}
+
+std::optional<Coerced> Coercer::try_cast_list(const ir::Type& type, const JValue* v) {
+  const ir::Type& item_type = type.items();
+  bool item_done_only = partial_ && done_when_partial(types_.resolve(item_type));
+  // An item that does not cast, or must be complete and is not, fails the list.
+  auto fits = [&](CastListBuild& b, const JValue& x) {
+    auto o = try_cast_child(item_type, &x);
+    if (!o || (item_done_only && !x.complete)) return false;
+    b.take(std::move(*o));
+    return true;
+  };
+  std::size_t shared = v->items.base_len();
+  if (memoize_ && shared > 0) {
+    MemoKey key{v->items.base(), &type, false};
+    auto& acc = kept_->cast_lists[key];
+    if (acc.n <= shared && depth_ + acc.span <= kMaxCoerceDepth) {
+      int outer_peak = peak_;
+      peak_ = depth_ + acc.span;
+      for (std::size_t i = acc.n; i < shared && !acc.build.failed; ++i)
+        if (!fits(acc.build, v->items[i])) acc.build.failed = true;
+      bool clean = peak_ <= kMaxCoerceDepth;
+      acc.span = peak_ - depth_;
+      if (outer_peak > peak_) peak_ = outer_peak;
+      if (clean) {
+        acc.n = shared;
+        if (acc.build.failed) return std::nullopt;
+        CastListBuild b = acc.build.next();
+        for (std::size_t i = shared; i < v->items.size(); ++i)
+          if (!fits(b, v->items[i])) return std::nullopt;
+        Value list = list_value(acc, std::move(b.items));
+        return std::move(b).finish(std::move(list));
+      }
+    }
+    kept_->cast_lists.erase(key);
+  }
+  CastListBuild b;
+  for (std::size_t i = 0; i < v->items.size(); ++i)
+    if (!fits(b, v->items[i])) return std::nullopt;
+  return std::move(b).finish();
 }
 
 }  // namespace baml::parse

@@ -4,8 +4,8 @@
 // readings of an AnyOf and the items offered for a single value keep the best-scoring success.
 #pragma once
 
+#include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -76,7 +76,12 @@ struct Stream {
 
 class Coercer {
  public:
-  Coercer(const ir::TypeSystem& types, bool partial) : types_(types), partial_(partial) {}
+  // `memoize`: results of coercing `stable` nodes (JValue) are kept and reused, for a coercer that
+  // serves every delta of one stream (stream_parser.cpp).
+  Coercer(const ir::TypeSystem& types, bool partial, bool memoize = false);
+  ~Coercer();
+  Coercer(const Coercer&) = delete;
+  Coercer& operator=(const Coercer&) = delete;
 
   Outcome coerce(const ir::Type& type, const JValue* value, const std::string& path, Stream stream = {});
   bool partial() const { return partial_; }
@@ -111,14 +116,68 @@ class Coercer {
   // Members of a union with optionals and nested unions flattened, aliases resolved.
   void flatten(const ir::Type& type, std::vector<const ir::Type*>& out, bool& has_null) const;
 
+  // A class's fields as coercion reads them (not @skip), with their stream attributes.
+  struct ClassInfo {
+    std::vector<const ir::Field*> fields;
+    std::vector<char> done, not_null, with_state, optional;  // per field
+    std::vector<std::pair<std::string, std::size_t>> keys;   // object keys seen → field index (key_matches)
+  };
+  ClassInfo& class_info(const ir::Class& cls);
+  // The index of the field an object key names (key_matches), fields.size() when none.
+  std::size_t field_for_key(ClassInfo& info, const std::string& key);
+
+  struct Kept;
+
+  // Whether list `a` is known to differ from list `b` (both built by this coercer, `a` since the
+  // last forget_differences): then comparing them needs no walk through their items.
+  bool known_different(const Value& a, const Value& b) const;
+  void forget_differences() { differs_.clear(); }
+  // Drops the kept results (their nodes are about to go).
+  void forget_kept();
+
  private:
+  template <class Acc>
+  Value list_value(Acc& acc, Value::Items items);
+
+  // A child node of the value being coerced (a list item, a map value, a field's value): the
+  // only places where a kept result may be reused, since nothing above them can be coercing the
+  // same node (the recursion guards below hold only ancestors).
+  Outcome coerce_child(const ir::Type& type, const JValue* v, const std::string& path, Stream stream = {});
+  std::optional<Coerced> try_cast_child(const ir::Type& type, const JValue* v, Stream stream = {});
+  Outcome coerce_list_items(const ir::Type& type, const JValue* v, const std::string& path);
+  std::optional<Coerced> try_cast_list(const ir::Type& type, const JValue* v);
+
+  // What is being coerced on the way down (a class or alias × a value), to stop a recursion that
+  // would offer the same value to the same class again.
+  struct Guard {
+    std::vector<std::pair<const void*, const JValue*>> on;
+    bool has(const void* what, const JValue* v) const {
+      for (const auto& e : on)
+        if (e.first == what && e.second == v) return true;
+      return false;
+    }
+  };
+
   const ir::TypeSystem& types_;
   bool partial_;
-  std::set<std::pair<std::string, const JValue*>> visiting_;  // class × value being coerced (recursion)
-  std::set<std::pair<std::string, const JValue*>> casting_;
+  Guard visiting_;  // class × value being coerced
+  Guard casting_;   // the same for try_cast
   int depth_ = 0;
+  int peak_ = 0;  // the deepest depth_ reached (a kept result is reused only where it stays below the limit)
+  bool memoize_;
+  std::unique_ptr<Kept> kept_;
+  std::vector<std::pair<Value, Value>> differs_;  // (new list, the list it was rebuilt from)  // the key → field cache, and with `memoize` the kept results
   friend struct DepthGuard;
 };
+
+// Structural equality of values, a shared node being equal to itself; `known` (may be null) tells
+// lists it rebuilt apart from the ones they were rebuilt from.
+bool same_value(const Value& a, const Value& b, const Coercer* known);
+
+// What parse_answer makes of a located reading: the coerced value, or nullopt (with `why`, the
+// ValidationError's detail) when it does not fit or shows nothing yet.
+std::optional<ParseResult> coerce_located(Coercer& coercer, const JValue& located, const ir::Type& type, bool partial,
+                                          std::string* why);
 
 // BAML's pick_best: the best success among `results` (for `union_target` when choosing among a
 // union's members), or the failure of the first when none succeeded.
@@ -134,7 +193,7 @@ Outcome Coercer::best_of(const std::vector<const JValue*>& values, const ir::Typ
   results.reserve(values.size());
   for (const JValue* x : values) results.push_back(fn(x));
   if (results.empty()) return Outcome::failure(path, "expected " + ir::describe(target) + ", got an empty list");
-  Outcome best = pick_best(std::move(results), false, path, ir::describe(target));
+  Outcome best = pick_best(std::move(results), false, path, {});  // not empty: no description needed
   if (best.ok) {
     best.ok->flags.first_match = true;
     best.ok->add(1);

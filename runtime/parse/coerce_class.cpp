@@ -11,15 +11,7 @@
 
 namespace baml::parse {
 
-bool key_matches(std::string_view key, std::string_view name);
-
 namespace {
-
-bool has_stream(const ir::Field& f, std::string_view what) {
-  for (const auto& s : f.stream)
-    if (s == what) return true;
-  return false;
-}
 
 // The default BAML gives a required field that has no usable value: [] for a list, {} for a map,
 // null for a type that takes null; nullopt when it has none.
@@ -54,27 +46,22 @@ std::optional<Coerced> default_value(const ir::Type& t, const ir::TypeSystem& ty
   }
 }
 
-bool is_optional(const ir::Type& t, const ir::TypeSystem& types) { return ir::accepts_null(t, types); }
-
 }  // namespace
 
 Outcome Coercer::coerce_class(const ir::Type& type, const JValue* v, const std::string& path) {
   const ir::Class* cls = types_.find_class(type.name);
   if (!cls) return Outcome::failure(path, "unknown class " + type.name);
 
-  std::pair<std::string, const JValue*> key{cls->name, v};
-  if (v && visiting_.count(key)) return Outcome::failure(path, "circular reference through " + cls->name);
-  if (v) visiting_.insert(key);
+  if (v && visiting_.has(cls, v)) return Outcome::failure(path, "circular reference through " + cls->name);
+  if (v) visiting_.on.emplace_back(cls, v);
   struct Unvisit {
-    std::set<std::pair<std::string, const JValue*>>& s;
-    std::pair<std::string, const JValue*> k;
+    Guard& g;
     bool on;
-    ~Unvisit() { if (on) s.erase(k); }
-  } unvisit{visiting_, key, v != nullptr};
+    ~Unvisit() { if (on) g.on.pop_back(); }
+  } unvisit{visiting_, v != nullptr};
 
-  std::vector<const ir::Field*> fields;
-  for (const auto& f : cls->fields)
-    if (!f.skip) fields.push_back(&f);
+  ClassInfo& info = class_info(*cls);
+  const auto& fields = info.fields;
 
   struct Slot {
     bool present = false;  // a value was found for it (ok or not)
@@ -93,8 +80,10 @@ Outcome Coercer::coerce_class(const ir::Type& type, const JValue* v, const std::
     slots[i].result = std::move(o);
     slots[i].source = src;
   };
-  auto coerce_field = [&](std::size_t i, const JValue* x) {
-    Stream st{has_stream(*fields[i], "done")};
+  // `x` is `v` itself, or (`child`) one of its entries' values.
+  auto coerce_field = [&](std::size_t i, const JValue* x, bool child = false) {
+    Stream st{info.done[i] != 0};
+    if (child) return coerce_child(fields[i]->type, x, field_path(*fields[i]), st);
     return coerce(fields[i]->type, x, field_path(*fields[i]), st);
   };
 
@@ -102,11 +91,9 @@ Outcome Coercer::coerce_class(const ir::Type& type, const JValue* v, const std::
     std::vector<const std::pair<std::string, JValue>*> extra;
     bool found = false;
     for (const auto& entry : v->entries) {
-      std::size_t i = 0;
-      for (; i < fields.size(); ++i)
-        if (key_matches(entry.first, fields[i]->rendered_name())) break;
+      std::size_t i = field_for_key(info, entry.first);
       if (i < fields.size()) {
-        if (!slots[i].present) set(i, coerce_field(i, &entry.second), &entry.second);
+        if (!slots[i].present) set(i, coerce_field(i, &entry.second, true), &entry.second);
         found = true;
       } else {
         extra.push_back(&entry);
@@ -158,7 +145,7 @@ Outcome Coercer::coerce_class(const ir::Type& type, const JValue* v, const std::
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const ir::Field& f = *fields[i];
     Slot& s = slots[i];
-    bool optional = is_optional(f.type, types_);
+    bool optional = info.optional[i];
     if (s.present && s.result->ok) {
       values[i] = std::move(*s.result->ok);
       all_default = false;
@@ -170,7 +157,7 @@ Outcome Coercer::coerce_class(const ir::Type& type, const JValue* v, const std::
       d = Coerced{};
       if (had_error) d->add(2);  // DefaultButHadUnparseableValue
       else { d->flags.default_no_value = true; d->add(1); }  // OptionalDefaultFromNoValue
-    } else if (partial_ && !had_error && has_stream(f, "done")) {
+    } else if (partial_ && !had_error && info.done[i]) {
       // A @stream.done field that has not started is null while streaming, even a list or map.
       d = Coerced{};
       d->flags.default_no_value = true;
@@ -217,11 +204,11 @@ Outcome Coercer::coerce_class(const ir::Type& type, const JValue* v, const std::
     Value::Entries entries;
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const ir::Field& f = *fields[i];
-      if (partial_ && has_stream(f, "not_null") && values[i].value.is_null()) {
+      if (partial_ && info.not_null[i] && values[i].value.is_null()) {
         first_failure = Failure{field_path(f), "not streamed yet (@stream.not_null)"};
         break;
       }
-      if (partial_ && has_stream(f, "with_state")) {
+      if (partial_ && info.with_state[i]) {
         StreamState st = StreamState::Complete;
         const Slot& s = slots[i];
         if (!s.present || !s.source || !s.result->ok) st = StreamState::Pending;

@@ -18,6 +18,16 @@ target_include_directories(baml_parse_probe PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}
 target_link_libraries(baml_parse_probe PRIVATE baml_parse)
 bamlc_target_warnings(baml_parse_probe)
 
+# The incremental StreamParser against re-parsing every prefix (docs/parsing.md, "Streaming cost"):
+# every answer of tests/parse_golden, and 1,000 random variations of them, fed in chunks of 1 to
+# 64 bytes; each delta must emit exactly what parse_answer of the text so far gives.
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+if(TARGET bamlc OR NOT BAMLC_FUZZ)  # a fuzzing build has no bamlc executable
+  add_test(NAME parse_stream_differential
+           COMMAND Python3::Interpreter "${CMAKE_CURRENT_SOURCE_DIR}/parse/stream_golden_test.py"
+                   $<TARGET_FILE:bamlc> $<TARGET_FILE:baml_parse_probe> --mutants 1000 --seed 1)
+endif()
+
 # The parser under libFuzzer (docs/parsing.md, "Fuzzing"): only in a fuzzing build (clang,
 # -DBAMLC_FUZZ=ON, see the top CMakeLists.txt); scripts/fuzz configures one and runs it.
 if(BAMLC_FUZZ)

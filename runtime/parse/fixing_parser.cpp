@@ -1,12 +1,20 @@
 // BAML's fixing state machine over bytes (every decision character is ASCII, so UTF-8 passes
 // through untouched). Each open thing — object, array, string, comment — is a frame on a stack;
 // a frame that completes is handed to its parent (an object alternates keys and values).
+//
+// Each step reads what it needs (the character, and a lookahead for the decisions that look
+// ahead) before it changes anything. That lets a stream keep the machine between deltas
+// (IncrementalFixer): a step whose reads stay inside the text that can no longer change is final
+// and changes the kept state; the first step that reads beyond it is not taken, and the rest of
+// the text is read on a copy of the open frames (their finished children shared, not copied).
 #include "parse/fixing_parser.h"
 
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <deque>
+#include <memory>
 #include <string>
 
 #include "parse/strict_json.h"
@@ -17,12 +25,24 @@ namespace {
 
 enum class FrameKind { Object, Array, Quoted, Single, Backtick, Triple, Unquoted, LineComment, BlockComment };
 
+using Entry = std::pair<std::string, JValue>;
+
 struct Frame {
   FrameKind kind;
-  std::string s;                   // strings and comments
-  std::vector<std::string> keys;   // Object
-  std::vector<JValue> values;      // Object values, Array items
-  std::size_t stray_quotes = 0;    // quotes taken into a string's content (not escaped)
+  std::string s;                 // strings, comments, unquoted values
+  std::size_t stray_quotes = 0;  // quotes taken into a string's content (not escaped)
+  bool pending = false;          // Object: a key read, its value not yet
+  std::string pending_key;
+  JSeq<Entry> entries;  // Object: the finished key/value pairs
+  JSeq<JValue> items;   // Array
+  // In a stream's kept state: where finished children go (shared with every partial reading).
+  std::shared_ptr<JSeq<Entry>::Store> entry_store;
+  std::shared_ptr<JSeq<JValue>::Store> item_store;
+};
+
+struct Done {
+  JValue value;
+  bool collection;
 };
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -103,38 +123,112 @@ JValue unquoted_value(std::string_view raw, bool complete) {
 
 class Machine {
  public:
-  explicit Machine(std::string_view t) : t_(t) {}
+  static constexpr std::size_t kRefused = std::string_view::npos;
 
-  std::vector<JValue> run() {
-    std::size_t i = 0;
-    while (i < t_.size()) i = step(i);
+  // `persistent`: the kept state of a stream (finished children go to shared stores and are stable).
+  explicit Machine(bool persistent) : persistent_(persistent) {}
+
+  // The text read from now on, and the first index whose reading makes a step provisional.
+  void set_text(std::string_view t, std::size_t guard) {
+    t_ = t;
+    guard_ = guard;
+  }
+
+  // Steps from `i` while `i < limit`; with a guard, stops before the first step that reads at or
+  // beyond it. Returns where it stopped.
+  std::size_t run_from(std::size_t i, std::size_t limit) {
+    while (i < limit) {
+      touched_ = false;
+      std::size_t next = step(i);
+      if (next == kRefused) break;
+      i = next;
+    }
+    return i;
+  }
+
+  // Closes what is open, as at the end of the text, and returns the values found.
+  std::vector<JValue> finish() {
     while (!stack_.empty()) complete(false);
+    std::vector<JValue> out;
     if (done_.size() <= 1) {
-      std::vector<JValue> out;
       for (auto& d : done_) out.push_back(std::move(d.value));
       return out;
     }
-    std::vector<JValue> out;
     for (auto& d : done_)
       if (d.collection) out.push_back(std::move(d.value));
     return out;
   }
 
- private:
-  struct Done {
-    JValue value;
-    bool collection;
-  };
-  std::string_view t_;
-  std::vector<Frame> stack_;
-  std::vector<Done> done_;
+  // A machine in the same state that changes nothing of this one (frames copied, their finished
+  // children shared).
+  Machine overlay() const {
+    Machine m(false);
+    m.stack_.reserve(stack_.size() + 4);
+    for (const Frame& f : stack_) {
+      Frame c;
+      c.kind = f.kind;
+      c.s = f.s;
+      c.stray_quotes = f.stray_quotes;
+      c.pending = f.pending;
+      c.pending_key = f.pending_key;
+      if (f.entry_store) c.entries.share(f.entry_store, f.entry_store->size());
+      else c.entries = f.entries;
+      if (f.item_store) c.items.share(f.item_store, f.item_store->size());
+      else c.items = f.items;
+      m.stack_.push_back(std::move(c));
+    }
+    m.done_ = done_;
+    return m;
+  }
 
-  char at(std::size_t i) const { return i < t_.size() ? t_[i] : '\0'; }
-  bool has(std::size_t i) const { return i < t_.size(); }
+ private:
+  bool persistent_;
+  std::string_view t_;
+  std::size_t guard_ = std::string_view::npos;
+  bool touched_ = false;  // a read of this step reached the guard
+  std::vector<Frame> stack_;
+  std::deque<Done> done_;
+
+  // Reads, each noting when it reaches the guard.
+  bool has(std::size_t i) {
+    if (i >= guard_) touched_ = true;
+    return i < t_.size();
+  }
+  char ch(std::size_t i) {
+    if (i >= guard_) touched_ = true;
+    return t_[i];
+  }
+  char at(std::size_t i) {
+    if (i >= guard_) touched_ = true;
+    return i < t_.size() ? t_[i] : '\0';
+  }
 
   void push(FrameKind k) {
     if (stack_.size() >= kMaxNesting) throw NestingTooDeep();
-    stack_.push_back(Frame{k, {}, {}, {}});
+    stack_.emplace_back();
+    Frame& f = stack_.back();
+    f.kind = k;
+    if (persistent_) {
+      if (k == FrameKind::Object) f.entry_store = std::make_shared<JSeq<Entry>::Store>();
+      if (k == FrameKind::Array) f.item_store = std::make_shared<JSeq<JValue>::Store>();
+    }
+  }
+
+  void add_item(Frame& p, JValue v) {
+    if (p.item_store) {
+      p.item_store->push_back(std::move(v));
+      p.item_store->back().stable = true;
+    } else {
+      p.items.push_back(std::move(v));
+    }
+  }
+  void add_entry(Frame& p, std::string k, JValue v) {
+    if (p.entry_store) {
+      p.entry_store->emplace_back(std::move(k), std::move(v));
+      p.entry_store->back().second.stable = true;
+    } else {
+      p.entries.emplace_back(std::move(k), std::move(v));
+    }
   }
 
   // Pops the top frame and gives its value to the parent (or to the finished values).
@@ -148,13 +242,10 @@ class Machine {
       case FrameKind::BlockComment: return;
       case FrameKind::Object:
         v.kind = JValue::Kind::Object;
-        for (std::size_t k = 0; k < f.keys.size() && k < f.values.size(); ++k)
-          v.entries.emplace_back(std::move(f.keys[k]), std::move(f.values[k]));
         collection = true;
         break;
       case FrameKind::Array:
         v.kind = JValue::Kind::Array;
-        v.items = std::move(f.values);
         collection = true;
         break;
       case FrameKind::Quoted:
@@ -168,20 +259,39 @@ class Machine {
         if (v.kind == JValue::Kind::Bool || v.kind == JValue::Kind::Null) complete_state = true;
         break;
     }
+    if (f.kind == FrameKind::Object) {
+      if (f.entry_store) {
+        std::size_t n = f.entry_store->size();
+        v.entries.share(std::move(f.entry_store), n);
+      } else {
+        v.entries = std::move(f.entries);
+      }
+    } else if (f.kind == FrameKind::Array) {
+      if (f.item_store) {
+        std::size_t n = f.item_store->size();
+        v.items.share(std::move(f.item_store), n);
+      } else {
+        v.items = std::move(f.items);
+      }
+    }
     v.complete = complete_state;
     if (stack_.empty()) {
       done_.push_back(Done{std::move(v), collection});
+      if (persistent_) done_.back().value.stable = true;
       return;
     }
     Frame& p = stack_.back();
     if (p.kind == FrameKind::Object) {
-      if (p.keys.size() == p.values.size()) {
-        p.keys.push_back(v.kind == JValue::Kind::String ? std::move(v.text) : v.display());
+      if (!p.pending) {
+        p.pending = true;
+        p.pending_key = v.kind == JValue::Kind::String ? std::move(v.text) : v.display();
       } else {
-        p.values.push_back(std::move(v));
+        p.pending = false;
+        add_entry(p, std::move(p.pending_key), std::move(v));
+        p.pending_key.clear();
       }
     } else if (p.kind == FrameKind::Array) {
-      p.values.push_back(std::move(v));
+      add_item(p, std::move(v));
     }
   }
 
@@ -189,97 +299,97 @@ class Machine {
   int position() const {
     if (stack_.size() < 2) return 0;
     const Frame& p = stack_[stack_.size() - 2];
-    if (p.kind == FrameKind::Object) return p.keys.size() == p.values.size() ? 2 : 3;
+    if (p.kind == FrameKind::Object) return p.pending ? 3 : 2;
     if (p.kind == FrameKind::Array) return 4;
     return 1;
   }
 
-  // An unquoted value: reads on from `i` into the top frame until what ends it; returns where to
-  // go on from. Ends at the end of the text mark the value incomplete.
-  std::size_t close_unquoted(std::size_t i) {
-    std::string& s = stack_.back().s;
+  // One character (or, after `, `, one looked-ahead run) of an unquoted value, the top frame.
+  // The value ends at what ends it (not consumed); the end of the text leaves it open (closed,
+  // incomplete, by `finish`).
+  std::size_t unquoted_step(std::size_t i) {
+    Frame& top = stack_.back();
+    char c = t_[i];
     switch (position()) {
       case 0:
-        for (; has(i); ++i) {
-          if (t_[i] == '{' || t_[i] == '[') { complete(true); return i; }
-          s += t_[i];
-        }
-        break;
+        if (c == '{' || c == '[') { complete(true); return i; }
+        top.s += c;
+        return i + 1;
       case 2:
-        for (; has(i); ++i) {
-          if (t_[i] == ':') { complete(true); return i; }
-          s += t_[i];
+        if (c == ':') { complete(true); return i; }
+        top.s += c;
+        return i + 1;
+      case 3: {
+        if (c == '}') { complete(true); return i; }
+        if (c != ',') {
+          top.s += c;
+          return i + 1;
         }
-        break;
-      case 3:
-        while (has(i)) {
-          char c = t_[i];
-          if (c == '}') { complete(true); return i; }
-          if (c == ',') {
-            if (!has(i + 1)) { complete(true); return i; }
-            char n = t_[i + 1];
-            if (n == '\n') { complete(true); return i; }
-            if (n == ' ') {
-              // ", " then a comment, a quote, a line end, or (after a one-word value) words up to a ":" (a new key): the
-              // value ended here. Otherwise what was looked at belongs to the value, up to and
-              // including a comma that decided it.
-              std::size_t start = i;
-              bool one_word = s.find_first_of(" \t\n\r") == std::string::npos;
-              std::size_t j = i + 1;
-              bool anything = false;
-              bool closes = false;
-              for (; has(j); ++j) {
-                char x = t_[j];
-                if (x == ' ' || x == '\t') continue;
-                if (x == '\n') {
-                  if (!anything) { closes = true; break; }
-                  continue;
-                }
-                if (x == '/' && (at(j + 1) == '/' || at(j + 1) == '*')) { closes = true; break; }
-                if (x == '"' && !anything) { closes = true; break; }
-                if (x == ':') { closes = anything && one_word; if (!closes) ++j; break; }
-                if (x == ',') { ++j; break; }
-                if (x == '}') break;
-                anything = true;
-              }
-              if (closes) { complete(true); return i; }
-              s.append(t_.substr(i, j - i));
-              i = j;
-              if (!has(i) && one_word) {  // BAML: the text ending after ", " ends a one-word value at the comma
-                s.resize(s.size() - (j - start));
-                complete(true);
-                return start;
-              }
-              continue;
-            }
-            s += c;
-            ++i;
+        if (!has(i + 1)) {
+          if (touched_) return kRefused;
+          complete(true);
+          return i;
+        }
+        char n = ch(i + 1);
+        if (n == '\n') {
+          if (touched_) return kRefused;
+          complete(true);
+          return i;
+        }
+        if (n != ' ') {
+          if (touched_) return kRefused;
+          top.s += c;
+          return i + 1;
+        }
+        // ", " then a comment, a quote, a line end, or (after a one-word value) words up to a ":" (a new key): the
+        // value ended here. Otherwise what was looked at belongs to the value, up to and
+        // including a comma that decided it.
+        bool one_word = top.s.find_first_of(" \t\n\r") == std::string::npos;
+        std::size_t j = i + 1;
+        bool anything = false;
+        bool closes = false;
+        for (; has(j); ++j) {
+          char x = ch(j);
+          if (x == ' ' || x == '\t') continue;
+          if (x == '\n') {
+            if (!anything) { closes = true; break; }
             continue;
           }
-          s += c;
-          ++i;
+          if (x == '/' && (at(j + 1) == '/' || at(j + 1) == '*')) { closes = true; break; }
+          if (x == '"' && !anything) { closes = true; break; }
+          if (x == ':') { closes = anything && one_word; if (!closes) ++j; break; }
+          if (x == ',') { ++j; break; }
+          if (x == '}') break;
+          anything = true;
         }
-        break;
+        bool at_end = !closes && !has(j);
+        if (touched_) return kRefused;
+        if (closes) { complete(true); return i; }
+        if (at_end && one_word) {  // BAML: the text ending after ", " ends a one-word value at the comma
+          complete(true);
+          return i;
+        }
+        top.s.append(t_.substr(i, j - i));
+        return j;
+      }
       case 4:
-        for (; has(i); ++i) {
-          if (t_[i] == ',' || t_[i] == ']') { complete(true); return i; }
-          s += t_[i];
-        }
-        break;
-      default: return i;
+        if (c == ',' || c == ']') { complete(true); return i; }
+        top.s += c;
+        return i + 1;
+      default:
+        top.s += c;
+        return i + 1;
     }
-    complete(false);
-    return t_.size();
   }
 
   // Whether a quote at `i - 1` ends the string, judged by what follows (BAML's rules).
-  bool should_close_string(std::size_t i, char closing) const {
+  bool should_close_string(std::size_t i, char closing) {
     bool has_object = false, in_key = false, in_value = false, in_array = false;
     if (stack_.size() >= 2) {
       const Frame& p = stack_[stack_.size() - 2];
       has_object = true;
       if (p.kind == FrameKind::Object) {
-        if (p.keys.size() == p.values.size()) in_key = true;
+        if (!p.pending) in_key = true;
         else in_value = in_array = true;
       } else if (p.kind == FrameKind::Array) {
         in_array = true;
@@ -289,13 +399,13 @@ class Machine {
     // After an odd number of stray quotes in the content, a comma does not end the string (the
     // model is quoting something inside it), as BAML 0.226.2 reads `"c++"", "go"`.
     bool comma_ends = stack_.back().stray_quotes % 2 == 0;
-    char n = t_[i];
+    char n = ch(i);
     if ((n == ':' || n == '}') && in_key) return true;
     if (((n == ',' && comma_ends) || n == '}') && in_value) return true;
     if (((n == ',' && comma_ends) || n == ']') && in_array) return true;
     if (n == ' ' || n == '\t' || n == '\n') {
       for (std::size_t j = i; has(j); ++j) {
-        char c = t_[j];
+        char c = ch(j);
         if (c == ' ' || c == '\t' || c == '\n') continue;
         if (c == '}' && (in_key || in_value)) return true;
         if (c == ':' && in_key) return true;
@@ -318,11 +428,12 @@ class Machine {
     return -1;
   }
 
-  // Processes the character at `i`; returns the index of the next one to process.
+  // Processes the character at `i`; returns the index of the next one to process, or kRefused
+  // (nothing changed) when a read reached the guard.
   std::size_t step(std::size_t i) {
-    char c = t_[i];
     if (stack_.empty()) return start_value(i);
     Frame& top = stack_.back();
+    char c = t_[i];
     switch (top.kind) {
       case FrameKind::Object:
         if (c == '}') { complete(true); return i + 1; }
@@ -333,21 +444,33 @@ class Machine {
         if (c == ',') return i + 1;
         return start_value(i);
       case FrameKind::Triple:
-        if (c == '"' && (!has(i + 1) || t_[i + 1] == '"')) {
-          complete(true);
-          return i + 4;  // as BAML: the closing quotes and one character more
+        if (c == '"') {
+          bool closes = !has(i + 1) || ch(i + 1) == '"';
+          if (touched_) return kRefused;
+          if (closes) {
+            complete(true);
+            return i + 4;  // as BAML: the closing quotes and one character more
+          }
         }
         top.s += c;
         return i + 1;
       case FrameKind::Quoted:
         if (c == '"') {
-          if (should_close_string(i + 1, '"')) { complete(true); return i + 1; }
+          bool closes = should_close_string(i + 1, '"');
+          if (touched_) return kRefused;
+          if (closes) { complete(true); return i + 1; }
           top.s += c;
           ++top.stray_quotes;
           return i + 1;
         }
-        if (c == '\\' && has(i + 1)) {
-          char e = t_[i + 1];
+        if (c == '\\') {
+          if (!has(i + 1)) {
+            if (touched_) return kRefused;
+            top.s += c;
+            return i + 1;
+          }
+          char e = ch(i + 1);
+          if (touched_) return kRefused;
           switch (e) {
             case 'n': top.s += '\n'; return i + 2;
             case 't': top.s += '\t'; return i + 2;
@@ -360,10 +483,11 @@ class Machine {
               unsigned cp = 0;
               int k = 0;
               for (; k < 4 && has(i + 2 + static_cast<std::size_t>(k)); ++k) {
-                int h = hexval(t_[i + 2 + static_cast<std::size_t>(k)]);
+                int h = hexval(ch(i + 2 + static_cast<std::size_t>(k)));
                 if (h < 0) break;
                 cp = cp * 16 + static_cast<unsigned>(h);
               }
+              if (touched_) return kRefused;
               if (k == 4 && !(cp >= 0xD800 && cp <= 0xDFFF)) {
                 append_utf8(top.s, cp);
                 return i + 6;
@@ -379,20 +503,24 @@ class Machine {
       case FrameKind::Single:
       case FrameKind::Backtick: {
         char q = top.kind == FrameKind::Single ? '\'' : '`';
-        if (c == q && should_close_string(i + 1, q)) { complete(true); return i + 1; }
+        if (c == q) {
+          bool closes = should_close_string(i + 1, q);
+          if (touched_) return kRefused;
+          if (closes) { complete(true); return i + 1; }
+        }
         top.s += c;
         return i + 1;
       }
-      case FrameKind::Unquoted:
-        top.s += c;
-        return close_unquoted(i + 1);
+      case FrameKind::Unquoted: return unquoted_step(i);
       case FrameKind::LineComment:
         if (c == '\n') { complete(true); return i + 1; }
         top.s += c;
         return i + 1;
       case FrameKind::BlockComment:
         if (c == '*') {
-          if (at(i + 1) == '/') { complete(true); return i + 2; }
+          bool closes = at(i + 1) == '/';
+          if (touched_) return kRefused;
+          if (closes) { complete(true); return i + 2; }
           return i + 1;
         }
         top.s += c;
@@ -406,27 +534,65 @@ class Machine {
     switch (c) {
       case '{': push(FrameKind::Object); return i + 1;
       case '[': push(FrameKind::Array); return i + 1;
-      case '"':
-        if (at(i + 1) == '"' && at(i + 2) == '"') { push(FrameKind::Triple); return i + 3; }
+      case '"': {
+        bool triple = at(i + 1) == '"' && at(i + 2) == '"';
+        if (touched_) return kRefused;
+        if (triple) { push(FrameKind::Triple); return i + 3; }
         push(FrameKind::Quoted);
         return i + 1;
+      }
       case '\'': push(FrameKind::Single); return i + 1;
       case '`': push(FrameKind::Backtick); return i + 1;
-      case '/':
-        if (at(i + 1) == '/') { push(FrameKind::LineComment); return i + 2; }
-        if (at(i + 1) == '*') { push(FrameKind::BlockComment); return i + 2; }
+      case '/': {
+        char n = at(i + 1);
+        if (touched_) return kRefused;
+        if (n == '/') { push(FrameKind::LineComment); return i + 2; }
+        if (n == '*') { push(FrameKind::BlockComment); return i + 2; }
         return i + 1;
+      }
       default:
         if (is_ws(c)) return i + 1;
+        // An unquoted value: read on by unquoted_step, one character at a time.
         push(FrameKind::Unquoted);
         stack_.back().s += c;
-        return close_unquoted(i + 1);
+        return i + 1;
     }
   }
 };
 
 }  // namespace
 
-std::vector<JValue> fixing_parse(std::string_view text) { return Machine(text).run(); }
+std::vector<JValue> fixing_parse(std::string_view text) {
+  Machine m(false);
+  m.set_text(text, std::string_view::npos);
+  m.run_from(0, text.size());
+  return m.finish();
+}
+
+struct IncrementalFixer::Kept {
+  Machine machine{true};
+  std::size_t pos = 0;  // the next index to read; everything before it is final
+};
+
+IncrementalFixer::IncrementalFixer() : kept_(std::make_unique<Kept>()) {}
+IncrementalFixer::~IncrementalFixer() = default;
+
+void IncrementalFixer::advance(std::string_view text, std::size_t stable, bool final) {
+  Kept& k = *kept_;
+  std::size_t guard = final ? std::string_view::npos : stable;
+  k.machine.set_text(text, guard);
+  k.pos = k.machine.run_from(k.pos, final ? text.size() : std::min(stable, text.size()));
+}
+
+std::vector<JValue> IncrementalFixer::snapshot(std::string_view text) const {
+  Machine m = kept_->machine.overlay();
+  m.set_text(text, std::string_view::npos);
+  m.run_from(kept_->pos, text.size());
+  return m.finish();
+}
+
+std::size_t IncrementalFixer::position() const { return kept_->pos; }
+
+void IncrementalFixer::reset() { kept_ = std::make_unique<Kept>(); }
 
 }  // namespace baml::parse

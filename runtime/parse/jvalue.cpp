@@ -5,10 +5,34 @@ namespace baml::parse {
 
 JValue::JValue() = default;
 JValue::~JValue() = default;
-JValue::JValue(const JValue&) = default;
-JValue::JValue(JValue&&) noexcept = default;
-JValue& JValue::operator=(const JValue&) = default;
-JValue& JValue::operator=(JValue&&) noexcept = default;
+// `stable` belongs to a node at its place in a stream's store, never to a copy or a moved value.
+JValue::JValue(const JValue& o)
+    : kind(o.kind), complete(o.complete), boolean(o.boolean), text(o.text), entries(o.entries), items(o.items) {}
+JValue::JValue(JValue&& o) noexcept
+    : kind(o.kind), complete(o.complete), boolean(o.boolean), text(std::move(o.text)), entries(std::move(o.entries)),
+      items(std::move(o.items)) {}
+JValue& JValue::operator=(const JValue& o) {
+  if (this != &o) {
+    kind = o.kind;
+    complete = o.complete;
+    boolean = o.boolean;
+    stable = false;
+    text = o.text;
+    entries = o.entries;
+    items = o.items;
+  }
+  return *this;
+}
+JValue& JValue::operator=(JValue&& o) noexcept {
+  kind = o.kind;
+  complete = o.complete;
+  boolean = o.boolean;
+  stable = false;
+  text = std::move(o.text);
+  entries = std::move(o.entries);
+  items = std::move(o.items);
+  return *this;
+}
 
 namespace {
 void display_into(const JValue& v, std::string& out) {

@@ -65,14 +65,9 @@ std::vector<JValue> markdown_blocks(std::string_view text, const Options& opt) {
     Options inner = opt;
     inner.markdown = false;
     inner.as_string = false;
-    if (auto v = entry(body, inner)) {
-      std::string tag(trim_view(text.substr(tag_begin, tag_end - tag_begin)));
-      out.push_back(JValue::wrap(JValue::Kind::Markdown, std::move(*v), tag.empty() ? "<unspecified>" : tag));
-      // An unclosed block may still grow: a number, bool, enum or literal that is the whole
-      // block is not done yet (BAML 0.226.2: "```\ntrue" is refused for `bool`, "```\ntrue\n```"
-      // is true); what it contains keeps its own completeness.
-      if (end == std::string_view::npos) out.back().complete = false;
-    }
+    if (auto v = entry(body, inner))
+      out.push_back(located::markdown_block(std::move(*v), text.substr(tag_begin, tag_end - tag_begin),
+                                            end != std::string_view::npos));
     if (end == std::string_view::npos) break;
     pos = after;
   }
@@ -115,6 +110,37 @@ std::vector<JValue> all_objects(std::string_view text, const Options& opt) {
   return out;
 }
 
+using located::any_of;
+
+std::optional<JValue> entry(std::string_view text, Options opt) {
+  if (++opt.depth > 100) return std::nullopt;
+  if (auto v = parse_strict_json(text)) {
+    std::vector<JValue> c;
+    c.push_back(std::move(*v));
+    return any_of(std::move(c), text);
+  }
+
+  if (opt.markdown) {
+    auto blocks = markdown_blocks(text, opt);
+    if (blocks.size() == 1) return any_of(std::move(blocks), text);
+    if (blocks.size() > 1) {
+      JValue list = located::array_of(blocks);
+      blocks.push_back(std::move(list));
+      return any_of(std::move(blocks), text);
+    }
+  }
+  if (opt.all_objects) {
+    if (auto v = located::of_objects(all_objects(text, opt), text)) return v;
+  }
+  if (auto v = located::of_fixed(fixing_parse(text), text)) return v;
+  if (opt.as_string) return JValue::string(std::string(text));
+  return std::nullopt;
+}
+
+}  // namespace
+
+namespace located {
+
 JValue any_of(std::vector<JValue> candidates, std::string_view raw) {
   JValue v;
   v.kind = JValue::Kind::AnyOf;
@@ -133,42 +159,45 @@ JValue array_of(const std::vector<JValue>& items) {
   return a;
 }
 
-std::optional<JValue> entry(std::string_view text, Options opt) {
-  if (++opt.depth > 100) return std::nullopt;
-  if (auto v = parse_strict_json(text)) return any_of({std::move(*v)}, text);
+namespace {
+JValue one_fixed(JValue v, std::string_view raw) {
+  std::vector<JValue> c;
+  c.push_back(JValue::wrap(JValue::Kind::Fixed, std::move(v)));
+  return any_of(std::move(c), raw);
+}
+}  // namespace
 
-  if (opt.markdown) {
-    auto blocks = markdown_blocks(text, opt);
-    if (blocks.size() == 1) return any_of(std::move(blocks), text);
-    if (blocks.size() > 1) {
-      JValue list = array_of(blocks);
-      blocks.push_back(std::move(list));
-      return any_of(std::move(blocks), text);
-    }
+std::optional<JValue> of_objects(std::vector<JValue> found, std::string_view raw) {
+  if (found.size() == 1) return one_fixed(std::move(found[0]), raw);
+  if (found.size() > 1) {
+    std::vector<JValue> c;
+    for (auto& f : found) c.push_back(JValue::wrap(JValue::Kind::Fixed, f));
+    c.push_back(JValue::wrap(JValue::Kind::Fixed, array_of(found)));
+    return any_of(std::move(c), raw);
   }
-  if (opt.all_objects) {
-    auto found = all_objects(text, opt);
-    if (found.size() == 1) return any_of({JValue::wrap(JValue::Kind::Fixed, std::move(found[0]))}, text);
-    if (found.size() > 1) {
-      std::vector<JValue> c;
-      for (auto& f : found) c.push_back(JValue::wrap(JValue::Kind::Fixed, f));
-      c.push_back(JValue::wrap(JValue::Kind::Fixed, array_of(found)));
-      return any_of(std::move(c), text);
-    }
-  }
-  {
-    auto found = fixing_parse(text);
-    if (found.size() == 1) return any_of({JValue::wrap(JValue::Kind::Fixed, std::move(found[0]))}, text);
-    if (found.size() > 1) {
-      std::vector<JValue> c;
-      for (auto& f : found) c.push_back(JValue::wrap(JValue::Kind::Fixed, std::move(f)));
-      JValue list = array_of(c);
-      c.push_back(std::move(list));
-      return any_of(std::move(c), text);
-    }
-  }
-  if (opt.as_string) return JValue::string(std::string(text));
   return std::nullopt;
+}
+
+std::optional<JValue> of_fixed(std::vector<JValue> found, std::string_view raw) {
+  if (found.size() == 1) return one_fixed(std::move(found[0]), raw);
+  if (found.size() > 1) {
+    std::vector<JValue> c;
+    for (auto& f : found) c.push_back(JValue::wrap(JValue::Kind::Fixed, std::move(f)));
+    JValue list = array_of(c);
+    c.push_back(std::move(list));
+    return any_of(std::move(c), raw);
+  }
+  return std::nullopt;
+}
+
+JValue markdown_block(JValue inner, std::string_view tag_text, bool closed) {
+  std::string tag(trim_view(tag_text));
+  JValue out = JValue::wrap(JValue::Kind::Markdown, std::move(inner), tag.empty() ? "<unspecified>" : tag);
+  // An unclosed block may still grow: a number, bool, enum or literal that is the whole
+  // block is not done yet (BAML 0.226.2: "```\ntrue" is refused for `bool`, "```\ntrue\n```"
+  // is true); what it contains keeps its own completeness.
+  if (!closed) out.complete = false;
+  return out;
 }
 
 // In a partial text, a number ending the text may still grow.
@@ -185,12 +214,12 @@ void mark_trailing_number(JValue& v) {
   }
 }
 
-}  // namespace
+}  // namespace located
 
 JValue locate(std::string_view text, bool partial) {
   auto v = entry(text, Options{});
   JValue out = v ? std::move(*v) : JValue::string(std::string(text));
-  if (partial) mark_trailing_number(out);
+  if (partial) located::mark_trailing_number(out);
   return out;
 }
 

@@ -23,6 +23,37 @@ namespace {
 
 }  // namespace
 
+std::optional<ParseResult> coerce_located(Coercer& coercer, const JValue& located, const ir::Type& type, bool partial,
+                                          std::string* why) {
+  Outcome o = coercer.coerce(type, &located, "");
+  if (!o.ok) {
+    if (why) *why = (o.fail.path.empty() ? ir::describe(type) : o.fail.path) + ": " + o.fail.reason;
+    return std::nullopt;
+  }
+  if (o.ok->flags.held_back) {
+    if (why) *why = ir::describe(type) + ": not complete yet";
+    return std::nullopt;
+  }
+  if (o.ok->flags.inferred_object) {
+    // BAML 0.226.2 refuses an answer that is only a string poured into a one-field class
+    // ("remember the milk" for `class Note { text string }`), through unions and optionals too;
+    // inside a list or a field the same string is taken (`["re"]` → [{"text": "re"}]).
+    if (why) *why = ir::describe(type) + ": expected an object, got a lone string";
+    return std::nullopt;
+  }
+  if (partial && o.ok->flags.null_from_value && coercer.only_complete_values(type)) {
+    // BAML 0.226.2 (IncompleteDoneValue): `int?` on a partial "" or "abc" is not null but "not
+    // done" — the null stands for a value whose members (numbers, bools, enums, literals) can
+    // only show once complete, and a text still streaming never is at the root.
+    if (why) *why = ir::describe(type) + ": not complete yet";
+    return std::nullopt;
+  }
+  ParseResult r;
+  r.value = std::move(o.ok->value);
+  if (partial) r.states = std::move(o.ok->states);
+  return r;
+}
+
 ParseResult parse_answer(std::string_view text, const ir::Type& type, const ir::TypeSystem& types, bool partial) {
   std::string clean;
   std::string_view input = text;
@@ -39,28 +70,10 @@ ParseResult parse_answer(std::string_view text, const ir::Type& type, const ir::
     located = JValue::string(std::string(input));
   }
   Coercer coercer(types, partial);
-  Outcome o = coercer.coerce(type, &located, "");
-  if (!o.ok) {
-    std::string where = o.fail.path.empty() ? ir::describe(type) : o.fail.path;
-    fail(where + ": " + o.fail.reason, text);
-  }
-  if (o.ok->flags.held_back) fail(ir::describe(type) + ": not complete yet", text);
-  if (o.ok->flags.inferred_object) {
-    // BAML 0.226.2 refuses an answer that is only a string poured into a one-field class
-    // ("remember the milk" for `class Note { text string }`), through unions and optionals too;
-    // inside a list or a field the same string is taken (`["re"]` → [{"text": "re"}]).
-    fail(ir::describe(type) + ": expected an object, got a lone string", text);
-  }
-  if (partial && o.ok->flags.null_from_value && coercer.only_complete_values(type)) {
-    // BAML 0.226.2 (IncompleteDoneValue): `int?` on a partial "" or "abc" is not null but "not
-    // done" — the null stands for a value whose members (numbers, bools, enums, literals) can
-    // only show once complete, and a text still streaming never is at the root.
-    fail(ir::describe(type) + ": not complete yet", text);
-  }
-  ParseResult r;
-  r.value = std::move(o.ok->value);
-  if (partial) r.states = std::move(o.ok->states);
-  return r;
+  std::string why;
+  auto r = coerce_located(coercer, located, type, partial, &why);
+  if (!r) fail(std::move(why), text);
+  return std::move(*r);
 }
 
 }  // namespace baml::parse

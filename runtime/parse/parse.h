@@ -9,7 +9,8 @@
 // text received so far while streaming) yields the partial value BAML's parseStream yields:
 // missing fields null, strings and lists growing, @stream.done / @stream.not_null / numbers /
 // enum values held back until complete. StreamParser gives the same partial values delta by
-// delta (today by re-parsing the text so far: O(n²) over a stream; docs/parsing.md, "Streaming").
+// delta, reading the usual answers incrementally: a delta costs about what it adds plus the part
+// of the answer still open, not a parse of the whole text (docs/parsing.md, "Streaming cost").
 #pragma once
 
 #include <memory>
@@ -47,7 +48,9 @@ class StreamParser {
   StreamParser(const ir::Type& type, const ir::TypeSystem& types);
   ~StreamParser();
   // Feeds the next piece of text. Returns true when the partial value changed (then `current()`
-  // holds it); a text that cannot be parsed yet is not an error until `finish`.
+  // holds it): after every delta, the value is parse_answer(text so far, partial), emitted when
+  // it differs from the last one emitted. A text that cannot be parsed yet is not an error until
+  // `finish`.
   bool feed(std::string_view delta);
   const ParseResult& current() const;
   // The final value of the whole text; throws ValidationError.

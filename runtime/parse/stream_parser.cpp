@@ -1,14 +1,494 @@
-// StreamParser: the partial value of the text received so far, after each delta.
+// StreamParser: the partial value of the text received so far, after each delta — the value
+// parse_answer(text so far, partial) gives, computed without re-reading the whole text when the
+// answer has a usual shape (docs/parsing.md, "Streaming cost").
 //
-// Status: the text so far is re-parsed as a whole on each non-empty delta, so a stream costs
-// O(n²) like BAML's (measured in docs/parsing.md, "Streaming", with what an incremental parser
-// must keep between deltas to reach the O(n) goal). The results are exact: after each delta,
-// current() is the partial parse of the text so far.
+// parse_answer reads a text as locate.cpp does: the whole text as strict JSON, else its fenced
+// blocks, else its balanced {...}/[...] fragments, else the fixing parser over all of it. For the
+// shapes almost every answer has, which reading wins is known from a few facts about the text,
+// each kept up to date a byte at a time:
+//
+//  * prose, no bracket and no fence yet: read by the fixing parser, over the whole text;
+//  * a JSON value, maybe after prose: [prose] {or[ ... — read as its one balanced fragment (from
+//    the first bracket to its matching one, brackets counted, quotes not), the fixing parser over
+//    that fragment, while no other fragment, fence or stray closing bracket appears;
+//  * a fenced block: [prose] ```tag\n {or[ ... [```\n [prose]] — read as the block, whose
+//    content is its one fragment, while no other fence appears.
+//
+// The text is read by an IncrementalFixer (fixing_parser.h) that keeps the parser's frames between
+// deltas and reads only the new bytes; its finished subtrees are shared, stable nodes, whose
+// coercion a memoizing Coercer keeps (coerce.h): each delta re-coerces only the open spine.
+// Whether some text is strict JSON (which would make locate take the strict reading) is followed
+// by StrictRecognizers. What the reading depends on is summed up in a small signature (how much of
+// the fragment there is, whether it is final, the strict readings, the fence): when a delta leaves
+// it unchanged, so is the value, and nothing is computed; when the reading is the same as the
+// last one, so is the value.
+//
+// Anything else — a strict JSON reading, a fence being opened, a second fragment or block, invalid
+// UTF-8, nesting beyond the limit, a string or enum target (which reads the raw text) — is parsed
+// by parse_answer itself, for that delta (or, when the shape cannot come back, for the rest of the
+// stream). The results are the same either way; the tests compare them delta by delta.
 #include "parse/parse.h"
 
 #include <baml/errors.h>
 
+#include "parse/coerce.h"
+#include "parse/fixing_parser.h"
+#include "parse/locate.h"
+#include "parse/strict_json.h"
+
 namespace baml::parse {
+
+namespace {
+
+constexpr std::size_t npos = std::string_view::npos;
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+bool trim_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool tag_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ';
+}
+
+// How many bytes of `s` from `i` form complete, valid UTF-8 characters; `bad` when an invalid
+// sequence starts there (rather than one cut by the end of `s`). As utf8_clean.cpp's valid_at.
+std::size_t valid_utf8_run(std::string_view s, std::size_t i, bool& bad) {
+  std::size_t start = i;
+  bad = false;
+  while (i < s.size()) {
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = b(i);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+      n = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      bad = true;
+      break;
+    }
+    std::size_t have = std::min(n, s.size() - i);
+    for (std::size_t k = 1; k < have; ++k) {
+      unsigned x = b(i + k);
+      if (k == 1 ? (x < lo || x > hi) : (x < 0x80 || x > 0xBF)) {
+        bad = true;
+        return i - start;
+      }
+    }
+    if (have < n) break;  // cut by the end: may still complete
+    i += n;
+  }
+  return i - start;
+}
+
+// A located reading's dependencies, at one delta: equal signatures, equal readings.
+struct Signature {
+  int shape = 0;
+  std::size_t v_size = 0, v_stable = 0;
+  bool v_final = false, tail = false;
+  int strict = 0;  // which readings are strict JSON: 1 the whole text or the block's content,
+                   // 2 the fragment, 4 the whole text around a block
+  int fence = 0;   // 0 open, 1 closed by a fence at the very end, 2 closed
+  bool operator==(const Signature& o) const {
+    return shape == o.shape && v_size == o.v_size && v_stable == o.v_stable && v_final == o.v_final &&
+           tail == o.tail && strict == o.strict && fence == o.fence;
+  }
+};
+
+// Whether two readings are the same (finished children shared by both are not looked at).
+bool same_reading(const JValue& a, const JValue& b);
+
+template <class T, class Eq>
+bool same_seq(const JSeq<T>& a, const JSeq<T>& b, Eq eq) {
+  if (a.size() != b.size()) return false;
+  std::size_t from = a.base() && a.base() == b.base() ? std::min(a.base_len(), b.base_len()) : 0;
+  for (std::size_t i = from; i < a.size(); ++i)
+    if (!eq(a[i], b[i])) return false;
+  return true;
+}
+
+bool same_reading(const JValue& a, const JValue& b) {
+  if (a.kind != b.kind || a.complete != b.complete || a.boolean != b.boolean || a.text != b.text) return false;
+  return same_seq(a.items, b.items, [](const JValue& x, const JValue& y) { return same_reading(x, y); }) &&
+         same_seq(a.entries, b.entries, [](const auto& x, const auto& y) {
+           return x.first == y.first && same_reading(x.second, y.second);
+         });
+}
+
+bool same_states(const std::vector<FieldState>& a, const std::vector<FieldState>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i].path != b[i].path || a[i].state != b[i].state) return false;
+  return true;
+}
+
+bool takes_raw_text(const ir::Type& t) {
+  return t.kind == ir::Type::Kind::String || t.kind == ir::Type::Kind::Enum ||
+         (t.kind == ir::Type::Kind::Literal && t.literal.kind() == Value::Kind::String);
+}
+
+// The incremental reading of one stream (see the top of the file).
+class Incremental {
+ public:
+  enum class Step { Unchanged, Value, NoValue, Reparse, GiveUp };
+
+  Incremental(const ir::Type& type, const ir::TypeSystem& types) : type_(type), coercer_(types, true, true) {}
+
+  // After the raw text grew to `raw`: what to make of it. With Step::Value, `out` is the value.
+  // Throws NestingTooDeep.
+  Step update(std::string_view raw, std::optional<ParseResult>& out);
+  // Whether a value of this delta equals an earlier one.
+  bool same(const Value& now, const Value& before) const { return same_value(now, before, &coercer_); }
+
+ private:
+  enum class Shape { Pre, Json, Fenced };
+
+  bool read_utf8(std::string_view raw);
+  std::optional<Step> pre(std::size_t stable, std::optional<ParseResult>& out);
+  bool whole_strict() const;
+  Step json(std::size_t stable, std::optional<ParseResult>& out);
+  Step fenced(std::size_t stable, std::optional<ParseResult>& out);
+  // Scans [from, to) of the fragment's text for brackets: the fragment's end, or GiveUp.
+  bool scan_brackets(std::size_t to);
+  // Feeds the recognizer up to `to` (when it is not dead), noting its verdict at the fragment's end.
+  void feed_strict(std::size_t to);
+  bool strict_at(std::size_t end) const;
+  Step finish(const Signature& sig, JValue reading, std::optional<ParseResult>& out);
+  // parse_answer reads this delta: its reading is one the signature determines...
+  Step reparse(const Signature& sig) {
+    last_ = sig;
+    last_reading_.reset();
+    return Step::Reparse;
+  }
+  // ... or one it does not (the next delta cannot be judged unchanged against it).
+  Step reparse() {
+    last_.reset();
+    last_reading_.reset();
+    return Step::Reparse;
+  }
+
+  const ir::Type& type_;
+  Coercer coercer_;
+
+  // The text: the complete characters received, and whether an incomplete one follows (read as
+  // U+FFFD, as utf8_clean.cpp does, while it is incomplete).
+  std::string text_;
+  std::size_t raw_used_ = 0;
+  bool tail_ = false;
+
+  StrictRecognizer whole_;              // the whole text, as far as it is stable
+  std::size_t whole_pos_ = 0;
+
+  Shape shape_ = Shape::Pre;
+  std::size_t pre_pos_ = 0;             // Pre: scanned up to here
+  std::size_t backticks_ = 0;           // backticks just before the scan position
+  std::size_t fence_ = npos;            // the opening fence ```
+  std::size_t content_ = npos;          // Fenced: after the fence's line
+  std::string tag_;                     // Fenced: the tag as written (trimmed by markdown_block)
+  std::size_t close_scan_ = npos;       // Fenced: no closing fence starts before this
+  std::size_t close_ = npos;            // Fenced: the closing fence (followed by a line end)
+  std::size_t after_scan_ = npos;       // Fenced: text after the closed block scanned up to here
+
+  std::size_t start_ = npos;            // the fragment's first bracket
+  std::size_t scan_ = npos;             // brackets scanned up to here
+  std::vector<char> brackets_;          // open brackets of the fragment
+  std::size_t end_ = npos;              // one past the fragment's closing bracket
+
+  StrictRecognizer strict_;             // from the fragment's start
+  std::size_t strict_pos_ = npos;
+  bool strict_fragment_ = false;        // the whole fragment, once it has ended, is strict JSON
+
+  IncrementalFixer fixer_;              // over the text in Pre, over the fragment after
+  std::optional<Signature> last_;       // the signature of the last delta computed
+  std::optional<JValue> last_reading_;  // its reading, when this class made it
+};
+
+Incremental::Step Incremental::update(std::string_view raw, std::optional<ParseResult>& out) {
+  coercer_.forget_differences();
+  if (!read_utf8(raw)) return Step::GiveUp;  // invalid UTF-8 stays invalid: parse_answer handles it
+  std::size_t stable = text_.size();
+  // While a character is incomplete, the text read ends with U+FFFD for it (removed below).
+  struct Tail {
+    std::string& t;
+    bool on;
+    ~Tail() {
+      if (on) t.resize(t.size() - kReplacement.size());
+    }
+  } tail{text_, tail_};
+  if (tail_) text_.append(kReplacement);
+  // Whether the whole text is strict JSON (then locate takes that reading).
+  if (!whole_.dead()) whole_.feed(std::string_view(text_).substr(whole_pos_, stable - whole_pos_));
+  whole_pos_ = stable;
+  if (shape_ == Shape::Pre) {
+    if (std::optional<Step> s = pre(stable, out)) return *s;  // else a shape was just found
+  }
+  if (shape_ == Shape::Json) return json(stable, out);
+  return fenced(stable, out);
+}
+
+bool Incremental::whole_strict() const {
+  if (whole_.dead()) return false;
+  if (!tail_) return whole_.complete();
+  StrictRecognizer r = whole_;
+  r.feed(kReplacement);
+  return r.complete();
+}
+
+// Appends the new complete characters to the text; false on invalid UTF-8.
+bool Incremental::read_utf8(std::string_view raw) {
+  bool bad = false;
+  std::size_t n = valid_utf8_run(raw, raw_used_, bad);
+  if (bad) return false;
+  text_.append(raw.substr(raw_used_, n));
+  raw_used_ += n;
+  tail_ = raw_used_ < raw.size();
+  return true;
+}
+
+// Before the first bracket or fence: prose. locate finds no fence and no fragment in it, so
+// unless it is strict JSON (a number, a string...) it reads it with the fixing parser, kept here
+// over the whole text; a fence being written is left to parse_answer until its line ends.
+std::optional<Incremental::Step> Incremental::pre(std::size_t stable, std::optional<ParseResult>& out) {
+  for (std::size_t p = pre_pos_; p < stable; ++p) {
+    char c = text_[p];
+    if (fence_ != npos) {
+      if (tag_char(c)) continue;
+      if (c != '\n') return Step::GiveUp;  // not a fence after all: locate would look further
+      shape_ = Shape::Fenced;
+      fixer_.reset();
+      coercer_.forget_kept();
+      backticks_ = 0;
+      tag_ = text_.substr(fence_ + 3, p - fence_ - 3);
+      content_ = p + 1;
+      close_scan_ = content_;
+      pre_pos_ = p + 1;
+      return std::nullopt;
+    }
+    if (c == '`') {
+      if (++backticks_ == 3) fence_ = p - 2;
+      continue;
+    }
+    backticks_ = 0;
+    if (c == '{' || c == '[') {
+      shape_ = Shape::Json;
+      start_ = scan_ = strict_pos_ = p;
+      pre_pos_ = p;
+      fixer_.reset();
+      coercer_.forget_kept();
+      return std::nullopt;
+    }
+    if (c == '}' || c == ']') return Step::GiveUp;  // a stray closing bracket makes a fragment of the prose
+  }
+  pre_pos_ = stable;
+  if (fence_ != npos) return reparse();
+  std::string_view v = text_;
+  fixer_.advance(v, stable, false);
+  Signature sig;
+  sig.shape = 3;
+  sig.v_size = v.size();
+  sig.v_stable = stable;
+  sig.tail = tail_;
+  sig.strict = whole_strict() ? 1 : 0;
+  if (last_ && *last_ == sig) return Step::Unchanged;
+  if (sig.strict) return reparse(sig);
+  auto reading = located::of_fixed(fixer_.snapshot(v), {});
+  return finish(sig, reading ? std::move(*reading) : JValue::string(text_), out);
+}
+
+bool Incremental::scan_brackets(std::size_t to) {
+  for (; scan_ < to; ++scan_) {
+    char c = text_[scan_];
+    if (end_ == npos) {
+      if (c == '{' || c == '[') {
+        brackets_.push_back(c);
+      } else if (c == '}' || c == ']') {
+        if (brackets_.back() != (c == '}' ? '{' : '[')) return false;  // all_objects gives up
+        brackets_.pop_back();
+        if (brackets_.empty()) end_ = scan_ + 1;
+      }
+    } else if (c == '{' || c == '[' || c == '}' || c == ']') {
+      return false;  // a second fragment, or a stray closing bracket re-reading the first
+    }
+  }
+  return true;
+}
+
+void Incremental::feed_strict(std::size_t to) {
+  if (strict_pos_ >= to) return;
+  if (end_ != npos && strict_pos_ < end_ && to >= end_) {
+    strict_.feed(std::string_view(text_).substr(strict_pos_, end_ - strict_pos_));
+    strict_pos_ = end_;
+    strict_fragment_ = strict_.complete();
+  }
+  if (!strict_.dead()) strict_.feed(std::string_view(text_).substr(strict_pos_, to - strict_pos_));
+  strict_pos_ = to;
+}
+
+// Whether the text from the fragment's start up to `end` is strict JSON.
+bool Incremental::strict_at(std::size_t end) const {
+  if (strict_.dead()) return false;
+  if (end <= strict_pos_) return strict_.complete();  // only whitespace was fed beyond `end`
+  StrictRecognizer r = strict_;
+  r.feed(std::string_view(text_).substr(strict_pos_, end - strict_pos_));
+  return r.complete();
+}
+
+// [prose] {... — locate: strict JSON of the whole text, no fence, then all_objects: the one
+// fragment, read by entry (strict JSON of the fragment, else the fixing parser over it).
+Incremental::Step Incremental::json(std::size_t stable, std::optional<ParseResult>& out) {
+  // A fence anywhere would make locate read the text as markdown.
+  for (std::size_t p = pre_pos_; p < stable; ++p) {
+    if (text_[p] != '`') backticks_ = 0;
+    else if (++backticks_ == 3) return Step::GiveUp;
+  }
+  pre_pos_ = stable;
+  if (!scan_brackets(stable)) return Step::GiveUp;
+  feed_strict(stable);
+  bool closed = end_ != npos;
+  std::size_t v_end = closed ? end_ : text_.size();
+  std::string_view v = std::string_view(text_).substr(start_, v_end - start_);
+  std::size_t v_stable = closed ? v.size() : stable - start_;
+  fixer_.advance(v, v_stable, closed);
+
+  Signature sig;
+  sig.shape = 1;
+  sig.v_size = v.size();
+  sig.v_stable = v_stable;
+  sig.v_final = closed;
+  sig.tail = tail_ && v_end == text_.size();
+  bool fragment_strict = closed ? strict_fragment_ : strict_at(text_.size());
+  sig.strict = (whole_strict() ? 1 : 0) | (fragment_strict ? 2 : 0);
+  if (last_ && *last_ == sig) return Step::Unchanged;
+  if (sig.strict) return reparse(sig);
+
+  auto fragment = located::of_fixed(fixer_.snapshot(v), {});
+  if (!fragment) return reparse(sig);
+  std::vector<JValue> found;
+  found.push_back(std::move(*fragment));
+  return finish(sig, std::move(*located::of_objects(std::move(found), {})), out);
+}
+
+// [prose] ```tag\n {... [```\n ...] — locate: the one block; its content (trimmed) read by entry
+// without markdown: strict JSON of the content, else all_objects: the one fragment (strict JSON,
+// else the fixing parser).
+Incremental::Step Incremental::fenced(std::size_t stable, std::optional<ParseResult>& out) {
+  // The content starts with a bracket.
+  if (start_ == npos) {
+    for (; pre_pos_ < stable; ++pre_pos_) {
+      char c = text_[pre_pos_];
+      if (trim_ws(c)) continue;
+      if (c != '{' && c != '[') return Step::GiveUp;
+      start_ = scan_ = strict_pos_ = pre_pos_;
+      break;
+    }
+    if (start_ == npos) return reparse();
+  }
+  // The closing fence: the first ``` from the content on followed by a line end (or by the end of
+  // the text, for now).
+  if (close_ == npos) {
+    for (; close_scan_ + 3 < stable; ++close_scan_) {
+      if (text_.compare(close_scan_, 3, "```") == 0 && text_[close_scan_ + 3] == '\n') {
+        close_ = close_scan_;
+        after_scan_ = close_ + 4;
+        break;
+      }
+    }
+  }
+  int fence = 2;
+  std::size_t body_end = close_;
+  if (close_ == npos) {
+    fence = 0;
+    body_end = text_.size();
+    std::size_t n = text_.size();
+    if (!tail_ && n >= 3 && n - 3 >= close_scan_ && text_.compare(n - 3, 3, "```") == 0) {
+      fence = 1;
+      body_end = n - 3;
+    }
+  } else {
+    // After the block: another fence would be another block.
+    for (; after_scan_ < stable; ++after_scan_) {
+      if (text_[after_scan_] != '`') backticks_ = 0;
+      else if (++backticks_ == 3) return Step::GiveUp;
+    }
+  }
+  while (body_end > start_ && trim_ws(text_[body_end - 1])) --body_end;
+  // What can no longer change: before any possible closing fence.
+  std::size_t body_stable = std::min(close_ != npos ? close_ : std::min(close_scan_, stable), body_end);
+  if (!scan_brackets(body_stable)) return Step::GiveUp;
+  feed_strict(body_stable);
+  // The last bytes of the content, before a fence that may still come, scanned on a copy: the
+  // fragment may end there (for now).
+  std::size_t end = end_;
+  {
+    std::vector<char> open = brackets_;
+    for (std::size_t p = scan_; p < body_end; ++p) {
+      char c = text_[p];
+      bool opens = c == '{' || c == '[', closes = c == '}' || c == ']';
+      if (!opens && !closes) continue;
+      if (end != npos) return reparse();  // a second fragment, for now
+      if (opens) {
+        open.push_back(c);
+      } else {
+        if (open.back() != (c == '}' ? '{' : '[')) return reparse();
+        open.pop_back();
+        if (open.empty()) end = p + 1;
+      }
+    }
+  }
+  bool v_final = end_ != npos || close_ != npos;
+  std::size_t v_end = end != npos ? end : body_end;
+  std::string_view v = std::string_view(text_).substr(start_, v_end - start_);
+  std::size_t v_stable = v.size();
+  if (!v_final) {
+    // The content is trimmed: whitespace a closing fence may follow is not part of it for sure.
+    std::size_t e = std::min(body_stable, v_end);
+    while (e > start_ && trim_ws(text_[e - 1])) --e;
+    v_stable = e - start_;
+  }
+  fixer_.advance(v, v_stable, v_final);
+
+  Signature sig;
+  sig.shape = 2;
+  sig.v_size = v.size();
+  sig.v_stable = v_stable;
+  sig.v_final = v_final;
+  sig.tail = tail_ && v_end == text_.size();
+  sig.fence = fence;
+  bool content_strict = strict_at(body_end);
+  bool fragment_strict = end_ != npos ? strict_fragment_ : strict_at(v_end);
+  sig.strict = (content_strict ? 1 : 0) | (fragment_strict ? 2 : 0) | (whole_strict() ? 4 : 0);
+  if (last_ && *last_ == sig) return Step::Unchanged;
+  if (sig.strict) return reparse(sig);
+
+  auto fragment = located::of_fixed(fixer_.snapshot(v), {});
+  if (!fragment) return reparse(sig);
+  std::vector<JValue> found;
+  found.push_back(std::move(*fragment));
+  JValue block = located::markdown_block(std::move(*located::of_objects(std::move(found), {})), tag_, fence != 0);
+  std::vector<JValue> blocks;
+  blocks.push_back(std::move(block));
+  return finish(sig, located::any_of(std::move(blocks), {}), out);
+}
+
+Incremental::Step Incremental::finish(const Signature& sig, JValue reading, std::optional<ParseResult>& out) {
+  located::mark_trailing_number(reading);
+  last_ = sig;
+  // The same reading as the last delta's (a key, a number or whitespace went by): the same value.
+  if (last_reading_ && same_reading(reading, *last_reading_)) return Step::Unchanged;
+  out = coerce_located(coercer_, reading, type_, true, nullptr);
+  last_reading_ = std::move(reading);
+  return out ? Step::Value : Step::NoValue;
+}
+
+}  // namespace
 
 struct StreamParser::State {
   const ir::Type& type;
@@ -16,34 +496,50 @@ struct StreamParser::State {
   std::string text;
   ParseResult current;
   bool has_value = false;
+  std::unique_ptr<Incremental> incremental;  // null: each delta re-parses the text so far
 };
 
 StreamParser::StreamParser(const ir::Type& type, const ir::TypeSystem& types)
-    : state_(std::make_unique<State>(State{type, types, {}, {}, false})) {}
+    : state_(std::make_unique<State>(State{type, types, {}, {}, false, nullptr})) {
+  // A string, enum or string literal target takes the raw text itself: nothing to keep.
+  if (!takes_raw_text(types.resolve(type))) state_->incremental = std::make_unique<Incremental>(type, types);
+}
 
 StreamParser::~StreamParser() = default;
-
-namespace {
-bool same_states(const std::vector<FieldState>& a, const std::vector<FieldState>& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i].path != b[i].path || a[i].state != b[i].state) return false;
-  return true;
-}
-}  // namespace
 
 bool StreamParser::feed(std::string_view delta) {
   State& s = *state_;
   if (delta.empty()) return false;
   s.text.append(delta);
-  ParseResult next;
-  try {
-    next = parse_answer(s.text, s.type, s.types, true);
-  } catch (const ValidationError&) {
-    return false;  // nothing that fits yet
+  std::optional<ParseResult> next;
+  bool reparse = true;
+  if (s.incremental) {
+    Incremental::Step step = Incremental::Step::GiveUp;
+    try {
+      step = s.incremental->update(s.text, next);
+    } catch (const NestingTooDeep&) {
+      step = Incremental::Step::GiveUp;
+    }
+    switch (step) {
+      case Incremental::Step::Unchanged:
+      case Incremental::Step::NoValue: return false;
+      case Incremental::Step::Value: reparse = false; break;
+      case Incremental::Step::Reparse: break;
+      case Incremental::Step::GiveUp: s.incremental.reset(); break;
+    }
   }
-  if (s.has_value && next.value == s.current.value && same_states(next.states, s.current.states)) return false;
-  s.current = std::move(next);
+  if (reparse) {
+    try {
+      next = parse_answer(s.text, s.type, s.types, true);
+    } catch (const ValidationError&) {
+      return false;  // nothing that fits yet
+    }
+  }
+  if (s.has_value && same_states(next->states, s.current.states) &&
+      (reparse || !s.incremental ? same_value(next->value, s.current.value, nullptr)
+                                 : s.incremental->same(next->value, s.current.value)))
+    return false;
+  s.current = std::move(*next);
   s.has_value = true;
   return true;
 }

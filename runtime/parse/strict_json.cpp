@@ -187,4 +187,194 @@ class Reader {
 
 std::optional<JValue> parse_strict_json(std::string_view text) { return Reader(text).document(); }
 
+// The recognizer follows Reader above decision for decision: the same whitespace (space, tab,
+// line feed, carriage return), the same nesting limit (a value deeper than kMaxDepth fails), the
+// same string rules (no control characters; a high surrogate escape must be followed by a low
+// one), the same number grammar.
+
+bool StrictRecognizer::complete() const {
+  if (!stack_.empty()) return false;
+  switch (state_) {
+    case kRootAfter: return true;
+    case kNumZero:
+    case kNumInt:
+    case kNumFrac:
+    case kNumExp: return true;  // a number at the root, ended by the end of the text
+    default: return false;
+  }
+}
+
+namespace {
+bool json_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool hex_digit(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+unsigned hex_value(unsigned char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10u;
+  return c - 'A' + 10u;
+}
+}  // namespace
+
+// A value ended: what may follow depends on where it was.
+void StrictRecognizer::after_value() {
+  if (stack_.empty()) state_ = kRootAfter;
+  else state_ = stack_.back() == 'a' ? kArrAfter : kObjAfter;
+}
+
+// A number ended by `c`, which belongs to what follows the value.
+void StrictRecognizer::after_value_char(unsigned char c) {
+  after_value();
+  step(c);
+}
+
+void StrictRecognizer::value_start(unsigned char c) {
+  if (stack_.size() > static_cast<std::size_t>(kMaxDepth)) { state_ = kDead; return; }
+  switch (c) {
+    case '{':
+      stack_.push_back('o');
+      state_ = kObjFirst;
+      return;
+    case '[':
+      stack_.push_back('a');
+      state_ = kArrFirst;
+      return;
+    case '"':
+      key_ = false;
+      state_ = kString;
+      return;
+    case 't': literal_ = "true"; break;
+    case 'f': literal_ = "false"; break;
+    case 'n': literal_ = "null"; break;
+    case '-': state_ = kNumSign; return;
+    case '0': state_ = kNumZero; return;
+    default:
+      if (c >= '1' && c <= '9') { state_ = kNumInt; return; }
+      state_ = kDead;
+      return;
+  }
+  literal_at_ = 1;
+  state_ = kLiteral;
+}
+
+void StrictRecognizer::step(unsigned char c) {
+  switch (state_) {
+    case kRootValue:
+      if (json_ws(c)) return;
+      value_start(c);
+      return;
+    case kRootAfter:
+      if (!json_ws(c)) state_ = kDead;
+      return;
+    case kArrFirst:
+      if (json_ws(c)) return;
+      if (c == ']') { stack_.pop_back(); after_value(); return; }
+      value_start(c);
+      return;
+    case kArrValue:
+    case kObjValue:
+      if (json_ws(c)) return;
+      value_start(c);
+      return;
+    case kArrAfter:
+      if (json_ws(c)) return;
+      if (c == ',') { state_ = kArrValue; return; }
+      if (c == ']') { stack_.pop_back(); after_value(); return; }
+      state_ = kDead;
+      return;
+    case kObjFirst:
+    case kObjKey:
+      if (json_ws(c)) return;
+      if (c == '}' && state_ == kObjFirst) { stack_.pop_back(); after_value(); return; }
+      if (c == '"') { key_ = true; state_ = kString; return; }
+      state_ = kDead;
+      return;
+    case kObjColon:
+      if (json_ws(c)) return;
+      state_ = c == ':' ? kObjValue : kDead;
+      return;
+    case kObjAfter:
+      if (json_ws(c)) return;
+      if (c == ',') { state_ = kObjKey; return; }
+      if (c == '}') { stack_.pop_back(); after_value(); return; }
+      state_ = kDead;
+      return;
+    case kString:
+      if (c == '"') {
+        if (key_) state_ = kObjColon;
+        else after_value();
+        return;
+      }
+      if (c < 0x20) { state_ = kDead; return; }
+      if (c == '\\') state_ = kEscape;
+      return;
+    case kEscape:
+      switch (c) {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't': state_ = kString; return;
+        case 'u': state_ = kHex; hex_count_ = 0; cp_ = 0; return;
+        default: state_ = kDead; return;
+      }
+    case kHex:
+    case kLowHex:
+      if (!hex_digit(c)) { state_ = kDead; return; }
+      cp_ = cp_ * 16 + hex_value(c);
+      if (++hex_count_ < 4) return;
+      if (state_ == kHex) {
+        if (cp_ >= 0xD800 && cp_ <= 0xDBFF) { state_ = kLowSlash; return; }
+        state_ = cp_ >= 0xDC00 && cp_ <= 0xDFFF ? kDead : kString;
+        return;
+      }
+      state_ = cp_ >= 0xDC00 && cp_ <= 0xDFFF ? kString : kDead;
+      return;
+    case kLowSlash:
+      state_ = c == '\\' ? kLowU : kDead;
+      return;
+    case kLowU:
+      if (c != 'u') { state_ = kDead; return; }
+      state_ = kLowHex;
+      hex_count_ = 0;
+      cp_ = 0;
+      return;
+    case kNumSign:
+      if (c == '0') state_ = kNumZero;
+      else if (c >= '1' && c <= '9') state_ = kNumInt;
+      else state_ = kDead;
+      return;
+    case kNumZero:
+      if (c == '.') state_ = kNumDot;
+      else if (c == 'e' || c == 'E') state_ = kNumE;
+      else after_value_char(c);
+      return;
+    case kNumInt:
+      if (c >= '0' && c <= '9') return;
+      if (c == '.') state_ = kNumDot;
+      else if (c == 'e' || c == 'E') state_ = kNumE;
+      else after_value_char(c);
+      return;
+    case kNumDot:
+      state_ = c >= '0' && c <= '9' ? kNumFrac : kDead;
+      return;
+    case kNumFrac:
+      if (c >= '0' && c <= '9') return;
+      if (c == 'e' || c == 'E') state_ = kNumE;
+      else after_value_char(c);
+      return;
+    case kNumE:
+      if (c == '+' || c == '-') state_ = kNumESign;
+      else if (c >= '0' && c <= '9') state_ = kNumExp;
+      else state_ = kDead;
+      return;
+    case kNumESign:
+      state_ = c >= '0' && c <= '9' ? kNumExp : kDead;
+      return;
+    case kNumExp:
+      if (c >= '0' && c <= '9') return;
+      after_value_char(c);
+      return;
+    case kLiteral:
+      if (static_cast<unsigned char>(literal_[literal_at_]) != c) { state_ = kDead; return; }
+      if (literal_[++literal_at_] == '\0') after_value();
+      return;
+    case kDead: return;
+  }
+}
+
 }  // namespace baml::parse
