@@ -171,6 +171,8 @@ void compile_checks(const ir::Type& type, CompiledChecks& out, const std::string
 std::vector<CheckResult> evaluate_checks(const Value& value, const ir::Type& type, const ir::TypeSystem& types,
                                          const CompiledChecks& compiled, bool partial) {
   std::vector<CheckResult> out;
+  // A program without a check: nothing to find, and a stream's every partial would be walked.
+  if (compiled.empty()) return out;
   walk(value, type, "", types, compiled, out, 0, partial);
   return out;
 }
