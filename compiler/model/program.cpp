@@ -4,6 +4,13 @@
 
 namespace bamlc::model {
 
+OptionValue::OptionValue() = default;
+OptionValue::OptionValue(const OptionValue&) = default;
+OptionValue::OptionValue(OptionValue&&) noexcept = default;
+OptionValue& OptionValue::operator=(const OptionValue&) = default;
+OptionValue& OptionValue::operator=(OptionValue&&) noexcept = default;
+OptionValue::~OptionValue() = default;
+
 std::string to_string(const Type& type) {
   switch (type.kind) {
     case TypeKind::Int: return "int";

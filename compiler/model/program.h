@@ -170,6 +170,16 @@ std::string_view limit_ir_key(LimitKind kind);      // connect_ms, ...
 // An option value as the runtime needs it: JSON-like, with env references kept symbolic.
 struct OptionValue {
   enum class Kind { String, Int, Float, Bool, Null, Env, List, Map };
+  // Out of line (program.cpp): an OptionValue holds pairs of OptionValues, complete only after
+  // the class (clang's libstdc++ checks instantiate the pair's destructor eagerly otherwise), as
+  // for the runtime's parse/jvalue.h.
+  OptionValue();
+  OptionValue(const OptionValue&);
+  OptionValue(OptionValue&&) noexcept;
+  OptionValue& operator=(const OptionValue&);
+  OptionValue& operator=(OptionValue&&) noexcept;
+  ~OptionValue();
+
   Kind kind = Kind::Null;
   std::string text;  // String, Env (the variable name)
   std::int64_t int_value = 0;

@@ -24,6 +24,9 @@ void report_unknown_key(Context& ctx, const ast::MapEntry& entry, std::span<cons
   }
 }
 
+// The most retries a policy may ask for: 1 + max_retries rounds fit the runtime's int.
+constexpr std::int64_t kMaxRetries = 2147483646;
+
 void read_max_retries(Context& ctx, const ast::RetryPolicyDecl& decl, model::RetryPolicy& policy) {
   const ast::MapEntry* entry = ast::find_entry(decl.body, "max_retries");
   if (entry == nullptr) {
@@ -39,6 +42,10 @@ void read_max_retries(Context& ctx, const ast::RetryPolicyDecl& decl, model::Ret
   } else if (v.int_value < 0) {
     ctx.diags.report(DiagKind::BadMaxRetries, v.span, "`max_retries` cannot be negative")
         .with_hint("write `max_retries 0` for no retries");
+  } else if (v.int_value > kMaxRetries) {
+    // The runtime counts a call's 1 + max_retries rounds in an int (docs/ir.md, "Retry policies").
+    ctx.diags.report(DiagKind::BadMaxRetries, v.span, "`max_retries` can be at most " + std::to_string(kMaxRetries))
+        .with_hint("`max_retries` counts the attempts after the first");
   } else {
     policy.max_retries = v.int_value;
   }

@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <optional>
 
 namespace bamlc::syntax {
 namespace {
@@ -44,7 +45,7 @@ bool is_terminal(antlr4::tree::TerminalNode* node) {
 
 }  // namespace
 
-std::string decode_jinja_string(std::string_view token) {
+std::string decode_jinja_string(std::string_view token, std::string* bad_escape) {
   if (token.empty()) return {};
   const char quote = token.front();
   std::string_view body = token.substr(1);
@@ -68,15 +69,40 @@ std::string decode_jinja_string(std::string_view token) {
       case '\'':
       case '/': out += c; break;
       case 'u': {
-        std::uint32_t code_point = 0;
-        const std::string_view hex = body.substr(i + 1, 4);
-        auto [ptr, ec] = std::from_chars(hex.data(), hex.data() + hex.size(), code_point, 16);
-        if (hex.size() == 4 && ec == std::errc() && ptr == hex.data() + 4) {
-          append_utf8(out, code_point);
-          i += 4;
-        } else {
+        // Four hex digits after `\u` at `at`, or nothing.
+        const auto hex4 = [&](std::size_t at) -> std::optional<std::uint32_t> {
+          std::uint32_t value = 0;
+          const std::string_view hex = body.substr(at, 4);
+          auto [ptr, ec] = std::from_chars(hex.data(), hex.data() + hex.size(), value, 16);
+          if (hex.size() != 4 || ec != std::errc() || ptr != hex.data() + 4) return std::nullopt;
+          return value;
+        };
+        const std::optional<std::uint32_t> unit = hex4(i + 1);
+        if (!unit) {
           out += "\\u";
+          break;
         }
+        std::uint32_t code_point = *unit;
+        std::size_t length = 4;
+        if (code_point >= 0xD800 && code_point <= 0xDBFF && body.substr(i + 5, 2) == "\\u") {
+          // A UTF-16 surrogate pair written as two escapes is one character, as in minijinja.
+          const std::optional<std::uint32_t> low = hex4(i + 7);
+          if (low && *low >= 0xDC00 && *low <= 0xDFFF) {
+            code_point = 0x10000 + ((code_point - 0xD800) << 10) + (*low - 0xDC00);
+            length = 10;
+          }
+        }
+        if (code_point >= 0xD800 && code_point <= 0xDFFF) {
+          // Half a pair is no character (minijinja refuses it as a bad escape); its UTF-8 form
+          // would not be UTF-8, which every later step assumes. Kept as written, for the caller
+          // to report.
+          if (bad_escape && bad_escape->empty()) *bad_escape = std::string(body.substr(i - 1, 6));
+          out += body.substr(i - 1, 6);
+          i += 4;
+          break;
+        }
+        append_utf8(out, code_point);
+        i += length;
         break;
       }
       default:
@@ -268,7 +294,13 @@ ast::TemplateExpr TemplateExprBuilder::literal(JinjaParser::LiteralContext* ctx)
   if (!ctx->STRING().empty()) {
     // Adjacent strings are one, as in Python: "a" "b" is "ab".
     ast::TemplateExpr e = make(Kind::String, ctx);
-    for (auto* part : ctx->STRING()) e.text += decode_jinja_string(part->getText());
+    std::string bad_escape;
+    for (auto* part : ctx->STRING()) e.text += decode_jinja_string(part->getText(), &bad_escape);
+    if (!bad_escape.empty()) {
+      diags_.report(DiagKind::TemplateSyntax, e.span, "`" + bad_escape + "` is half of a UTF-16 surrogate pair, not a character")
+          .with_hint("write the character itself, or both halves of the pair (`\\ud83d\\ude00` for U+1F600)");
+      return invalid(ctx);
+    }
     return e;
   }
   if (ctx->UNTERMINATED_STRING() != nullptr) return invalid(ctx);  // reported with the tokens

@@ -32,7 +32,9 @@ class TemplateExprBuilder {
 };
 
 // The value of a Jinja string literal token (quotes included), escapes decoded. Unknown escapes
-// are kept as written.
-std::string decode_jinja_string(std::string_view token);
+// are kept as written. A `\uXXXX` that is half of a UTF-16 surrogate pair (a high one not followed
+// by its low one, or a low one alone) is kept as written too, and the first is copied to
+// `bad_escape` (when given) for the caller to report: decoded, it would not be UTF-8.
+std::string decode_jinja_string(std::string_view token, std::string* bad_escape = nullptr);
 
 }  // namespace bamlc::syntax

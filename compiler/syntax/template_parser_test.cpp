@@ -202,6 +202,19 @@ TEST_CASE("calls, attributes, indexes, slices and literals") {
   CHECK(expr("{ \"a\": {\"b\": 1} }") == "{'a': {'b': 1}}");
 }
 
+TEST_CASE("\\u escapes decode to UTF-8; half a surrogate pair is an error, not invalid UTF-8") {
+  // Found by compiler_fuzz: `{{ "\ud800" }}` decoded to the bytes ED A0 80, which are not UTF-8,
+  // and `bamlc build` died printing the IR ("internal error: invalid UTF-8 byte").
+  CHECK(expr("\"\\u00e9 \\u65e5\"") == "'\u00e9 \u65e5'");
+  CHECK(expr("\"\\ud83d\\ude00\"") == "'\U0001F600'");  // a pair written as two escapes is one character
+  for (const char* half : {"\"\\ud800\"", "\"\\udfff\"", "\"x\\ud83dy\"", "\"\\ud83d\\u0041\"", "'\\ude00\\ud83d'"}) {
+    auto p = parse(std::string("{{ ") + half + " }}");
+    CHECK_MESSAGE(codes(p.diags) == "E0701 ", half);
+    REQUIRE(!p.diags.all().empty());
+    CHECK(p.diags.all()[0].message.find("half of a UTF-16 surrogate pair") != std::string::npos);
+  }
+}
+
 TEST_CASE("a dict literal closing with `}}` does not end the output tag") {
   auto p = parse("{{ f({\"a\": {\"b\": 1}}) }} tail");
   CHECK(codes(p.diags).empty());

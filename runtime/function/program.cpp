@@ -31,6 +31,13 @@ const json& array_at(const json& ir, const char* key) {
   return *it;
 }
 
+// The i-th entry of an IR array, which must be an object (json::value() throws a type_error on
+// anything else, which no caller expects).
+const json& object_at(const json& array, std::size_t i, const std::string& where) {
+  if (!array[i].is_object()) throw_config_error("malformed IR at " + where + ": expected an object");
+  return array[i];
+}
+
 std::string string_at(const json& object, const char* key, const std::string& where) {
   auto it = object.find(key);
   if (it == object.end() || !it->is_string()) {
@@ -70,12 +77,13 @@ Program Program::from_ir(const json& ir) {
   const json& functions = array_at(ir, "functions");
   for (std::size_t i = 0; i < functions.size(); ++i) {
     const std::string at = "functions[" + std::to_string(i) + "]";
+    const json& function = object_at(functions, i, at);
     auto f = std::make_unique<fn::Function>();
-    f->name = string_at(functions[i], "name", at);
-    f->client = string_at(functions[i], "client", at);
-    f->parameters = ir::read_parameters(functions[i].value("parameters", json::array()), at + ".parameters");
-    f->return_type = ir::read_type(functions[i].value("return_type", json::object()), at + ".return_type");
-    f->prompt = template_at(functions[i], "prompt_template", at);
+    f->name = string_at(function, "name", at);
+    f->client = string_at(function, "client", at);
+    f->parameters = ir::read_parameters(function.value("parameters", json::array()), at + ".parameters");
+    f->return_type = ir::read_type(function.value("return_type", json::object()), at + ".return_type");
+    f->prompt = template_at(function, "prompt_template", at);
     impl->function_index.emplace(f->name, impl->functions.size());
     impl->functions.push_back(std::move(f));
   }
@@ -87,12 +95,13 @@ Program Program::from_ir(const json& ir) {
   const json& template_strings = array_at(ir, "template_strings");
   for (std::size_t i = 0; i < template_strings.size(); ++i) {
     const std::string at = "template_strings[" + std::to_string(i) + "]";
+    const json& template_string = object_at(template_strings, i, at);
     tmpl::Macro macro;
-    for (const ir::Parameter& p : ir::read_parameters(template_strings[i].value("parameters", json::array()), at + ".parameters")) {
+    for (const ir::Parameter& p : ir::read_parameters(template_string.value("parameters", json::array()), at + ".parameters")) {
       macro.parameters.push_back(p.name);
     }
-    macro.body = template_at(template_strings[i], "body_template", at);
-    impl->macros.emplace(string_at(template_strings[i], "name", at), std::move(macro));
+    macro.body = template_at(template_string, "body_template", at);
+    impl->macros.emplace(string_at(template_string, "name", at), std::move(macro));
   }
   Program program;
   program.impl_ = std::move(impl);

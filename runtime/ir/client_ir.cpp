@@ -3,6 +3,7 @@
 // way to find it.
 #include <baml/client_ir.h>
 
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include <baml/errors.h>
@@ -141,8 +142,11 @@ RetryPolicySpec read_retry_policy(const json& value, const std::string& where) {
   RetryPolicySpec policy;
   policy.name = read_string(value, where, "name");
   const json& max_retries = member(value, "max_retries");
-  if (!max_retries.is_number_integer() || max_retries.get<std::int64_t>() < 0) {
-    bad(where + ".max_retries", "a non-negative integer", max_retries);
+  // A call runs the policy's node 1 + max_retries times, counted in an int (PlanNode::rounds).
+  constexpr std::int64_t kMaxRetries = std::numeric_limits<int>::max() - 1;
+  if (!max_retries.is_number_integer() || max_retries.get<std::int64_t>() < 0 ||
+      max_retries.get<std::int64_t>() > kMaxRetries) {
+    bad(where + ".max_retries", "an integer from 0 to 2147483646", max_retries);
   }
   policy.max_retries = max_retries.get<int>();
   const json& strategy = member(value, "strategy");

@@ -82,6 +82,20 @@ std::string config_error_of(const std::string& text) {
   return "<no error>";
 }
 
+TEST_CASE("max_retries fits the count of a call's rounds") {
+  // Found by ir_fuzz: 2147483647 made PlanNode::rounds() overflow an int (UBSan), 4294967295 read
+  // as -1 and a plan that never runs.
+  const auto policy = [](const std::string& max_retries) {
+    return R"({"ir_version": 1, "retry_policies": [{"name": "P", "max_retries": )" + max_retries +
+           R"(, "strategy": {"type": "constant_delay", "delay_ms": 1}, "retry_on": ["connect"]}]})";
+  };
+  CHECK(read_client_ir_text(policy("2147483646")).retry_policies.at(0).max_retries == 2147483646);
+  for (const char* too_many : {"2147483647", "4294967295", "9223372036854775807", "18446744073709551615"}) {
+    CHECK(config_error_of(policy(too_many)) ==
+          std::string("config: IR: retry_policies[0].max_retries: expected an integer from 0 to 2147483646, got ") + too_many);
+  }
+}
+
 TEST_CASE("a malformed IR names the bad value's path") {
   CHECK(config_error_of("{") == "config: IR: not valid JSON");
   CHECK(config_error_of(R"({"ir_version": 2})") == "config: IR: ir_version: expected 1, got 2");

@@ -2,11 +2,13 @@
 // and `regex_match` are BAML's own.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <regex>
 
 #include "template/builtins.h"
 #include "template/evaluator.h"
 #include "template/operators.h"
+#include "template/printing.h"
 #include "template/serialize.h"
 #include "template/unicode.h"
 
@@ -287,6 +289,20 @@ JValue pairs_of(Evaluator& ev, const JValue& value, std::string_view filter) {
   return JValue::seq(std::move(out));
 }
 
+// A float as an int, truncated as minijinja's cast truncates it (NaN is 0). minijinja's ints have
+// 128 bits and bamlc's 64: a float outside them is an error rather than a cast whose result C++
+// leaves undefined.
+JValue float_to_int(Evaluator& ev, double f) {
+  if (std::isnan(f)) return JValue::integer(0);
+  constexpr double kTwo63 = 9223372036854775808.0;
+  if (!(f >= -kTwo63 && f < kTwo63)) {
+    std::string shown;
+    format_float_display(f, shown);
+    ev.fail("invalid operation: cannot convert " + shown + " to int: out of range");
+  }
+  return JValue::integer(static_cast<std::int64_t>(f));
+}
+
 JValue parse_number(Evaluator& ev, std::string_view s, bool want_int, const JValue* fallback) {
   const std::string t(trim_unicode(s));
   char* end = nullptr;
@@ -297,7 +313,7 @@ JValue parse_number(Evaluator& ev, std::string_view s, bool want_int, const JVal
   }
   const double f = std::strtod(t.c_str(), &end);
   if (!t.empty() && end == t.c_str() + t.size()) {
-    return want_int ? JValue::integer(static_cast<std::int64_t>(f)) : JValue::floating(f);
+    return want_int ? float_to_int(ev, f) : JValue::floating(f);
   }
   if (fallback) return *fallback;
   ev.fail("invalid operation: cannot convert \"" + t + "\" to " + (want_int ? "int" : "float"));
@@ -346,7 +362,12 @@ int find_filter(std::string_view name) {
 JValue apply_filter(Evaluator& ev, FilterId id, std::string_view name, const JValue& value, const CallArgs& args) {
   switch (id) {
     case FilterId::Abs:
-      if (value.kind() == K::Int) return JValue::integer(value.as_int() < 0 ? -value.as_int() : value.as_int());
+      if (value.kind() == K::Int) {
+        // -(-2^63) is past int64: it continues in floating point, as integer arithmetic that
+        // overflows does (operators.cpp).
+        if (value.as_int() == INT64_MIN) return JValue::floating(9223372036854775808.0);
+        return JValue::integer(value.as_int() < 0 ? -value.as_int() : value.as_int());
+      }
       if (value.kind() == K::Float) return JValue::floating(std::fabs(value.as_float()));
       ev.fail("invalid operation: abs expects a number, got " + std::string(type_name(value)));
     case FilterId::Attr: {
@@ -421,7 +442,7 @@ JValue apply_filter(Evaluator& ev, FilterId id, std::string_view name, const JVa
       switch (value.kind()) {
         case K::Int: return want_int ? value : JValue::floating(static_cast<double>(value.as_int()));
         case K::Float:
-          return want_int ? JValue::integer(static_cast<std::int64_t>(value.as_float())) : value;
+          return want_int ? float_to_int(ev, value.as_float()) : value;
         case K::Bool: return want_int ? JValue::integer(value.as_bool()) : JValue::floating(value.as_bool());
         case K::String: return parse_number(ev, value.as_string(), want_int, fallback);
         default:

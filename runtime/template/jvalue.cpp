@@ -1,6 +1,8 @@
 // JValue construction and access (see jvalue.h).
 #include "template/jvalue.h"
 
+#include <algorithm>
+
 #include <baml/errors.h>
 
 #include "template/object.h"
@@ -13,7 +15,29 @@ struct SeqData {
   JItems items;
   bool is_iterator = false;
   bool is_group = false;
+  std::uint32_t nesting = 1;
+  bool holds_state = false;
 };
+
+struct DictData {
+  JEntries entries;
+  std::uint32_t nesting = 1;
+  bool holds_state = false;
+};
+
+void summarize(const JValue& child, std::uint32_t& nesting, bool& holds_state) {
+  nesting = std::max(nesting, child.nesting() + 1);
+  holds_state = holds_state || child.holds_state();
+}
+
+std::shared_ptr<const SeqData> seq_data(JItems items, bool is_iterator, bool is_group) {
+  auto data = std::make_shared<SeqData>();
+  for (const JValue& item : items) summarize(item, data->nesting, data->holds_state);
+  data->items = std::move(items);
+  data->is_iterator = is_iterator;
+  data->is_group = is_group;
+  return data;
+}
 
 }  // namespace
 
@@ -26,7 +50,7 @@ JValue JValue::string(std::string s) {
 }
 
 JValue JValue::seq(JItems items, bool is_iterator) {
-  auto p = std::make_shared<const SeqData>(SeqData{std::move(items), is_iterator});
+  auto p = seq_data(std::move(items), is_iterator, false);
   JValue v(Kind::Seq);
   v.p_ = p.get();
   v.hold_ = std::move(p);
@@ -34,7 +58,7 @@ JValue JValue::seq(JItems items, bool is_iterator) {
 }
 
 JValue JValue::group(JValue grouper, JValue list) {
-  auto p = std::make_shared<const SeqData>(SeqData{JItems{std::move(grouper), std::move(list)}, false, true});
+  auto p = seq_data(JItems{std::move(grouper), std::move(list)}, false, true);
   JValue v(Kind::Seq);
   v.p_ = p.get();
   v.hold_ = std::move(p);
@@ -42,7 +66,13 @@ JValue JValue::group(JValue grouper, JValue list) {
 }
 
 JValue JValue::dict(JEntries entries) {
-  auto p = std::make_shared<const JEntries>(std::move(entries));
+  auto data = std::make_shared<DictData>();
+  for (const auto& [key, value] : entries) {
+    summarize(key, data->nesting, data->holds_state);
+    summarize(value, data->nesting, data->holds_state);
+  }
+  data->entries = std::move(entries);
+  std::shared_ptr<const DictData> p = std::move(data);
   JValue v(Kind::Dict);
   v.p_ = p.get();
   v.hold_ = std::move(p);
@@ -109,8 +139,21 @@ bool JValue::is_mapping() const {
 const JItems& JValue::seq_items() const { return static_cast<const SeqData*>(p_)->items; }
 bool JValue::seq_is_iterator() const { return static_cast<const SeqData*>(p_)->is_iterator; }
 bool JValue::seq_is_group() const { return static_cast<const SeqData*>(p_)->is_group; }
-const JEntries& JValue::dict_entries() const { return *static_cast<const JEntries*>(p_); }
+const JEntries& JValue::dict_entries() const { return static_cast<const DictData*>(p_)->entries; }
 Object& JValue::as_object() const { return *const_cast<Object*>(static_cast<const Object*>(p_)); }
+
+std::uint32_t JValue::nesting() const {
+  if (kind_ == Kind::Seq) return static_cast<const SeqData*>(p_)->nesting;
+  if (kind_ == Kind::Dict) return static_cast<const DictData*>(p_)->nesting;
+  return 0;
+}
+
+bool JValue::holds_state() const {
+  if (kind_ == Kind::Seq) return static_cast<const SeqData*>(p_)->holds_state;
+  if (kind_ == Kind::Dict) return static_cast<const DictData*>(p_)->holds_state;
+  if (kind_ == Kind::Object) return as_object().holds_state();
+  return false;
+}
 
 std::size_t JValue::seq_size() const {
   if (kind_ == Kind::Seq) return seq_items().size();

@@ -127,6 +127,13 @@ class JValue {
   std::size_t seq_size() const;
   JValue seq_at(std::size_t i, const ir::TypeSystem* types) const;
 
+  // How many lists and dicts made by the template nest here (0 for anything else; borrowed values
+  // are the arguments', bounded when they were read), and whether a namespace or a `loop`, the
+  // values whose contents can change, is among them. Kept with each list and dict when it is made,
+  // so a namespace attribute can refuse what would let values nest without end or hold themselves.
+  std::uint32_t nesting() const;
+  bool holds_state() const;
+
  private:
   explicit JValue(Kind k) noexcept : kind_(k) {}
   Kind kind_;

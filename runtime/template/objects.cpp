@@ -59,6 +59,8 @@ JValue LoopObject::call_method(Evaluator& ev, std::string_view name, const CallA
   }
   if (name == "changed") {
     JValue now = JValue::seq(args.positional);
+    // Kept until the next call: a namespace or a loop (this one) kept here could hold the loop.
+    if (now.holds_state()) ev.fail("invalid operation: loop.changed() cannot take a namespace or a loop");
     const bool changed = !changed_seen_ || !values_equal(now, last_changed_);
     changed_seen_ = true;
     last_changed_ = std::move(now);
@@ -105,8 +107,24 @@ class NamespaceObject final : public Object {
     Printer p;
     p.repr(JValue::dict(entries()), out);
   }
+  bool holds_state() const override { return true; }
   std::vector<std::pair<std::string, JValue>> values;
 };
+
+// What a namespace attribute may hold: not a namespace or a `loop` (at any depth), through which a
+// namespace could come to hold itself (never freed, printed without end) or a chain of namespaces
+// as long as a loop runs; and nothing nested more than kMaxNesting lists and dicts deep, which
+// `{% set ns.x = [ns.x] %}` in a loop would otherwise build. Values that deep would overflow the
+// stack when printed, compared or freed (BAML's minijinja overflows its own on both).
+constexpr std::uint32_t kMaxNamespaceNesting = 100;
+
+void check_namespace_value(const Evaluator& ev, const JValue& value) {
+  if (value.holds_state()) ev.fail("invalid operation: a namespace cannot hold a namespace or a loop");
+  if (value.nesting() > kMaxNamespaceNesting) {
+    ev.fail("invalid operation: a namespace cannot hold a value nested more than " +
+            std::to_string(kMaxNamespaceNesting) + " lists or dicts deep");
+  }
+}
 
 class JoinerObject final : public Object {
  public:
@@ -127,8 +145,11 @@ class JoinerObject final : public Object {
 
 class CyclerObject final : public Object {
  public:
-  explicit CyclerObject(JItems items) : items_(std::move(items)) {}
+  explicit CyclerObject(JItems items) : items_(std::move(items)) {
+    for (const JValue& item : items_) holds_state_ = holds_state_ || item.holds_state();
+  }
   std::string_view type() const override { return "cycler"; }
+  bool holds_state() const override { return holds_state_; }
   JValue attr(std::string_view name) const override {
     if (name == "current") return items_.empty() ? JValue() : items_[pos_ % items_.size()];
     return {};
@@ -148,6 +169,7 @@ class CyclerObject final : public Object {
  private:
   JItems items_;
   std::size_t pos_ = 0;
+  bool holds_state_ = false;
 };
 
 constexpr std::string_view kLorem =
@@ -182,9 +204,13 @@ class GlobalFunction final : public Object {
         if (!args.positional.empty()) {
           for (const JValue& k : ev.iterate(args.positional[0])) {
             ns->values.emplace_back(ev.to_string(k), ev.get_item(args.positional[0], k));
+            check_namespace_value(ev, ns->values.back().second);
           }
         }
-        for (const auto& [k, v] : args.named) ns->values.emplace_back(std::string(k), v);
+        for (const auto& [k, v] : args.named) {
+          check_namespace_value(ev, v);
+          ns->values.emplace_back(std::string(k), v);
+        }
         return JValue::object(std::move(ns));
       }
       case Global::Joiner: {
@@ -229,7 +255,10 @@ class GlobalFunction final : public Object {
     if (n > kMax) ev.fail("invalid operation: range has too many elements");
     JItems items;
     if (n > 0) items.reserve(static_cast<std::size_t>(n) + 1);
-    for (std::int64_t i = start; step > 0 ? i < stop : i > stop; i += step) items.push_back(JValue::integer(i));
+    for (std::int64_t i = start; step > 0 ? i < stop : i > stop;) {
+      items.push_back(JValue::integer(i));
+      if (__builtin_add_overflow(i, step, &i)) break;  // the next one would be past any int64 stop
+    }
     ev.step(items.size());
     return JValue::seq(std::move(items));
   }
@@ -356,10 +385,11 @@ class EnumTypeObject final : public Object {
 
 }  // namespace
 
-bool namespace_set(const JValue& ns, std::string_view attribute, JValue value) {
+bool namespace_set(const Evaluator& ev, const JValue& ns, std::string_view attribute, JValue value) {
   if (ns.kind() != JValue::Kind::Object) return false;
   auto* obj = dynamic_cast<NamespaceObject*>(&ns.as_object());
   if (!obj) return false;
+  check_namespace_value(ev, value);
   for (auto& [k, v] : obj->values) {
     if (k == attribute) {
       v = std::move(value);

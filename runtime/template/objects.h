@@ -22,6 +22,7 @@ class LoopObject final : public Object {
   LoopObject(const ast::Node* node, std::size_t depth) : node_(node), depth_(depth) {}
 
   std::string_view type() const override { return "loop"; }
+  bool holds_state() const override { return true; }
   JValue attr(std::string_view name) const override;
   JValue call(Evaluator& ev, const CallArgs& args) override;  // recursive loops: loop(children)
   JValue call_method(Evaluator& ev, std::string_view name, const CallArgs& args) override;
@@ -47,6 +48,7 @@ JValue make_enum_type(const ir::Enum* e);
 }  // namespace baml::tmpl
 
 namespace baml::tmpl {
-// `{% set ns.attr = value %}`; false when `ns` is not a namespace.
-bool namespace_set(const JValue& ns, std::string_view attribute, JValue value);
+// `{% set ns.attr = value %}`; false when `ns` is not a namespace. Fails (TemplateError) for a
+// value a namespace cannot hold: a namespace or `loop`, or lists and dicts nested over 100 deep.
+bool namespace_set(const Evaluator& ev, const JValue& ns, std::string_view attribute, JValue value);
 }  // namespace baml::tmpl

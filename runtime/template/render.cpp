@@ -59,7 +59,7 @@ Evaluator::Flow Evaluator::render(const std::vector<ast::Node>& nodes, std::stri
       }
       case N::SetAttribute: {
         const JValue ns = lookup(n.text);
-        if (!namespace_set(ns, n.attribute, eval(n.expr))) {
+        if (!namespace_set(*this, ns, n.attribute, eval(n.expr))) {
           fail("invalid operation: can only assign to attributes of namespaces, not to " + n.text + "." + n.attribute);
         }
         break;

@@ -23,7 +23,22 @@ struct Node {
   std::string s;
   std::vector<Node> items;
   std::vector<std::pair<std::string, Node>> fields;
+
+  // Out of line: a Node holds pairs of Nodes, complete only after the class (clang's libstdc++
+  // checks instantiate the pair's destructor eagerly otherwise), as for parse/jvalue.h.
+  Node();
+  ~Node();
+  Node(const Node&);
+  Node(Node&&) noexcept;
+  Node& operator=(const Node&);
+  Node& operator=(Node&&) noexcept;
 };
+Node::Node() = default;
+Node::~Node() = default;
+Node::Node(const Node&) = default;
+Node::Node(Node&&) noexcept = default;
+Node& Node::operator=(const Node&) = default;
+Node& Node::operator=(Node&&) noexcept = default;
 
 Node tree(Evaluator& ev, const JValue& v, bool alias_keys, int depth);
 

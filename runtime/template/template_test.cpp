@@ -540,3 +540,57 @@ TEST_CASE("a 10 KB argument and a long loop render fast") {
   MESSAGE("render with a 10 KB argument and 200 loop items: " << per.count() << " us");
   CHECK(total > 100 * 10000);
 }
+
+// Found by template_fuzz (docs/fuzzing.md): each used to be undefined behaviour (UBSan) or a stack
+// overflow or a leak (ASan).
+TEST_CASE("numbers past int64 end in an error or a float, not in undefined behaviour") {
+  constexpr std::int64_t kMin = INT64_MIN;
+  constexpr std::int64_t kMax = INT64_MAX;
+  // A float, or a string that only reads as one, converted to an int it does not fit.
+  CHECK(render_error(tmpl_of({out(filt(flt(1e19), "int"))})).find("cannot convert 10000000000000000000.0 to int: out of range") !=
+        std::string::npos);
+  CHECK(render_error(tmpl_of({out(filt(bin("*", flt(1e308), num(10)), "int"))})).find("cannot convert inf to int") !=
+        std::string::npos);
+  CHECK(render_error(tmpl_of({out(filt(str("9999999999999999999999999"), "int"))})).find("out of range") != std::string::npos);
+  CHECK(render1(filt(str("nan"), "int")) == "0");  // minijinja's cast: NaN is 0
+  CHECK(render1(filt(flt(-9223372036854775808.0), "int")) == "-9223372036854775808");
+  CHECK(render1(filt(flt(-2.5), "int")) == "-2");
+  // |abs of the smallest int continues in floating point, as overflowing arithmetic does.
+  CHECK(render1(filt(num(kMin), "abs")) == "9223372036854776000.0");
+  CHECK(render1(filt(num(-3), "abs")) == "3");
+  // A range whose next step would pass int64 ends there.
+  CHECK(render1(filt(call(var("range"), {arg(num(kMin)), arg(num(kMax)), arg(num(kMax))}), "list")) ==
+        "[-9223372036854775808, -1, 9223372036854775806]");
+  CHECK(render1(filt(call(var("range"), {arg(num(kMax)), arg(num(kMin)), arg(num(kMin))}), "list")) == "[9223372036854775807, -1]");
+}
+
+TEST_CASE("a namespace cannot hold itself, a loop, or values nested without end") {
+  const json ns = set_("ns", call(var("namespace"), {arg(num(1), "x")}));
+  // Holding itself: never freed (LSan), printed without end (a stack overflow).
+  CHECK(render_error(tmpl_of({ns, set_("ns", var("ns"), "x"), out(var("ns"))})).find("cannot hold a namespace") !=
+        std::string::npos);
+  CHECK(render_error(tmpl_of({ns, set_("ns", lst({dct({{str("k"), var("ns")}})}), "x")})).find("cannot hold a namespace") !=
+        std::string::npos);
+  CHECK(render_error(tmpl_of({ns, set_("other", call(var("namespace"), {arg(var("ns"), "inner")}))}))
+            .find("cannot hold a namespace") != std::string::npos);
+  CHECK(render_error(tmpl_of({ns, set_("c", call(var("cycler"), {arg(var("ns"))})), set_("ns", var("c"), "x")}))
+            .find("cannot hold a namespace") != std::string::npos);
+  // A loop kept past its end, or in its own loop.changed().
+  CHECK(render_error(tmpl_of({ns, for_({"i"}, lst({num(1)}), {set_("ns", var("loop"), "x")})})).find("cannot hold a namespace or a loop") !=
+        std::string::npos);
+  CHECK(render_error(tmpl_of({for_({"i"}, lst({num(1)}), {out(call(attr(var("loop"), "changed"), {arg(var("loop"))}))})}))
+            .find("loop.changed() cannot take") != std::string::npos);
+  // `{% set ns.x = [ns.x] %}` in a loop nested one list deeper each time: freeing, printing or
+  // comparing 60,000 levels overflowed the stack.
+  CHECK(render_error(tmpl_of({ns, for_({"i"}, call(var("range"), {arg(num(60000))}), {set_("ns", lst({attr(var("ns"), "x")}), "x")}),
+                              out(var("ns"))}))
+            .find("nested more than 100 lists or dicts deep") != std::string::npos);
+  // What namespaces are for still works: counters, flat lists, strings, dicts, a cycler of plain values.
+  CHECK(render_t(tmpl_of({set_("ns", call(var("namespace"), {arg(lst({}), "items"), arg(num(0), "n")})),
+                          for_({"i"}, call(var("range"), {arg(num(3))}),
+                               {set_("ns", bin("+", attr(var("ns"), "items"), lst({dct({{str("i"), var("i")}})})), "items"),
+                                set_("ns", bin("+", attr(var("ns"), "n"), var("i")), "n")}),
+                          set_("ns", call(var("cycler"), {arg(str("a")), arg(str("b"))}), "c"),
+                          out(attr(var("ns"), "items")), tx("|"), out(attr(var("ns"), "n")), tx("|"),
+                          out(call(attr(attr(var("ns"), "c"), "next")))})) == "[{\"i\": 0}, {\"i\": 1}, {\"i\": 2}]|3|a");
+}

@@ -159,9 +159,16 @@ Value conform_at(const Value& v, const Type& declared, const TypeSystem& types, 
       if (v.is_null()) return v;
       mismatch(path, "null", v);
     case K::Duration:
-      if (v.kind() == VK::Duration) return v;
+      // The language's range (<baml/duration.h>): a longer one could not be read back from the
+      // string its JSON form writes.
+      if (v.kind() == VK::Duration) {
+        if (v.as_duration().count() < 0) mismatch(path, "duration (durations are never negative)", v);
+        if (v.as_duration().count() > kMaxDurationMs) mismatch(path, "duration (at most 2^53 - 1 ms)", v);
+        return v;
+      }
       if (v.kind() == VK::Int) {
         if (v.as_int() < 0) mismatch(path, "duration (milliseconds are never negative)", v);
+        if (v.as_int() > kMaxDurationMs) mismatch(path, "duration (at most 2^53 - 1 ms, about 285,000 years)", v);
         return Value::duration(std::chrono::milliseconds(v.as_int()));
       }
       if (v.kind() == VK::String) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <baml/errors.h>
+#include <baml/value_json.h>
 
 #include "value/from_json.h"
 
@@ -75,6 +76,20 @@ TEST_CASE("durations, media and literals") {
   CHECK(read("1500", R"({"kind": "duration"})").as_duration().count() == 1500);
   CHECK(error_of(R"("soon")", R"({"kind": "duration"})").find("expected duration") != std::string::npos);
   CHECK(error_of("-5", R"({"kind": "duration"})").find("never negative") != std::string::npos);
+  // The longest duration there is, 2^53 - 1 ms, and its JSON form reads back; a longer one was read
+  // from an integer although its JSON form could not be (args_fuzz: 10071992547401991 ms was
+  // accepted, written as "2797775707h36m41s991ms", which the duration parser refuses).
+  const Value longest = read("9007199254740991", R"({"kind": "duration"})");
+  CHECK(longest.as_duration().count() == 9007199254740991);
+  CHECK(baml::ir::value_from_json(baml::to_json(longest), type(R"({"kind": "duration"})"), types(), "arg") == longest);
+  CHECK(error_of("9007199254740992", R"({"kind": "duration"})").find("at most 2^53 - 1 ms") != std::string::npos);
+  CHECK(error_of("10071992547401991", R"({"kind": "duration"})").find("at most 2^53 - 1 ms") != std::string::npos);
+  CHECK_THROWS_AS(baml::ir::conform(Value::duration(std::chrono::milliseconds(-1)), type(R"({"kind": "duration"})"),
+                                    types(), "arg"),
+                  baml::InvalidArgumentError);
+  CHECK_THROWS_AS(baml::ir::conform(Value::duration(std::chrono::milliseconds(9007199254740992)),
+                                    type(R"({"kind": "duration"})"), types(), "arg"),
+                  baml::InvalidArgumentError);
   const Value img = read(R"({"url": "https://x/a.png"})", R"({"kind": "image"})");
   CHECK(img.as_media().by_url);
   CHECK(read(R"({"base64": "QUJD"})", R"({"kind": "pdf"})").as_media().media_type == "application/pdf");
