@@ -12,6 +12,7 @@ baml_layer(baml_template
     template/operators.cpp
     template/objects.cpp
     template/filters.cpp
+    template/regex.cpp
     template/tests.cpp
     template/methods.cpp
     template/serialize.cpp

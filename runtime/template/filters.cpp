@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <regex>
 
 #include "template/builtins.h"
 #include "template/evaluator.h"
 #include "template/operators.h"
 #include "template/printing.h"
+#include "template/regex.h"
 #include "template/serialize.h"
 #include "template/unicode.h"
 
@@ -620,10 +620,13 @@ JValue apply_filter(Evaluator& ev, FilterId id, std::string_view name, const JVa
       const JValue* pattern = arg(args, 0, "regex");
       if (!pattern) ev.fail("missing argument: regex_match needs a pattern");
       max_args(ev, args, 1, name);
+      const std::string text = ev.to_string(value);
       try {
-        const std::regex re(ev.to_string(*pattern), std::regex::ECMAScript);
-        return JValue::boolean(std::regex_search(ev.to_string(value), re));
-      } catch (const std::regex_error& e) {
+        // Rust's regex syntax and linear-time matching, as BAML's filter (template/regex.h).
+        const Regex re(ev.to_string(*pattern));
+        ev.step((text.size() + 1) * re.states() / 16 + 1);  // the most work search() can do
+        return JValue::boolean(re.search(text));
+      } catch (const RegexError& e) {
         ev.fail("invalid operation: bad regular expression in regex_match: " + std::string(e.what()));
       }
     }

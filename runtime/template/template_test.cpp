@@ -8,6 +8,7 @@
 
 #include <baml/errors.h>
 
+#include "template/regex.h"
 #include "template/template.h"
 #include "value/types.h"
 
@@ -593,4 +594,68 @@ TEST_CASE("a namespace cannot hold itself, a loop, or values nested without end"
                           set_("ns", call(var("cycler"), {arg(str("a")), arg(str("b"))}), "c"),
                           out(attr(var("ns"), "items")), tx("|"), out(attr(var("ns"), "n")), tx("|"),
                           out(call(attr(attr(var("ns"), "c"), "next")))})) == "[{\"i\": 0}, {\"i\": 1}, {\"i\": 2}]|3|a");
+}
+
+TEST_CASE("regex_match: Rust's regex syntax, matched in time linear in the text") {
+  using baml::tmpl::Regex;
+  const auto m = [](const std::string& pattern, const std::string& text) { return Regex(pattern).search(text); };
+  // Found by template_fuzz (hand-written seeds): with std::regex, `(a+)+$` backtracked for minutes
+  // on 29 characters, and a 100 KB argument overflowed the stack (one recursion per character).
+  const std::string as = std::string(28, 'a') + "!";
+  CHECK_FALSE(m("(a+)+$", as));
+  CHECK(m("(a+)+!", as));
+  const std::string long_text(200000, 'x');
+  CHECK_FALSE(m(".*foo", long_text));
+  CHECK(m("(x|y)*$", long_text));
+  CHECK(m("^x+$", long_text));
+  CHECK(render1(filt(str(long_text), "regex_match", {arg(str("^(x|y)*$"))})) == "true");
+  CHECK(render1(filt(str(as), "regex_match", {arg(str("(a+)+$"))})) == "false");
+
+  CHECK(m("^[a-z]+[0-9]$", "abc1"));
+  CHECK_FALSE(m("^[a-z]+[0-9]$", "abc12"));
+  CHECK(m("colou?r", "the color"));
+  CHECK(m("^a{2,3}$", "aaa"));
+  CHECK_FALSE(m("^a{2,3}$", "aaaa"));
+  CHECK(m("^a{2}$", "aa"));
+  CHECK(m("^a{2,}?$", "aaaaa"));
+  CHECK(m("\\d{3}-\\d{4}", "call 555-1234"));
+  CHECK(m("\\bcat\\b", "a cat."));
+  CHECK_FALSE(m("\\bcat\\b", "concatenate"));
+  CHECK(m("\\Bcat", "concatenate"));
+  CHECK(m("(?i)hello", "HeLLo"));
+  CHECK_FALSE(m("hello", "HELLO"));
+  CHECK(m("(?i:a)b", "Ab"));
+  CHECK_FALSE(m("(?i:a)b", "AB"));
+  CHECK_FALSE(m("^b$", "a\nb"));  // without m, ^ and $ are the text's ends (not before a final \n)
+  CHECK_FALSE(m("^a$", "a\n"));
+  CHECK(m("(?m)^b$", "a\nb"));
+  CHECK_FALSE(m("a.b", "a\nb"));
+  CHECK(m("(?s)a.b", "a\nb"));
+  CHECK(m("[[:upper:]][^[:upper:]]", "Ab"));
+  CHECK(m("^[\\w-]+@[\\w.]+$", "me-x@ex.com"));
+  CHECK(m("[^\\d\\s]", "1 x"));
+  CHECK_FALSE(m("^[^\\d\\s]+$", "1 x"));
+  CHECK(m("(?P<year>\\d{4})-(?:\\d\\d)", "2024-05"));
+  CHECK(m("(?<y>\\d)", "7"));
+  CHECK(m("\xE6\x97\xA5\xE6\x9C\xAC", "\xE3\x81\x93\xE6\x97\xA5\xE6\x9C\xAC"));  // UTF-8 literals
+  CHECK(m("^.$", "\xC3\xA9"));                                                   // . is one character
+  CHECK(m("^\\x41\\u{1F600}\\u00e9$", "A\xF0\x9F\x98\x80\xC3\xA9"));
+  CHECK(m("a|b|^c$", "c"));
+  CHECK(m("", ""));
+  CHECK(m("x*", ""));
+  CHECK(m("(a*)*b", "aaab"));
+  CHECK(m("(?x) a b  # a comment\n c", "abc"));
+  CHECK(m("[]a]", "]"));
+  CHECK(m("[a-]", "-"));
+  CHECK(m("[[a-c]x]", "b"));
+  CHECK(m("\\.\\$\\(", ".$("));
+  CHECK_FALSE(m("\\.", "a"));
+
+  for (const std::string& bad : std::vector<std::string>{"[", "(", ")", "a)", "a{99999999}", "*a", "a{3,2}", "a{2", "\\p{L}", "\\1", "\\q", "[a&&b]",
+                                "(?<=a)b", "(?z)", "\\x{110000}", "\\ud800", "[z-a]", std::string(300, '('), "(a{1000}){1000}",
+                                std::string(500, 'a') + std::string(500, '*')}) {
+    CHECK_THROWS_AS_MESSAGE(Regex{bad}, baml::tmpl::RegexError, bad);
+  }
+  CHECK(render_error(tmpl_of({out(filt(str("abc"), "regex_match", {arg(str("("))}))})).find("bad regular expression in regex_match") !=
+        std::string::npos);
 }

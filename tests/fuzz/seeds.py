@@ -132,6 +132,8 @@ HOSTILE_TEMPLATES = [
     "{% set ns = namespace(items=[], n=0) %}{% for i in items %}{% set ns.items = ns.items + [i] %}"
     "{% set ns.n = ns.n + 1 %}{% endfor %}{{ ns.items }}{{ ns.n }}{{ loop }}",
     "{% for i in items %}{{ loop.changed(i) }}{{ loop.cycle(1, 2) }}{{ loop.previtem }}{% endfor %}",
+    '{{ text|regex_match("(a+)+$") }}{{ ("a" * 28 ~ "!")|regex_match("(a+)+$") }}{{ ("x" * 100000)|regex_match(".*foo") }}',
+    '{{ text|regex_match("(?i)^h\\w+[[:alpha:]]{1,3}\\b|(?m)^$|[^\\d\\s]{2,}?|\\x41\\u{1F600}") }}',
 ]
 
 
@@ -257,6 +259,8 @@ def parse_seeds(corpus):
     for i, line in enumerate((ROOT / "tests" / "parse_golden" / "cases.jsonl").read_text().splitlines()):
         text = json.loads(line)["text"].encode("utf-8", "surrogateescape")
         corpus.add(bytes([i % 87, i % 16]) + text)
+    # Stray closing brackets, which once cost the square of their number (whole parse, FPerson).
+    corpus.add(bytes([9, 15]) + b"}" * 20000 + b"]" * 20000)
 
 
 def main():
