@@ -1,7 +1,8 @@
 # bamlc_generate(TARGET t (SOURCE_DIR dir | SOURCES a.baml ...) [NAMESPACE ns] [OUT_DIR dir])
 #
 # Generates the C++ bindings of a BAML project into the build tree (OUT_DIR, default
-# ${CMAKE_CURRENT_BINARY_DIR}/<target>) with `bamlc build --cpp-out`, adds client.cpp and ir.cpp
+# ${CMAKE_CURRENT_BINARY_DIR}/<target>, or <target>_baml for an executable, whose binary has the
+# first name) with `bamlc build --cpp-out`, adds client.cpp and ir.cpp
 # to target `t`, puts OUT_DIR on its public include path (`#include "baml_client/client.hpp"`) and
 # links it with bamlc::runtime. One custom command per target whose outputs are the four files,
 # with a depfile naming every .baml file read: a second build does nothing, touching one .baml
@@ -23,7 +24,13 @@ function(bamlc_generate)
     message(FATAL_ERROR "bamlc_generate: unknown arguments ${ARG_UNPARSED_ARGUMENTS}")
   endif()
   if(NOT ARG_OUT_DIR)
-    set(ARG_OUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/${ARG_TARGET}")
+    get_target_property(type ${ARG_TARGET} TYPE)
+    if(type STREQUAL "EXECUTABLE")
+      # <binary dir>/<target> is the executable itself.
+      set(ARG_OUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/${ARG_TARGET}_baml")
+    else()
+      set(ARG_OUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/${ARG_TARGET}")
+    endif()
   endif()
   if(NOT ARG_NAMESPACE)
     set(ARG_NAMESPACE baml_client)

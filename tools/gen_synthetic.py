@@ -9,7 +9,12 @@ each file after the first also refers to a class of the previous file, so name r
 crosses files. Limits are chosen so the project checks without warnings: connect < first token
 < request, and the fallback's total covers the worst case of its children.
 
-Usage: gen_synthetic.py --files N --out DIR [--seed S]   (500 files is about 78,000 lines)
+Usage: gen_synthetic.py --files N --out DIR [--seed S] [--dialect bamlc|baml]
+(500 files is about 78,000 lines)
+
+--dialect baml writes the same project in what BAML 0.226.2 accepts, for measuring `baml-cli`
+beside bamlc: `int` milliseconds for bamlc's `duration` type and literals, only `_ms` timeout
+spellings, and a TypeScript generator instead of the C++ one.
 """
 
 import argparse
@@ -19,9 +24,14 @@ import sys
 
 MS_PER_UNIT = (("h", 3_600_000), ("m", 60_000), ("s", 1_000), ("ms", 1))
 
+# Set by --dialect: True writes BAML 0.226.2's spellings (it has no duration type).
+BAML_DIALECT = False
+
 
 def literal(ms):
     """The canonical duration literal for a count of milliseconds (1500 -> 1s500ms)."""
+    if BAML_DIALECT:
+        return str(ms)
     if ms == 0:
         return "0s"
     out = []
@@ -34,7 +44,7 @@ def literal(ms):
 
 def timeout_line(rng, field, ms):
     """One timeout entry, in bamlc's duration spelling or BAML's `_ms` one (same meaning)."""
-    if rng.random() < 0.3:
+    if rng.random() < 0.3 or BAML_DIALECT:
         return f"{field}_ms {ms}"
     return f"{field} {literal(ms)}"
 
@@ -72,6 +82,10 @@ class FileWriter:
 CHANNELS = ["Email", "Phone", "Chat", "Letter", "Store", "Social"]
 
 
+def duration_type():
+    return "int" if BAML_DIALECT else "duration"
+
+
 def write_types(w, i, channels):
     w.open(f"enum Status{i}")
     w.line("Active")
@@ -91,7 +105,7 @@ def write_types(w, i, channels):
     w.line("email string?")
     w.line(f"status Status{i}")
     w.line("metadata map<string, string>")
-    w.line('response_time duration @description("typical time the customer takes to answer")')
+    w.line(f'response_time {duration_type()} @description("typical time the customer takes to answer")')
     if i > 0:
         w.line(f"referred_by Customer{i - 1}?")
     w.close()
@@ -100,7 +114,7 @@ def write_types(w, i, channels):
     w.line("order_id string")
     w.line("skus string[]")
     w.line(f"channel Channel{i}")
-    w.line("shipping_time duration?")
+    w.line(f"shipping_time {duration_type()}?")
     w.line("quantity int @assert(positive, {{ this > 0 }})")
     w.line('priority 1 | 2 | 3')
     w.close()
@@ -108,7 +122,7 @@ def write_types(w, i, channels):
     w.open(f"class Report{i}")
     w.line("summary string")
     w.line('risk "low" | "medium" | "high"')
-    w.line("next_contact_in duration")
+    w.line(f"next_contact_in {duration_type()}")
     w.line("followups string[] @stream.done")
     w.line(f'@@description("A customer report for file {i}")')
     w.close()
@@ -168,7 +182,7 @@ def write_clients(w, i, rng):
     w.open("options")
     w.line(f'strategy [Primary{i}, Secondary{i}, "openai/gpt-4o-mini"]')
     w.open("http")
-    w.line("total_timeout 25m")
+    w.line("total_timeout_ms 1500000" if BAML_DIALECT else "total_timeout 25m")
     w.close()
     w.close()
     w.close()
@@ -200,7 +214,7 @@ def write_functions(w, i, rng):
     w.line('"#')
     w.close()
     w.line()
-    w.open(f"function EstimateShipping{i}(order: Order{i}, rush: bool) -> duration")
+    w.open(f"function EstimateShipping{i}(order: Order{i}, rush: bool) -> {duration_type()}")
     w.line(f"client Secondary{i}")
     w.line('prompt #"')
     w.line("  Estimate how long order {{ order.order_id }} takes to ship")
@@ -259,8 +273,12 @@ def write_file(i, total, seed):
     write_tests(w, i, rng, channels)
     if i == 0:
         w.line()
-        w.open("generator SyntheticCpp")
-        w.line('output_type "cpp"')
+        if BAML_DIALECT:
+            w.open("generator SyntheticTs")
+            w.line('output_type "typescript"')
+        else:
+            w.open("generator SyntheticCpp")
+            w.line('output_type "cpp"')
         w.line('output_dir "../synthetic_client"')
         w.line('version "0.226.2"')
         w.close()
@@ -272,7 +290,11 @@ def main():
     parser.add_argument("--files", type=int, required=True, help="number of .baml files to write")
     parser.add_argument("--out", type=pathlib.Path, required=True, help="directory to write them into")
     parser.add_argument("--seed", type=int, default=1, help="seed for the variations (default 1)")
+    parser.add_argument("--dialect", choices=["bamlc", "baml"], default="bamlc",
+                        help="bamlc (default) or baml: what BAML 0.226.2 accepts (see above)")
     args = parser.parse_args()
+    global BAML_DIALECT
+    BAML_DIALECT = args.dialect == "baml"
     if args.files < 1:
         parser.error("--files must be at least 1")
     args.out.mkdir(parents=True, exist_ok=True)

@@ -23,6 +23,14 @@ struct Place {
   }
 };
 
+// The array under `key`, or an empty one: by reference, since `json::value` returns a copy and
+// the IR's arrays hold the whole project.
+const nlohmann::json& array_at(const nlohmann::json& object, const char* key) {
+  static const nlohmann::json empty = nlohmann::json::array();
+  const auto it = object.find(key);
+  return it != object.end() && it->is_array() ? *it : empty;
+}
+
 class Builder {
  public:
   Builder(const nlohmann::json& ir, Model& m) : ir_(ir), m_(m) {
@@ -36,14 +44,14 @@ class Builder {
 
   void run() {
     // Names first, so that a reference anywhere finds its target.
-    for (const auto& c : ir_.value("classes", nlohmann::json::array())) {
+    for (const auto& c : array_at(ir_, "classes")) {
       Class cls;
       cls.baml = c.at("name").get<std::string>();
       cls.cpp = types_.add(cls.baml);
       class_index_[cls.baml] = static_cast<int>(m_.classes.size());
       m_.classes.push_back(std::move(cls));
     }
-    for (const auto& e : ir_.value("enums", nlohmann::json::array())) {
+    for (const auto& e : array_at(ir_, "enums")) {
       Enum en;
       en.baml = e.at("name").get<std::string>();
       en.cpp = types_.add(en.baml);
@@ -57,7 +65,7 @@ class Builder {
       enum_index_[en.baml] = static_cast<int>(m_.enums.size());
       m_.enums.push_back(std::move(en));
     }
-    for (const auto& a : ir_.value("aliases", nlohmann::json::array())) {
+    for (const auto& a : array_at(ir_, "aliases")) {
       Alias al;
       al.baml = a.at("name").get<std::string>();
       al.cpp = types_.add(al.baml);
@@ -66,7 +74,7 @@ class Builder {
     }
     // Then the types.
     std::size_t ci = 0;
-    for (const auto& c : ir_.value("classes", nlohmann::json::array())) {
+    for (const auto& c : array_at(ir_, "classes")) {
       Class& cls = m_.classes[ci++];
       NameScope fields;
       fields.reserve(cls.cpp);
@@ -78,10 +86,10 @@ class Builder {
         field.cpp = fields.add(field.baml);
         Place place{cls.cpp + "_" + field.cpp};
         field.type = type(f.at("type"), place);
-        for (const auto& ch : f.value("checks", nlohmann::json::array())) {
+        for (const auto& ch : array_at(f, "checks")) {
           if (!ch.value("assert", false)) field.checks.push_back(ch.at("name").get<std::string>());
         }
-        for (const auto& s : f.value("stream", nlohmann::json::array())) {
+        for (const auto& s : array_at(f, "stream")) {
           if (s == "done") field.stream_done = true;
           if (s == "not_null") field.stream_not_null = true;
           if (s == "with_state") field.stream_with_state = true;
@@ -90,7 +98,7 @@ class Builder {
       }
     }
     std::size_t ai = 0;
-    for (const auto& a : ir_.value("aliases", nlohmann::json::array())) {
+    for (const auto& a : array_at(ir_, "aliases")) {
       Alias& al = m_.aliases[ai];
       Place place{al.cpp};
       current_alias_ = static_cast<int>(ai);
@@ -99,7 +107,7 @@ class Builder {
       current_alias_ = -1;
       ++ai;
     }
-    for (const auto& f : ir_.value("functions", nlohmann::json::array())) {
+    for (const auto& f : array_at(ir_, "functions")) {
       Function fn;
       fn.baml = f.at("name").get<std::string>();
       fn.cpp = members_.add(fn.baml);

@@ -2,6 +2,8 @@
 
 #include "compiler/ir/template_json.h"
 
+#include <utility>
+
 namespace bamlc::ir {
 namespace {
 
@@ -173,7 +175,7 @@ json type_shape_to_json(const model::Type& t) {
     case model::TypeKind::Union: {
       json members = json::array();
       for (const model::Type& m : t.children) members.push_back(type_to_json(m));
-      return {{"kind", "union"}, {"members", members}};
+      return {{"kind", "union"}, {"members", std::move(members)}};
     }
     case model::TypeKind::LiteralString: return {{"kind", "literal"}, {"value", t.literal}};
     case model::TypeKind::LiteralInt: return {{"kind", "literal"}, {"value", std::stoll(t.literal)}};
@@ -211,7 +213,7 @@ json to_json(const model::Program& program) {
                        {"alias", optional_string(c.alias)},
                        {"description", optional_string(c.description)},
                        {"dynamic", c.dynamic},
-                       {"fields", fields},
+                       {"fields", std::move(fields)},
                        {"checks", checks_to_json(c.checks)},
                        {"stream", c.stream_attributes}});
   }
@@ -221,7 +223,7 @@ json to_json(const model::Program& program) {
     for (const model::EnumValue& v : e.values) {
       values.push_back({{"name", v.name}, {"alias", optional_string(v.alias)}, {"description", optional_string(v.description)}, {"skip", v.skip}});
     }
-    enums.push_back({{"name", e.name}, {"alias", optional_string(e.alias)}, {"dynamic", e.dynamic}, {"values", values}});
+    enums.push_back({{"name", e.name}, {"alias", optional_string(e.alias)}, {"dynamic", e.dynamic}, {"values", std::move(values)}});
   }
   json aliases = json::array();
   for (const model::TypeAlias& a : program.aliases) aliases.push_back({{"name", a.name}, {"type", type_to_json(a.target)}, {"checks", checks_to_json(a.checks)}});
@@ -249,17 +251,17 @@ json to_json(const model::Program& program) {
   for (const model::Test& t : program.tests) {
     json args = json::object();
     for (const ast::MapEntry& e : t.args) args[e.key.text] = e.value ? value_to_json(*e.value) : json(nullptr);
-    tests.push_back({{"name", t.name}, {"functions", t.functions}, {"args", args}, {"checks", checks_to_json(t.checks)}});
+    tests.push_back({{"name", t.name}, {"functions", t.functions}, {"args", std::move(args)}, {"checks", checks_to_json(t.checks)}});
   }
   return json{{"ir_version", kIrVersion},
-              {"classes", classes},
-              {"enums", enums},
-              {"aliases", aliases},
-              {"functions", functions},
-              {"template_strings", template_strings},
-              {"clients", clients},
-              {"retry_policies", policies},
-              {"tests", tests}};
+              {"classes", std::move(classes)},
+              {"enums", std::move(enums)},
+              {"aliases", std::move(aliases)},
+              {"functions", std::move(functions)},
+              {"template_strings", std::move(template_strings)},
+              {"clients", std::move(clients)},
+              {"retry_policies", std::move(policies)},
+              {"tests", std::move(tests)}};
 }
 
 }  // namespace bamlc::ir

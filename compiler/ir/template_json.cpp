@@ -4,6 +4,8 @@
 // errors by function name, and the checker has already located every mistake it could find.
 #include "compiler/ir/template_json.h"
 
+#include <utility>
+
 namespace bamlc::ir {
 namespace {
 
@@ -62,13 +64,13 @@ json node(const ast::TemplateNode& n) {
         branches.push_back(
             {{"condition", optional_expr(b.condition)}, {"body", nodes(b.body)}, {"ws", whitespace(b.whitespace)}});
       }
-      return {{"kind", "if"}, {"branches", branches}, {"end_ws", whitespace(n.end_whitespace)}};
+      return {{"kind", "if"}, {"branches", std::move(branches)}, {"end_ws", whitespace(n.end_whitespace)}};
     }
     case NodeKind::For: {
       json targets = json::array();
       for (const ast::Name& t : n.targets) targets.push_back(t.text);
       return {{"kind", "for"},
-              {"targets", targets},
+              {"targets", std::move(targets)},
               {"iterable", template_expr_to_json(n.expr)},
               {"filter", optional_expr(n.filter)},
               {"recursive", n.recursive},
@@ -87,7 +89,7 @@ json node(const ast::TemplateNode& n) {
       return {{"kind", "set"},
               {"target", n.targets.empty() ? "" : n.targets[0].text},
               {"attribute", n.targets.size() > 1 && !n.unpack ? json(n.targets[1].text) : json(nullptr)},
-              {"targets", unpack},
+              {"targets", std::move(unpack)},
               {"value", template_expr_to_json(n.expr)},
               {"ws", whitespace(n.whitespace)}};
     }
@@ -131,7 +133,7 @@ json template_expr_to_json(const ast::TemplateExpr& e) {
         entries.push_back(
             json::array({template_expr_to_json(e.operands[i]), template_expr_to_json(e.operands[i + 1])}));
       }
-      return {{"kind", "dict"}, {"entries", entries}};
+      return {{"kind", "dict"}, {"entries", std::move(entries)}};
     }
     case Kind::Attribute:
       return {{"kind", "attr"}, {"object", template_expr_to_json(e.operands[0])}, {"name", e.member.text}};
