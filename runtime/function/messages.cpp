@@ -2,17 +2,13 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace baml::fn {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // A marker at `pos` (kMarker, 'r' or 'm', digits, kMarker) whose index is within `table_size`:
 // its letter, index and length; nullopt when the bytes only look like one.
@@ -38,19 +34,37 @@ std::optional<Marker> marker_at(std::string_view text, std::size_t pos, std::siz
   return Marker{letter, index, i + 1 - pos};
 }
 
-// One message being assembled: text is gathered into `pending` until a media item or the end.
+// One message being assembled: its text is gathered as pieces of the rendered text until a media
+// item or the end, then copied once (a prompt holding a large argument is not copied piecewise).
 struct Chunk {
   Message message;
-  std::string pending;
+  std::vector<std::string_view> pending;
   bool has_media = false;
 };
 
 void flush_text(Chunk& chunk, bool trim_it) {
-  std::string_view text = trim_it ? trim(chunk.pending) : std::string_view(chunk.pending);
-  if (!text.empty() || (!trim_it && !chunk.pending.empty())) {
-    chunk.message.parts.push_back(ContentPart::of_text(std::string(text)));
+  std::vector<std::string_view>& pieces = chunk.pending;
+  std::size_t first = 0;
+  std::size_t last = pieces.size();
+  if (trim_it) {
+    for (; first < last; ++first) {
+      while (!pieces[first].empty() && is_space(pieces[first].front())) pieces[first].remove_prefix(1);
+      if (!pieces[first].empty()) break;
+    }
+    for (; last > first; --last) {
+      while (!pieces[last - 1].empty() && is_space(pieces[last - 1].back())) pieces[last - 1].remove_suffix(1);
+      if (!pieces[last - 1].empty()) break;
+    }
   }
-  chunk.pending.clear();
+  std::size_t size = 0;
+  for (std::size_t i = first; i < last; ++i) size += pieces[i].size();
+  if (size > 0) {
+    std::string text;
+    text.reserve(size);
+    for (std::size_t i = first; i < last; ++i) text.append(pieces[i]);
+    chunk.message.parts.push_back(ContentPart::of_text(std::move(text)));
+  }
+  pieces.clear();
 }
 
 }  // namespace
@@ -67,7 +81,7 @@ std::vector<Message> split_messages(const tmpl::RenderOutput& rendered, std::str
       ++pos;
       continue;
     }
-    chunks.back().pending.append(text.substr(start, pos - start));
+    chunks.back().pending.push_back(text.substr(start, pos - start));
     if (m->letter == 'm') {
       Chunk& chunk = chunks.back();
       flush_text(chunk, true);  // text next to a media item is trimmed
@@ -83,7 +97,7 @@ std::vector<Message> split_messages(const tmpl::RenderOutput& rendered, std::str
     pos += m->length;
     start = pos;
   }
-  chunks.back().pending.append(text.substr(start));
+  chunks.back().pending.push_back(text.substr(start));
 
   std::vector<Message> messages;
   for (Chunk& chunk : chunks) {

@@ -53,7 +53,7 @@ std::vector<Message> render_for(const Program::Impl& program, const fn::Function
   };
   tmpl::Environment env;
   env.types = &program.types;
-  env.variables = args;
+  env.borrowed_variables = &args;
   env.macros = &program.macros;
   env.ctx = &ctx;
   env.role_helper = true;

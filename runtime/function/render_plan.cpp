@@ -29,7 +29,7 @@ std::vector<Message> render_for_client(const Program::Impl& program, const Funct
   };
   tmpl::Environment env;
   env.types = &program.types;
-  env.variables = args;
+  env.borrowed_variables = &args;
   env.macros = &program.macros;
   env.ctx = &ctx;
   env.role_helper = true;

@@ -11,6 +11,8 @@
 //     set, in which case api_version goes into the body like any other option.
 //   - the api key (Authorization: Bearer, azure's api-key) wins over a header of the same name.
 #include <algorithm>
+#include <string>
+#include <utility>
 
 #include <baml/errors.h>
 
@@ -77,27 +79,42 @@ json media_part(const Media& media, const ResolvedOptions& options, std::string_
   wire::unsupported_media(media, provider, options);
 }
 
-json content_of(const ChatMessage& message, OpenAiFlavor flavor, const ResolvedOptions& options) {
+// Appends the message's `content` as JSON: written straight into the body's text, so a prompt's
+// text is escaped once and never copied into a tree; a part with metadata or media goes through
+// nlohmann::json (small) and the same dump.
+void append_content(std::string& out, const ChatMessage& message, OpenAiFlavor flavor, const ResolvedOptions& options) {
   const bool plain = flavor == OpenAiFlavor::Generic && message.text_only() &&
                      std::none_of(message.parts.begin(), message.parts.end(),
                                   [](const ChatPart& part) { return part.had_metadata; });
   if (plain) {
-    if (message.parts.size() == 1) return message.parts.front().part.text;
+    if (message.parts.size() == 1) {
+      wire::append_json_string(out, message.parts.front().part.text);
+      return;
+    }
     std::string text;
     for (const ChatPart& part : message.parts) {
       if (!text.empty()) text += ' ';
       text += part.part.text;
     }
-    return text;
+    wire::append_json_string(out, text);
+    return;
   }
-  json parts = json::array();
+  out += '[';
+  bool first = true;
   for (const ChatPart& part : message.parts) {
-    json block = part.part.kind == ContentPart::Kind::Text
-                     ? json{{"type", "text"}, {"text", part.part.text}}
-                     : media_part(part.part.media, options, provider_name(flavor));
-    parts.push_back(wire::with_metadata(std::move(block), part.metadata));
+    if (!first) out += ',';
+    first = false;
+    if (part.part.kind == ContentPart::Kind::Text && part.metadata.empty()) {
+      out += "{\"text\":";  // the keys in nlohmann's (sorted) order
+      wire::append_json_string(out, part.part.text);
+      out += ",\"type\":\"text\"}";
+      continue;
+    }
+    json block = part.part.kind == ContentPart::Kind::Text ? json{{"type", "text"}, {"text", part.part.text}}
+                                                           : media_part(part.part.media, options, provider_name(flavor));
+    out += wire::dump_json(wire::with_metadata(std::move(block), part.metadata));
   }
-  return parts;
+  out += ']';
 }
 
 }  // namespace
@@ -133,18 +150,24 @@ HttpRequest OpenAiProvider::build_rendered(const ResolvedOptions& options, const
     }
   }
   const RolePolicy policy = role_policy(kind_of(flavor_), options.values, options.client);
-  json messages = json::array();
+  std::string messages = "[";
   for (const ChatMessage& message : chat_messages(request, policy)) {
-    messages.push_back({{"role", message.role}, {"content", content_of(message, flavor_, options)}});
+    if (messages.size() > 1) messages += ',';
+    messages += "{\"content\":";  // the keys in nlohmann's (sorted) order
+    append_content(messages, message, flavor_, options);
+    messages += ",\"role\":";
+    wire::append_json_string(messages, message.role);
+    messages += '}';
   }
-  body["messages"] = std::move(messages);
+  messages += ']';
+  body["messages"] = nullptr;  // written from `messages` by dump_json_with
   if (stream) {
     body["stream"] = true;
     if (flavor_ == OpenAiFlavor::OpenAi && !body.contains("stream_options")) {
       body["stream_options"] = {{"include_usage", true}};
     }
   }
-  out.body = wire::dump_json(body);
+  out.body = wire::dump_json_with(body, {{"messages", messages}});
   return out;
 }
 

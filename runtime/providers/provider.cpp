@@ -96,14 +96,27 @@ json parse_json(std::string_view text, std::string_view what) {
 
 namespace {
 
-// Whether any of the 8 bytes of `w` needs a look: a control byte (< 0x20), '"', '\\' or a byte of a
-// multi-byte UTF-8 sequence (>= 0x80). Prompts are mostly plain ASCII, copied 8 bytes at a time.
-inline bool needs_look(std::uint64_t w) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
-  const std::uint64_t control = (w - kOnes * 0x20) & ~w & kHigh;
-  return ((w & kHigh) | control | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) != 0;
+// Whether byte `c` needs a look: a control byte (< 0x20), '"', '\\' or a byte of a multi-byte
+// UTF-8 sequence (>= 0x80).
+inline bool needs_look(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x80; }
+
+// The first byte in [p, end) that needs a look, or `end`. Prompts are mostly plain ASCII with a
+// quote or a newline every few dozen bytes: 16 bytes are tested at a time and the first flagged
+// one is found from the mask, so a flagged byte costs no more than a plain one.
+inline const char* next_look(const char* p, const char* end) {
+#ifdef __SSE2__
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // A signed compare flags control bytes and bytes >= 0x80 together.
+    const __m128i look = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    if (const int mask = _mm_movemask_epi8(look); mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
+  while (p != end && !needs_look(static_cast<unsigned char>(*p))) ++p;
+  return p;
 }
 
 }  // namespace
@@ -118,28 +131,7 @@ void append_json_string(std::string& out, std::string_view text) {
   const char* p = text.data();
   const char* const end = p + text.size();
   const char* plain = p;  // the start of the run of bytes copied as they are
-  while (p != end) {
-#ifdef __SSE2__
-    // 16 bytes at a time: a signed compare flags control bytes and bytes >= 0x80 together.
-    if (end - p >= 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      const __m128i look = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                                        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-      if (_mm_movemask_epi8(look) == 0) {
-        p += 16;
-        continue;
-      }
-    }
-#endif
-    if (end - p >= 8) {
-      std::uint64_t word;
-      std::memcpy(&word, p, sizeof word);
-      if (!needs_look(word)) {
-        p += 8;
-        continue;
-      }
-    }
+  while ((p = next_look(p, end)) != end) {
     const auto c = static_cast<unsigned char>(*p);
     if (c >= 0x80) {
       const std::size_t n = utf8_sequence_length(p, end);
@@ -151,26 +143,27 @@ void append_json_string(std::string& out, std::string_view text) {
       p += n;
       continue;
     }
-    if (c >= 0x20 && c != '"' && c != '\\') {
-      ++p;
-      continue;
-    }
     out.append(plain, p);
-    out += '\\';
+    char escape[6] = {'\\', 0, 0, 0, 0, 0};
+    std::size_t length = 2;
     switch (c) {
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
-      case '\b': out += 'b'; break;
-      case '\f': out += 'f'; break;
-      case '\n': out += 'n'; break;
-      case '\r': out += 'r'; break;
-      case '\t': out += 't'; break;
+      case '"': escape[1] = '"'; break;
+      case '\\': escape[1] = '\\'; break;
+      case '\b': escape[1] = 'b'; break;
+      case '\f': escape[1] = 'f'; break;
+      case '\n': escape[1] = 'n'; break;
+      case '\r': escape[1] = 'r'; break;
+      case '\t': escape[1] = 't'; break;
       default:
-        out += "u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
+        escape[1] = 'u';
+        escape[2] = '0';
+        escape[3] = '0';
+        escape[4] = kHex[c >> 4];
+        escape[5] = kHex[c & 15];
+        length = 6;
         break;
     }
+    out.append(escape, length);
     plain = ++p;
   }
   out.append(plain, p);
@@ -179,21 +172,11 @@ void append_json_string(std::string& out, std::string_view text) {
 
 namespace {
 
+void dump_object(std::string& out, const nlohmann::json& object, std::initializer_list<RawMember> raw);
+
 void dump_into(std::string& out, const nlohmann::json& value) {
   switch (value.type()) {
-    case nlohmann::json::value_t::object: {
-      out += '{';
-      bool first = true;
-      for (auto it = value.begin(); it != value.end(); ++it) {
-        if (!first) out += ',';
-        first = false;
-        append_json_string(out, it.key());
-        out += ':';
-        dump_into(out, it.value());
-      }
-      out += '}';
-      return;
-    }
+    case nlohmann::json::value_t::object: dump_object(out, value, {}); return;
     case nlohmann::json::value_t::array: {
       out += '[';
       bool first = true;
@@ -212,11 +195,39 @@ void dump_into(std::string& out, const nlohmann::json& value) {
   }
 }
 
+// An object's members in their order, each written by dump_into unless `raw` names it.
+void dump_object(std::string& out, const nlohmann::json& object, std::initializer_list<RawMember> raw) {
+  out += '{';
+  bool first = true;
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    if (!first) out += ',';
+    first = false;
+    append_json_string(out, it.key());
+    out += ':';
+    const auto replaced = std::find_if(raw.begin(), raw.end(), [&](const RawMember& m) { return m.first == it.key(); });
+    if (replaced != raw.end()) {
+      out += replaced->second;
+    } else {
+      dump_into(out, it.value());
+    }
+  }
+  out += '}';
+}
+
 }  // namespace
 
 std::string dump_json(const nlohmann::json& value) {
   std::string out;
   dump_into(out, value);
+  return out;
+}
+
+std::string dump_json_with(const nlohmann::json& object, std::initializer_list<RawMember> raw) {
+  std::string out;
+  std::size_t size = 64;
+  for (const RawMember& member : raw) size += member.second.size();
+  out.reserve(size);
+  dump_object(out, object, raw);
   return out;
 }
 

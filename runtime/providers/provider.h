@@ -4,6 +4,7 @@
 // Providers are stateless; everything a call accumulates lives in a ProviderReply.
 #pragma once
 
+#include <initializer_list>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -94,6 +95,12 @@ void append_json_string(std::string& out, std::string_view text);
 // `value.dump()`, byte for byte, but with strings escaped by append_json_string: nlohmann's
 // serializer escapes a byte at a time, which made a 10 KB prompt most of a request's cost.
 std::string dump_json(const nlohmann::json& value);
+
+// dump_json of an object, with the members named in `raw` written as the JSON text given there
+// instead of their values (placeholders that keep the key order nlohmann's dump has): a large
+// member written straight into text never becomes a tree.
+using RawMember = std::pair<std::string_view, std::string_view>;
+std::string dump_json_with(const nlohmann::json& object, std::initializer_list<RawMember> raw);
 
 // `messages` as a JSON list of {"content": ..., "role": ...} objects, leaving out those whose role
 // is `skip_role` (if given).

@@ -50,6 +50,11 @@ JValue Evaluator::lookup(std::string_view name) {
   for (const auto& [k, v] : env_.variables) {
     if (k == name) return borrow(v);
   }
+  if (env_.borrowed_variables) {
+    for (const auto& [k, v] : *env_.borrowed_variables) {
+      if (k == name) return borrow(v);
+    }
+  }
   return lookup_global(name);
 }
 

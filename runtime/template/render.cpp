@@ -1,6 +1,8 @@
 // Rendering nodes: text, output, if, for (loop object, filter, else, recursion, break/continue),
 // set, namespace attributes, set blocks; template_string calls; and the entry points render,
 // evaluate and truthy.
+#include <algorithm>
+
 #include <baml/errors.h>
 
 #include "template/evaluator.h"
@@ -14,7 +16,14 @@ using K = JValue::Kind;
 void Evaluator::output_value(const JValue& v, std::string& out) {
   const std::size_t before = out.size();
   switch (v.kind()) {
-    case K::String: out += v.as_string(); break;
+    case K::String: {
+      // A large value (a document passed as an argument) usually has more text after it: room
+      // for half as much again saves copying the whole output a second time. Still geometric.
+      const std::string& s = v.as_string();
+      if (out.capacity() < out.size() + s.size()) out.reserve(std::max(2 * out.capacity(), out.size() + s.size() + s.size() / 2));
+      out += s;
+      break;
+    }
     case K::None: out += "null"; break;  // BAML prints a bare none as null
     default: printer_.display(v, out); break;
   }

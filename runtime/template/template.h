@@ -68,6 +68,9 @@ struct Limits {
 struct Environment {
   const ir::TypeSystem* types = nullptr;  // enums by name, aliases for printing classes/enums
   Value::Entries variables;              // parameters, `this`, ...
+  // More variables, owned by the caller and not copied (a function's arguments), looked up after
+  // `variables`; must outlive the render.
+  const Value::Entries* borrowed_variables = nullptr;
   const std::map<std::string, Macro, std::less<>>* macros = nullptr;
   const PromptContext* ctx = nullptr;  // null: `ctx` is undefined (check expressions)
   bool role_helper = false;            // `_.role` / `_.chat` available (prompts)

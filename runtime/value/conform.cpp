@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -130,6 +131,17 @@ Value conform_class(const Value& v, const Type& type, const TypeSystem& types, c
     fields.emplace_back(f.name, conform_at(*given, f.type, types, path + "." + f.name, depth + 1));
   }
   return Value::instance(c->name, std::move(fields));
+}
+
+// conform_at for a value the caller gives up: a string, number or bool that already has its
+// declared type is moved, not copied (an argument of megabytes is otherwise copied once more).
+Value conform_owned(Value&& v, const Type& declared, const TypeSystem& types, const std::string& path) {
+  const Type& type = types.resolve(declared);
+  using K = Type::Kind;
+  using VK = Value::Kind;
+  const bool same = (type.kind == K::String && v.kind() == VK::String) || (type.kind == K::Int && v.kind() == VK::Int) ||
+                    (type.kind == K::Float && v.kind() == VK::Float) || (type.kind == K::Bool && v.kind() == VK::Bool);
+  return same ? std::move(v) : conform_at(v, declared, types, path, 0);
 }
 
 Value conform_at(const Value& v, const Type& declared, const TypeSystem& types, const std::string& path, int depth) {
@@ -266,7 +278,7 @@ Args conform_parameters(const std::vector<Parameter>& parameters, const TypeSyst
       throw_invalid_argument("missing required parameter `" + p.name + "` (" + describe(p.type) + ") of function " +
                              std::string(function));
     }
-    out.emplace_back(p.name, conform_at(*given, p.type, types, p.name, 0));
+    out.emplace_back(p.name, conform_owned(std::move(*given), p.type, types, p.name));
   }
   return out;
 }
