@@ -7,8 +7,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "compiler/ast/ast.h"
@@ -18,7 +20,7 @@ namespace bamlc::ast {
 
 // ---- Expressions ----
 
-enum class TemplateExprKind {
+enum class TemplateExprKind : std::uint8_t {
   Variable,     // `text` names it
   String,       // `text` holds the decoded value
   Int,          // `int_value`
@@ -41,9 +43,9 @@ enum class TemplateExprKind {
   Invalid,      // a syntax error, already reported; checkers skip it
 };
 
-enum class UnaryOp { Not, Negate, Plus };
+enum class UnaryOp : std::uint8_t { Not, Negate, Plus };
 
-enum class BinaryOp {
+enum class BinaryOp : std::uint8_t {
   Or,
   And,
   Equal,
@@ -68,15 +70,15 @@ struct TemplateArg;
 
 struct TemplateExpr {
   TemplateExprKind kind = TemplateExprKind::Invalid;
+  bool bool_value = false;
+  bool negated = false;  // Test: `is not`
+  UnaryOp unary_op = UnaryOp::Not;
+  BinaryOp binary_op = BinaryOp::Or;
   Span span;
   std::string text;  // Variable: the name; String: the decoded value; Int/Float/None: as written
   std::int64_t int_value = 0;
   double float_value = 0;
-  bool bool_value = false;
-  Name member;           // Attribute: the attribute; Filter/Test: the filter or test name
-  bool negated = false;  // Test: `is not`
-  UnaryOp unary_op = UnaryOp::Not;
-  BinaryOp binary_op = BinaryOp::Or;
+  Name member;                         // Attribute: the attribute; Filter/Test: the filter or test name
   std::vector<TemplateExpr> operands;  // see TemplateExprKind
   std::vector<TemplateArg> args;       // Call, Filter, Test
 };
@@ -93,14 +95,14 @@ struct TemplateArg {
 // Whitespace control written on one side of a tag: `-` (`{{-`, `-%}`) strips all the whitespace
 // next to the tag on that side; `+` (`{%+`, `+%}`) turns BAML's lstrip_blocks/trim_blocks off
 // for that side.
-enum class WhitespaceControl { Default, Trim, Keep };
+enum class WhitespaceControl : std::uint8_t { Default, Trim, Keep };
 
 struct TagWhitespace {
   WhitespaceControl before = WhitespaceControl::Default;  // the opening `{{`/`{%`/`{#`
   WhitespaceControl after = WhitespaceControl::Default;   // the closing `}}`/`%}`/`#}`
 };
 
-enum class TemplateNodeKind {
+enum class TemplateNodeKind : std::uint8_t {
   Text,      // `text`, verbatim
   Raw,       // {% raw %}text{% endraw %}: `text` is output as is
   Comment,   // {# text #}
@@ -111,6 +113,43 @@ enum class TemplateNodeKind {
   SetBlock,  // set target %} body {% endset
   Break,     // {% break %}
   Continue,  // {% continue %}
+};
+
+// A value held by pointer with value semantics (copies copy it), so that a node that has none
+// stays small: a long prompt is millions of text and output nodes. Reading an empty box sees a
+// default T, as a plain member would; writing through it makes one.
+template <typename T>
+class Boxed {
+ public:
+  Boxed() = default;
+  Boxed(T value) : value_(std::make_unique<T>(std::move(value))) {}  // NOLINT: implicit, like T
+  Boxed(const Boxed& other) : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(const Boxed& other) {
+    if (this != &other) value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+    return *this;
+  }
+  Boxed& operator=(Boxed&&) noexcept = default;
+  Boxed& operator=(T value) {
+    value_ = std::make_unique<T>(std::move(value));
+    return *this;
+  }
+  ~Boxed() = default;
+
+  const T& operator*() const { return value_ ? *value_ : empty(); }
+  const T* operator->() const { return &**this; }
+  T& operator*() {
+    if (!value_) value_ = std::make_unique<T>();
+    return *value_;
+  }
+  T* operator->() { return &**this; }
+
+ private:
+  static const T& empty() {
+    static const T value{};
+    return value;
+  }
+  std::unique_ptr<T> value_;
 };
 
 struct TemplateNode;
@@ -124,19 +163,19 @@ struct IfBranch {
 
 struct TemplateNode {
   TemplateNodeKind kind = TemplateNodeKind::Text;
-  Span span;  // the whole node: for blocks, from the opening tag to the closing one
+  bool recursive = false;         // For
+  bool unpack = false;            // Set: `targets` are names a sequence is unpacked into
+  TagWhitespace whitespace;       // of the (opening) tag
+  TagWhitespace else_whitespace;  // For: of `{% else %}`
+  TagWhitespace end_whitespace;   // of endif/endfor/endset/endraw
+  Span span;                      // the whole node: for blocks, from the opening tag to the closing one
   std::string text;
-  TemplateExpr expr;                    // Output: the value; For: the iterable; Set: the value
-  TemplateExpr filter;                  // For: the `if` filter, Omitted when absent
+  Boxed<TemplateExpr> expr;             // Output: the value; For: the iterable; Set: the value
+  Boxed<TemplateExpr> filter;           // For: the `if` filter, Omitted when absent
   std::vector<Name> targets;            // For: one or more loop variables; Set/SetBlock: the name, then an attribute
-  bool recursive = false;               // For
-  bool unpack = false;                  // Set: `targets` are names a sequence is unpacked into
   std::vector<IfBranch> branches;       // If
   std::vector<TemplateNode> body;       // For, SetBlock
   std::vector<TemplateNode> else_body;  // For: rendered when the iterable is empty
-  TagWhitespace whitespace;             // of the (opening) tag
-  TagWhitespace else_whitespace;        // For: of `{% else %}`
-  TagWhitespace end_whitespace;         // of endif/endfor/endset/endraw
 };
 
 struct Template {

@@ -57,7 +57,7 @@ json node(const ast::TemplateNode& n) {
               {"end_ws", whitespace(n.end_whitespace)}};
     case NodeKind::Comment: return {{"kind", "comment"}, {"ws", whitespace(n.whitespace)}};
     case NodeKind::Output:
-      return {{"kind", "output"}, {"expr", template_expr_to_json(n.expr)}, {"ws", whitespace(n.whitespace)}};
+      return {{"kind", "output"}, {"expr", template_expr_to_json(*n.expr)}, {"ws", whitespace(n.whitespace)}};
     case NodeKind::If: {
       json branches = json::array();
       for (const ast::IfBranch& b : n.branches) {
@@ -71,8 +71,8 @@ json node(const ast::TemplateNode& n) {
       for (const ast::Name& t : n.targets) targets.push_back(t.text);
       return {{"kind", "for"},
               {"targets", std::move(targets)},
-              {"iterable", template_expr_to_json(n.expr)},
-              {"filter", optional_expr(n.filter)},
+              {"iterable", template_expr_to_json(*n.expr)},
+              {"filter", optional_expr(*n.filter)},
               {"recursive", n.recursive},
               {"body", nodes(n.body)},
               {"else_body", nodes(n.else_body)},
@@ -90,7 +90,7 @@ json node(const ast::TemplateNode& n) {
               {"target", n.targets.empty() ? "" : n.targets[0].text},
               {"attribute", n.targets.size() > 1 && !n.unpack ? json(n.targets[1].text) : json(nullptr)},
               {"targets", std::move(unpack)},
-              {"value", template_expr_to_json(n.expr)},
+              {"value", template_expr_to_json(*n.expr)},
               {"ws", whitespace(n.whitespace)}};
     }
     case NodeKind::SetBlock:

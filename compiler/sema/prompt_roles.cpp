@@ -62,7 +62,7 @@ void collect_role_calls(const ast::TemplateExpr& e, std::vector<const ast::Templ
 
 void collect_role_calls(const std::vector<ast::TemplateNode>& nodes, std::vector<const ast::TemplateExpr*>& calls) {
   for (const ast::TemplateNode& node : nodes) {
-    collect_role_calls(node.expr, calls);
+    collect_role_calls(*node.expr, calls);
     for (const ast::IfBranch& branch : node.branches) collect_role_calls(branch.body, calls);
     collect_role_calls(node.body, calls);
     collect_role_calls(node.else_body, calls);

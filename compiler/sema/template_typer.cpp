@@ -97,12 +97,12 @@ void TemplateTyper::node(const ast::TemplateNode& n) {
     case ast::TemplateNodeKind::Break:
     case ast::TemplateNodeKind::Continue: return;
     case ast::TemplateNodeKind::Output: {
-      const TemplateValue value = expr(n.expr);
-      if (n.expr.kind == Kind::Variable && value.kind == TemplateValueKind::TemplateString) {
+      const TemplateValue value = expr(*n.expr);
+      if (n.expr->kind == Kind::Variable && value.kind == TemplateValueKind::TemplateString) {
         const model::TemplateString* callee = types_.find_template_string(value.name);
         const bool takes_none = callee != nullptr && callee->parameters.empty();
         diags_
-            .report(DiagKind::TemplateStringNotCalled, n.expr.span,
+            .report(DiagKind::TemplateStringNotCalled, n.expr->span,
                     "`" + value.name + "` is a template_string, and is rendered only when called")
             .with_hint(takes_none ? "write `{{ " + value.name + "() }}`"
                                   : "call it with its arguments: `{{ " + value.name + "(...) }}`");
@@ -117,7 +117,7 @@ void TemplateTyper::node(const ast::TemplateNode& n) {
       return;
     case ast::TemplateNodeKind::For: for_loop(n); return;
     case ast::TemplateNodeKind::Set: {
-      TemplateValue value = expr(n.expr);
+      TemplateValue value = expr(*n.expr);
       if (n.unpack) {
         for (const ast::Name& target : n.targets) define(target, TemplateValue::unknown(), true);
       } else if (n.targets.size() == 1) {
@@ -140,7 +140,7 @@ void TemplateTyper::node(const ast::TemplateNode& n) {
 }
 
 void TemplateTyper::for_loop(const ast::TemplateNode& n) {
-  const TemplateValue iterable = expr(n.expr);
+  const TemplateValue iterable = expr(*n.expr);
   frames_.emplace_back();
   if (n.targets.size() == 1) {
     TemplateValue item =
@@ -158,7 +158,7 @@ void TemplateTyper::for_loop(const ast::TemplateNode& n) {
   }
   ast::Name loop{"loop", {}};
   define(loop, TemplateValue::of(TemplateValueKind::Loop), false);
-  expr(n.filter);
+  expr(*n.filter);
   nodes(n.body);
   for (const Variable& v : frames_.back()) {
     if (v.defined_at.valid()) ended_.emplace(v.name, v.defined_at);

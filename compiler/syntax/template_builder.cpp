@@ -195,7 +195,7 @@ class TemplateBuilder::Impl {
       node.kind = Kind::Output;
       node.span = spans_.of(output);
       node.expr = exprs_.expression(output->expression());
-      if (has_syntax_error(output)) set_invalid(node.expr);
+      if (has_syntax_error(output)) set_invalid(*node.expr);
       node.whitespace = whitespace(output->EXPR_OPEN(), output->EXPR_CLOSE());
       current().push_back(std::move(node));
       return;
@@ -226,21 +226,38 @@ class TemplateBuilder::Impl {
     return ws;
   }
 
-  void add_text(antlr4::tree::TerminalNode* token) {
-    const Span span = spans_.of(token->getSymbol());
+  void add_text(antlr4::tree::TerminalNode* token) { add_text(spans_.of(token->getSymbol()), token->getText()); }
+
+ public:
+  void reserve(std::size_t top_level_nodes) { root_.reserve(top_level_nodes); }
+
+  void add_text(Span span, std::string_view text) {
+    if (too_deep_) return;
     auto& nodes = current();
     // The lexer cuts text before a lone `{`; the pieces are one text.
     if (!nodes.empty() && nodes.back().kind == Kind::Text && nodes.back().span.end == span.begin) {
-      nodes.back().text += token->getText();
+      nodes.back().text += text;
       nodes.back().span = nodes.back().span.merge(span);
       return;
     }
     ast::TemplateNode node;
     node.kind = Kind::Text;
     node.span = span;
-    node.text = token->getText();
+    node.text = std::string(text);
     nodes.push_back(std::move(node));
   }
+
+  void add_output(Span span, ast::TagWhitespace whitespace, ast::TemplateExpr expr) {
+    if (too_deep_) return;
+    ast::TemplateNode node;
+    node.kind = Kind::Output;
+    node.span = span;
+    node.expr = std::move(expr);
+    node.whitespace = whitespace;
+    current().push_back(std::move(node));
+  }
+
+ private:
 
   void add_comment(antlr4::tree::TerminalNode* token) {
     const std::string text = token->getText();
@@ -308,7 +325,7 @@ class TemplateBuilder::Impl {
         for (auto* name : targets->NAME()) open.node.targets.push_back(exprs_.name(name));
       }
       open.node.expr = tag_expr(exprs_.operation(for_tag->operation()));
-      open.node.filter.kind = ast::TemplateExprKind::Omitted;
+      open.node.filter->kind = ast::TemplateExprKind::Omitted;
       if (for_tag->IF() != nullptr) open.node.filter = tag_expr(exprs_.expression(for_tag->expression()));
       open.node.recursive = for_tag->RECURSIVE() != nullptr;
       open_block(std::move(open));
@@ -512,6 +529,11 @@ TemplateBuilder::TemplateBuilder(const TemplateTokenSpans& spans, DiagnosticSink
     : impl_(std::make_unique<Impl>(spans, diags)) {}
 TemplateBuilder::~TemplateBuilder() = default;
 void TemplateBuilder::add(JinjaParser::DocumentContext& piece) { impl_->add(piece); }
+void TemplateBuilder::reserve(std::size_t top_level_nodes) { impl_->reserve(top_level_nodes); }
+void TemplateBuilder::add_text(Span span, std::string_view text) { impl_->add_text(span, text); }
+void TemplateBuilder::add_output(Span span, ast::TagWhitespace whitespace, ast::TemplateExpr expr) {
+  impl_->add_output(span, whitespace, std::move(expr));
+}
 bool TemplateBuilder::too_deep() const { return impl_->too_deep(); }
 std::shared_ptr<ast::Template> TemplateBuilder::finish() { return impl_->finish(); }
 

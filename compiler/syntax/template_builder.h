@@ -5,7 +5,9 @@
 // kMaxNestingDepth deep.
 #pragma once
 
+#include <cstddef>
 #include <memory>
+#include <string_view>
 
 #include "JinjaParser.h"
 #include "compiler/ast/template_ast.h"
@@ -23,6 +25,12 @@ class TemplateBuilder {
 
   // Adds the elements of the next piece of the template.
   void add(gen::JinjaParser::DocumentContext& piece);
+  // Room for this many nodes at the top level (a template of n tags has at most 2n + 1 there), so
+  // that a long prompt's nodes are not moved and held twice while their vector grows.
+  void reserve(std::size_t top_level_nodes);
+  // Adds text, or an output tag, that the parser never saw (syntax/simple_tags.h).
+  void add_text(Span span, std::string_view text);
+  void add_output(Span span, ast::TagWhitespace whitespace, ast::TemplateExpr expr);
   // True once blocks nested deeper than kMaxNestingDepth (reported): the rest is not read.
   bool too_deep() const;
   // Reports the blocks still open and returns the template; an empty one when too_deep().

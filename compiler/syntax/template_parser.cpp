@@ -12,6 +12,7 @@
 #include "antlr4-runtime.h"
 #include "compiler/base/nesting.h"
 #include "compiler/syntax/nesting_scan.h"
+#include "compiler/syntax/simple_tags.h"
 #include "compiler/syntax/template_builder.h"
 #include "compiler/syntax/template_expr_builder.h"
 #include "compiler/syntax/template_syntax_errors.h"
@@ -155,35 +156,58 @@ auto parse_two_stage(antlr4::CommonTokenStream& tokens, const syntax::TemplateTo
   }
 }
 
+// The expression of a simple output tag: a variable, or attributes of one, with the spans the
+// expression builder would give them.
+ast::TemplateExpr simple_path(std::string_view text, Span content, const syntax::SimpleItem& item) {
+  const auto at = [&](std::size_t byte) { return content.begin + static_cast<std::uint32_t>(byte); };
+  const auto& [first_begin, first_end] = item.path.front();
+  ast::TemplateExpr expr;
+  expr.kind = ast::TemplateExprKind::Variable;
+  expr.span = Span{content.file, at(first_begin), at(first_end)};
+  expr.text = std::string(text.substr(first_begin, first_end - first_begin));
+  for (std::size_t k = 1; k < item.path.size(); ++k) {
+    const auto& [begin, end] = item.path[k];
+    ast::TemplateExpr attribute;
+    attribute.kind = ast::TemplateExprKind::Attribute;
+    attribute.span = Span{content.file, at(first_begin), at(end)};
+    attribute.member = ast::Name{std::string(text.substr(begin, end - begin)), Span{content.file, at(begin), at(end)}};
+    attribute.operands.push_back(std::move(expr));
+    expr = std::move(attribute);
+  }
+  return expr;
+}
+
+ast::WhitespaceControl simple_control(char c) {
+  return c == '-' ? ast::WhitespaceControl::Trim : c == '+' ? ast::WhitespaceControl::Keep : ast::WhitespaceControl::Default;
+}
+
 }  // namespace
 
-std::shared_ptr<ast::Template> parse_template(std::string_view text, Span content, DiagnosticSink& diags) {
+std::shared_ptr<ast::Template> parse_template(std::string_view text, Span content, DiagnosticSink& diags,
+                                              bool simple_tags) {
   const syntax::TokenOffsets offsets(text);
   const syntax::TemplateTokenSpans spans(content, offsets);
   antlr4::ANTLRInputStream input{std::string(text)};
   JinjaLexer lexer(&input);
   lexer.removeErrorListeners();  // every character becomes a token: the lexer cannot fail
   syntax::TemplateBuilder builder(spans, diags);
+  builder.reserve(2 * syntax::count_tags(text) + 1);
   syntax::TemplateNestingScan nesting;
   // The template is parsed in pieces of about kPieceTokens tokens, each cut where the lexer is
   // back in text mode, between two tags: no tag spans two pieces, so each piece parses (and
   // recovers from errors) on its own, and time and memory stay linear in the template however
   // long it is. The builder matches blocks across pieces.
   constexpr std::size_t kPieceTokens = 512;
+  // Between two tags, text and simple output tags are read without the lexer and the parser
+  // (syntax/simple_tags.h), this many at a time.
+  constexpr std::size_t kSimpleItems = 4096;
   // A template with this many syntax errors is not read further: the first are what to fix,
   // and recovering from 100,000 more is what would take the time.
   constexpr std::size_t kMaxErrors = 50;
   const std::size_t stop_at_errors = diags.error_count() + kMaxErrors;
   std::vector<std::unique_ptr<antlr4::Token>> piece;
-  for (bool end = false; !end;) {
-    std::unique_ptr<antlr4::Token> token = lexer.nextToken();
-    end = token->getType() == antlr4::Token::EOF;
-    if (nesting.too_deep(*token)) {
-      report_too_deep(*token, spans, diags);
-      break;
-    }
-    piece.push_back(std::move(token));
-    if (!end && (piece.size() < kPieceTokens || lexer.mode != antlr4::Lexer::DEFAULT_MODE)) continue;
+  // Parses the tokens gathered so far; false once the template is not read further.
+  const auto parse_piece = [&](bool end) {
     PieceTokenSource source(std::move(piece), lexer);
     piece.clear();
     antlr4::CommonTokenStream tokens(&source);
@@ -206,9 +230,40 @@ std::shared_ptr<ast::Template> parse_template(std::string_view text, Span conten
       diags.report(DiagKind::TemplateSyntax, spans.of(tokens.LT(1)),
                    "too many syntax errors in this template; the rest of it is not checked")
           .with_hint("fix the errors above and check again");
+      return false;
+    }
+    return !builder.too_deep();
+  };
+  for (bool end = false; !end;) {
+    if (simple_tags && lexer.mode == antlr4::Lexer::DEFAULT_MODE && lexer.modeStack.empty()) {
+      const std::size_t at_point = input.index();
+      const syntax::SimpleScan scan = syntax::scan_simple(text, offsets.byte_offset(at_point), at_point, kSimpleItems);
+      if (scan.has_output) {
+        if (!piece.empty() && !parse_piece(false)) break;
+        for (const syntax::SimpleItem& item : scan.items) {
+          const Span span{content.file, content.begin + static_cast<std::uint32_t>(item.begin),
+                          content.begin + static_cast<std::uint32_t>(item.end)};
+          if (item.kind == syntax::SimpleItem::Kind::Text) {
+            builder.add_text(span, text.substr(item.begin, item.end - item.begin));
+          } else {
+            builder.add_output(span, {simple_control(item.open_control), simple_control(item.close_control)},
+                               simple_path(text, content, item));
+          }
+        }
+        if (builder.too_deep()) break;
+        input.seek(scan.stop_points);
+        continue;
+      }
+    }
+    std::unique_ptr<antlr4::Token> token = lexer.nextToken();
+    end = token->getType() == antlr4::Token::EOF;
+    if (nesting.too_deep(*token)) {
+      report_too_deep(*token, spans, diags);
       break;
     }
-    if (builder.too_deep()) break;
+    piece.push_back(std::move(token));
+    if (!end && (piece.size() < kPieceTokens || lexer.mode != antlr4::Lexer::DEFAULT_MODE)) continue;
+    if (!parse_piece(end)) break;
   }
   std::shared_ptr<ast::Template> tmpl = builder.finish();
   tmpl->dedent = dedent_width(text);

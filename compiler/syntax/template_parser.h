@@ -19,7 +19,9 @@ namespace bamlc {
 // template's text in `file`.
 std::shared_ptr<ast::Template> parse_template(const SourceFile& file, Span content, DiagnosticSink& diags);
 // The same, for callers that hold the text but not the file: `text` is what `content` spans.
-std::shared_ptr<ast::Template> parse_template(std::string_view text, Span content, DiagnosticSink& diags);
+// `simple_tags` false sends every tag through ANTLR (tests compare the two ways).
+std::shared_ptr<ast::Template> parse_template(std::string_view text, Span content, DiagnosticSink& diags,
+                                              bool simple_tags = true);
 
 // Parses one expression without delimiters: what stands between `{{` and `}}` in
 // `@check(name, {{ this > 0 }})`. Nothing when it has a syntax error (already reported).

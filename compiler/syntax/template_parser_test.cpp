@@ -4,7 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 using namespace bamlc;
 using ast::TemplateExprKind;
@@ -103,7 +105,7 @@ TEST_CASE("text and outputs keep their text and absolute spans") {
   CHECK(p.tmpl->nodes[1].kind == TemplateNodeKind::Output);
   CHECK(p.tmpl->nodes[1].span.begin == kBase + 3);
   CHECK(p.tmpl->nodes[1].span.end == kBase + 13);
-  const auto& name = p.tmpl->nodes[1].expr;
+  const auto& name = *p.tmpl->nodes[1].expr;
   CHECK(name.kind == TemplateExprKind::Variable);
   CHECK(name.span.begin == kBase + 6);
   CHECK(name.span.end == kBase + 10);
@@ -113,7 +115,7 @@ TEST_CASE("text and outputs keep their text and absolute spans") {
 TEST_CASE("spans are bytes, also after non-ASCII text") {
   auto p = parse("Grüße {{ n }}");
   REQUIRE(p.tmpl->nodes.size() == 2);
-  CHECK(p.tmpl->nodes[1].expr.span.begin == kBase + 11);  // "Grüße " is 8 bytes, "{{ " 3
+  CHECK(p.tmpl->nodes[1].expr->span.begin == kBase + 11);  // "Grüße " is 8 bytes, "{{ " 3
 }
 
 TEST_CASE("a lone brace is text") {
@@ -140,9 +142,9 @@ TEST_CASE("if, elif, else and for nest as blocks") {
   CHECK(for_node.kind == TemplateNodeKind::For);
   REQUIRE(for_node.targets.size() == 2);
   CHECK(for_node.targets[1].text == "v");
-  CHECK(show(for_node.expr) == "m.items()");
-  CHECK(show(for_node.filter) == "v");
-  CHECK(show(for_node.body[0].expr) == "loop.index");
+  CHECK(show(*for_node.expr) == "m.items()");
+  CHECK(show(*for_node.filter) == "v");
+  CHECK(show(*for_node.body[0].expr) == "loop.index");
   CHECK(for_node.else_body[0].text == "none");
 }
 
@@ -219,14 +221,14 @@ TEST_CASE("a dict literal closing with `}}` does not end the output tag") {
   auto p = parse("{{ f({\"a\": {\"b\": 1}}) }} tail");
   CHECK(codes(p.diags).empty());
   REQUIRE(p.tmpl->nodes.size() == 2);
-  CHECK(show(p.tmpl->nodes[0].expr) == "f({'a': {'b': 1}})");
+  CHECK(show(*p.tmpl->nodes[0].expr) == "f({'a': {'b': 1}})");
 }
 
 TEST_CASE("a bad expression is one error, and parsing goes on") {
   auto p = parse("{{ x + }} ok {{ y. }} {% if %}z{% endif %} {{ fine }}");
   CHECK(codes(p.diags) == "E0701 E0701 E0701 ");
   REQUIRE(p.tmpl->nodes.size() >= 6);
-  CHECK(show(p.tmpl->nodes.back().expr) == "fine");
+  CHECK(show(*p.tmpl->nodes.back().expr) == "fine");
 }
 
 TEST_CASE("an unclosed tag is reported at its opening") {
@@ -296,4 +298,107 @@ TEST_CASE("a check expression parses alone, and a broken one yields nothing") {
   DiagnosticSink diags;
   CHECK_FALSE(parse_template_expression("this >", Span{0, kBase, kBase + 6}, diags).has_value());
   CHECK(codes(diags) == "E0701 ");
+}
+
+// ---- Text and simple output tags read without ANTLR (syntax/simple_tags.h) ----
+
+namespace {
+
+void same_expr(const ast::TemplateExpr& a, const ast::TemplateExpr& b, const std::string& where) {
+  INFO(where);
+  REQUIRE(a.kind == b.kind);
+  CHECK(a.span.begin == b.span.begin);
+  CHECK(a.span.end == b.span.end);
+  CHECK(a.text == b.text);
+  CHECK(a.member.text == b.member.text);
+  CHECK(a.member.span.begin == b.member.span.begin);
+  CHECK(a.member.span.end == b.member.span.end);
+  CHECK(a.int_value == b.int_value);
+  CHECK(a.bool_value == b.bool_value);
+  CHECK(a.negated == b.negated);
+  REQUIRE(a.operands.size() == b.operands.size());
+  for (std::size_t i = 0; i < a.operands.size(); ++i) same_expr(a.operands[i], b.operands[i], where);
+  REQUIRE(a.args.size() == b.args.size());
+  for (std::size_t i = 0; i < a.args.size(); ++i) same_expr(a.args[i].value, b.args[i].value, where);
+}
+
+void same_nodes(const std::vector<ast::TemplateNode>& a, const std::vector<ast::TemplateNode>& b, const std::string& where) {
+  INFO(where);
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    REQUIRE(a[i].kind == b[i].kind);
+    CHECK(a[i].span.begin == b[i].span.begin);
+    CHECK(a[i].span.end == b[i].span.end);
+    CHECK(a[i].text == b[i].text);
+    CHECK(a[i].whitespace.before == b[i].whitespace.before);
+    CHECK(a[i].whitespace.after == b[i].whitespace.after);
+    CHECK(a[i].end_whitespace.after == b[i].end_whitespace.after);
+    same_expr(*a[i].expr, *b[i].expr, where);
+    same_expr(*a[i].filter, *b[i].filter, where);
+    REQUIRE(a[i].branches.size() == b[i].branches.size());
+    for (std::size_t k = 0; k < a[i].branches.size(); ++k) {
+      same_expr(a[i].branches[k].condition, b[i].branches[k].condition, where);
+      same_nodes(a[i].branches[k].body, b[i].branches[k].body, where);
+    }
+    same_nodes(a[i].body, b[i].body, where);
+    same_nodes(a[i].else_body, b[i].else_body, where);
+  }
+}
+
+// Parses `text` both ways and requires the same template and the same diagnostics.
+void both_ways(const std::string& text) {
+  const Span content{0, kBase, kBase + static_cast<std::uint32_t>(text.size())};
+  DiagnosticSink fast_diags;
+  DiagnosticSink antlr_diags;
+  const auto fast = parse_template(text, content, fast_diags, true);
+  const auto antlr = parse_template(text, content, antlr_diags, false);
+  same_nodes(fast->nodes, antlr->nodes, text);
+  // The same diagnostics, which may be reported in another order (the pieces are cut elsewhere):
+  // they are printed sorted by position.
+  const auto listed = [](const DiagnosticSink& diags) {
+    std::vector<std::string> out;
+    for (const auto& d : diags.all()) out.push_back(std::to_string(d.span.begin) + ":" + std::to_string(d.span.end) + " " + std::string(d.code()) + " " + d.message);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK_MESSAGE(listed(fast_diags) == listed(antlr_diags), text);
+  CHECK(fast->dedent == antlr->dedent);
+}
+
+}  // namespace
+
+TEST_CASE("text and simple output tags read without ANTLR give the template ANTLR gives") {
+  for (const std::string& text : std::vector<std::string>{
+           "", "plain", "{{ x }}", "{{x}}", "a {{ x }} b", "{{- x -}}", "{{+ x +}}", "{{ x-}}", "{{-x}}", "{{ a.b.c }}",
+           "{{ a.b }}{{ c }}", "{ a } {{ b }} }", "{{{ x }}}", "{{ x }", "{{ x", "{{ }}", "{{ x.1 }}", "{{ x. y }}",
+           "{{ if }}", "{{ none }}", "{{ True }}", "{{ loop.index }}", "{{ raw }}", "{{ x|upper }}", "{{ x }}{% if y %}{{ z }}{% endif %}",
+           "{% for i in xs %}{{ i.name }}, {% endfor %}{{ tail }}", "{# c #}{{ x }}{# d {{ y }} #}", "{% raw %}{{ x }}{% endraw %}{{ y }}",
+           "{% set s = \"{{ x }}\" %}{{ s }}", "Grüße {{ n }} ö {{ m.k }} é", "\n    {{ _.role(\"user\") }}\n    {{ x }}\n",
+           "{{ x }}\n{{ y }}\n  {{ z }}", "{{ x }} {% if %} {{ y }}", "{{ x }} {{ (y }} {{ z }}", "{% for x in y %}{{ x }}",
+           "{{ x }}{% endif %}{{ y }}", "{{ ctx.output_format }}", "{{x.y.z}} {{ _x }} {{ X__y }} {{ a1 }}", "{{ 1x }}",
+           "{ {{ x }}", "{%{{ x }}", "{#", "{{ x }}{", "{{ x }}}}"}) {
+    both_ways(text);
+  }
+  // Long runs, in and out of blocks: more items than one scan takes.
+  std::string many;
+  for (int i = 0; i < 5000; ++i) many += "{{ x" + std::to_string(i % 7) + " }} t" + (i % 1000 == 0 ? std::string("{% if a %}{{ b }}{% endif %}") : std::string());
+  both_ways(many);
+}
+
+TEST_CASE("random templates parse the same with and without the simple-tag reader") {
+  const std::vector<std::string> fragments = {"{{ x }}", "{{- a.b -}}", "{{ c.d.e +}}", "{{", "}}", "{%", "%}", "{#", "#}",
+                                              "{% if x %}", "{% elif y %}", "{% else %}", "{% endif %}", "{% for i in l %}",
+                                              "{% endfor %}", "{% raw %}", "{% endraw %}", "{# c #}", "text", " ", "\n", "{",
+                                              "}", "\"", "'", "{{ x|f }}", "é", "{{ if }}", "{{ x.", "-", "+"};
+  std::uint32_t state = 2026;
+  const auto next = [&] {
+    state = state * 1664525U + 1013904223U;
+    return state >> 8;
+  };
+  for (int round = 0; round < 1500; ++round) {
+    std::string text;
+    const std::uint32_t pieces = next() % 24;
+    for (std::uint32_t k = 0; k < pieces; ++k) text += fragments[next() % fragments.size()];
+    both_ways(text);
+  }
 }
