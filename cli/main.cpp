@@ -1,11 +1,11 @@
 // The `bamlc` command line: one subcommand per job, each in its own file.
-#include <sys/resource.h>
-
-#include <exception>
-#include <system_error>
 #include <cstring>
+#include <exception>
 #include <iostream>
+#include <system_error>
 #include <vector>
+
+#include <baml/runtime.h>
 
 #include "cli/commands.h"
 
@@ -13,23 +13,10 @@
 #error "BAMLC_VERSION is set by CMake"
 #endif
 
-namespace {
-
-// Every call in flight holds a socket: `bamlc test --parallel 2000` needs more than the usual soft
-// limit of 1,024 open files. The soft limit goes up to the hard one, as servers do at start-up;
-// beyond that a call fails with a ConnectionError that names the limit (docs/runtime.md, "Scale").
-void raise_open_file_limit() {
-  rlimit limit{};
-  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-    limit.rlim_cur = limit.rlim_max;
-    setrlimit(RLIMIT_NOFILE, &limit);
-  }
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
-  raise_open_file_limit();
+  // `bamlc test --parallel 2000` holds that many sockets: the soft limit of open files goes up to
+  // the hard one; past it a call fails with a ConnectionError that names the limit.
+  baml::raise_open_file_limit();
   CLI::App app{"bamlc: compiler and runtime for BAML, with deadlines you can trust", "bamlc"};
   app.set_version_flag("--version", "bamlc " BAMLC_VERSION);
   app.require_subcommand(1);

@@ -4,6 +4,8 @@
 // so that on_delta and on_attempt run there, in order, and may throw.
 #include <baml/runtime.h>
 
+#include <sys/resource.h>
+
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -233,6 +235,17 @@ struct Runtime::Impl {
   RoundRobinCounters round_robin;
   Engine engine;  // declared last: destroyed first, while the members its callbacks use still live
 };
+
+std::size_t raise_open_file_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 0;
+  if (limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+    getrlimit(RLIMIT_NOFILE, &limit);
+  }
+  return static_cast<std::size_t>(limit.rlim_cur);
+}
 
 Runtime::Runtime() : Runtime(RuntimeOptions{}) {}
 

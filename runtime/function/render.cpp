@@ -8,10 +8,8 @@
 #include <baml/errors.h>
 
 #include "errors/redactor.h"
-#include "function/messages.h"
 #include "function/program.h"
-#include "output_format/output_format.h"
-#include "providers/chat_messages.h"
+#include "function/render_plan.h"
 #include "providers/options.h"
 #include "providers/provider.h"
 #include "strategy/plan.h"
@@ -19,14 +17,6 @@
 
 namespace baml {
 namespace {
-
-void collect_leaves(const PlanNode& node, std::vector<const ClientSpec*>& leaves) {
-  if (node.kind == PlanKind::Leaf) {
-    leaves.push_back(&node.client);
-    return;
-  }
-  for (const PlanNode& child : node.children) collect_leaves(child, leaves);
-}
 
 // The values of the headers that carry credentials, whatever the provider calls them.
 bool is_credential_header(std::string_view name) {
@@ -39,26 +29,6 @@ bool is_credential_header(std::string_view name) {
     }
   }
   return false;
-}
-
-std::vector<Message> render_for(const Program::Impl& program, const fn::Function& function, const Args& args,
-                                const ClientSpec& client, const RenderOptions& options) {
-  tmpl::PromptContext ctx;
-  ctx.client_name = client.name;
-  ctx.client_provider = client.provider_name;
-  ctx.tags = Value::map(options.tags);
-  ctx.output_format = [&](const Value::Entries& named) -> std::string {
-    if (named.empty()) return function.default_output_format(program.types);
-    return output_format::render(function.return_type, program.types, named);
-  };
-  tmpl::Environment env;
-  env.types = &program.types;
-  env.borrowed_variables = &args;
-  env.macros = &program.macros;
-  env.ctx = &ctx;
-  env.role_helper = true;
-  const tmpl::RenderOutput rendered = tmpl::render(*function.prompt, env);
-  return fn::split_messages(rendered, default_role(client));
 }
 
 HttpRequest build_http(const ClientSpec& client, const Request& request, const RenderOptions& options) {
@@ -85,8 +55,7 @@ std::vector<RenderedRequest> render_checked(const Program& program, const fn::Fu
   const std::string& client_name = options.client_override ? *options.client_override : function.client;
   // Rendering only builds requests: a provider that can build one but not yet be called renders.
   const std::shared_ptr<const PlanNode> plan = resolve_plan(impl.clients, client_name, PlanUse::BuildRequests);
-  std::vector<const ClientSpec*> leaves;
-  collect_leaves(*plan, leaves);
+  const std::vector<const ClientSpec*> leaves = fn::plan_leaves(*plan);
   std::vector<RenderedRequest> out;
   out.reserve(leaves.size());
   for (const ClientSpec* leaf : leaves) {
@@ -94,7 +63,7 @@ std::vector<RenderedRequest> render_checked(const Program& program, const fn::Fu
     r.client = leaf->name;
     r.provider = leaf->provider_name;
     r.request.function = function.name;
-    r.request.messages = render_for(impl, function, args, *leaf, options);
+    r.request.messages = fn::render_for_client(impl, function, args, *leaf, options);
     r.request.rendered = true;
     r.http = build_http(*leaf, r.request, options);
     out.push_back(std::move(r));
@@ -133,7 +102,7 @@ std::vector<Message> render_messages(const Program& program, std::string_view fu
   const fn::Function& f = impl.function(function);
   const ClientSpec* spec = impl.clients.find_client(client);
   if (!spec) throw_config_error("unknown client `" + std::string(client) + "`");
-  return render_for(impl, f, ir::conform_args(args, f.parameters, impl.types, f.name), *spec, options);
+  return fn::render_for_client(impl, f, ir::conform_args(args, f.parameters, impl.types, f.name), *spec, options);
 }
 
 }  // namespace baml

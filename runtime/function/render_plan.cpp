@@ -17,6 +17,12 @@ void collect_leaves(const PlanNode& node, std::vector<const ClientSpec*>& leaves
 
 }  // namespace
 
+std::vector<const ClientSpec*> plan_leaves(const PlanNode& plan) {
+  std::vector<const ClientSpec*> leaves;
+  collect_leaves(plan, leaves);
+  return leaves;
+}
+
 std::vector<Message> render_for_client(const Program::Impl& program, const Function& function, const Args& args,
                                        const ClientSpec& client, const RenderOptions& options) {
   tmpl::PromptContext ctx;
@@ -41,8 +47,7 @@ std::vector<LeafMessages> render_leaves(const Program& program, const Function& 
                                         const std::string& client, const RenderOptions& options) {
   const Program::Impl& impl = program.impl();
   std::shared_ptr<const PlanNode> plan = resolve_plan(impl.clients, client);
-  std::vector<const ClientSpec*> leaves;
-  collect_leaves(*plan, leaves);
+  const std::vector<const ClientSpec*> leaves = plan_leaves(*plan);
   std::vector<LeafMessages> out;
   out.reserve(leaves.size());
   for (const ClientSpec* leaf : leaves) {

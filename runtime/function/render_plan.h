@@ -24,6 +24,9 @@ struct LeafMessages {
 std::vector<LeafMessages> render_leaves(const Program& program, const Function& function, const Args& args,
                                         const std::string& client, const RenderOptions& options);
 
+// The leaf clients of a plan, in order.
+std::vector<const ClientSpec*> plan_leaves(const PlanNode& plan);
+
 // The prompt rendered for one client.
 std::vector<Message> render_for_client(const Program::Impl& program, const Function& function, const Args& args,
                                        const ClientSpec& client, const RenderOptions& options);

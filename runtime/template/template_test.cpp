@@ -428,6 +428,17 @@ TEST_CASE("string predicates are all-characters tests: true for the empty string
   CHECK(m("abc", "isspace") == "false");
 }
 
+TEST_CASE("strip, lstrip and rstrip take an undefined argument as none, and refuse a non-string one") {
+  // Found by template_fuzz: `s.strip(last)` with `last` undefined read the undefined value as a
+  // string (a null reference; UBSan).
+  CHECK(render1(call(attr(str("  x hi x  "), "strip"), {arg(var("last"))})) == "x hi x");
+  CHECK(render1(call(attr(str("  x "), "lstrip"), {arg(var("nothing"))})) == "x ");
+  CHECK(render1(call(attr(str("xxhixx"), "rstrip"), {arg(str("x"))})) == "xxhi");
+  CHECK(render1(call(attr(str("xhix"), "strip"), {arg(none())})) == "xhix");
+  CHECK(render_error(tmpl_of({out(call(attr(str("x"), "strip"), {arg(num(5))}))})).find("strip() expects a string argument") !=
+        std::string::npos);
+}
+
 TEST_CASE("null is an undefined variable, not none (oracle)") {
   // The IR writes `null` as {"kind": "var", "name": "null"}.
   CHECK(render1(var("null")) == "");

@@ -15,6 +15,8 @@
 #include <iostream>
 #include <vector>
 
+#include <baml/runtime.h>
+
 #include "commands.h"
 #include "launcher.h"
 #include "process_info.h"
@@ -34,7 +36,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   // 1,000 calls in flight are 1,000 sockets, beyond the usual soft limit.
-  raise_fd_limit();
+  baml::raise_open_file_limit();  // 10,000 calls in flight hold as many sockets
   // A plain libcurl handle may be made before any Runtime (which would otherwise do this).
   curl_global_init(CURL_GLOBAL_DEFAULT);
   std::signal(SIGPIPE, SIG_IGN);

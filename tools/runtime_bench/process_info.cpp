@@ -1,4 +1,4 @@
-// Process and machine facts from /proc and getrlimit (see process_info.h).
+// Process and machine facts from /proc and getrusage (see process_info.h).
 #include "process_info.h"
 
 #include <sys/resource.h>
@@ -10,17 +10,6 @@
 #include <sstream>
 
 namespace runtime_bench {
-
-long raise_fd_limit() {
-  rlimit limit{};
-  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return -1;
-  if (limit.rlim_cur < limit.rlim_max) {
-    limit.rlim_cur = limit.rlim_max;
-    setrlimit(RLIMIT_NOFILE, &limit);
-    getrlimit(RLIMIT_NOFILE, &limit);
-  }
-  return static_cast<long>(limit.rlim_cur);
-}
 
 double process_cpu_ms() {
   rusage usage{};

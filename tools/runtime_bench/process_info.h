@@ -1,5 +1,4 @@
-// What the benchmark reads about its own process and the machine: the file-descriptor limit
-// (1,000 calls in flight need 1,000 sockets, more than the usual soft limit of 1,024), resident
+// What the benchmark reads about its own process and the machine: resident
 // memory from /proc/self/status, and a snapshot of how busy the machine was, which every report
 // carries because the figures depend on it (the machine is shared with other builds).
 #pragma once
@@ -8,9 +7,6 @@
 #include <string>
 
 namespace runtime_bench {
-
-// Raises the soft RLIMIT_NOFILE to the hard limit; returns the soft limit now in force.
-long raise_fd_limit();
 
 // CPU time (user + system) this process, every thread of it, has used so far, in milliseconds.
 double process_cpu_ms();

@@ -215,7 +215,7 @@ Growth growth_over(const std::vector<RoundRecord>& records) {
 
 int run(const Options& opt) {
   const std::uint64_t seed = opt.seed ? *opt.seed : std::random_device{}();
-  const long fd_limit = raise_fd_limit();
+  const long fd_limit = static_cast<long>(baml::raise_open_file_limit());
   curl_global_init(CURL_GLOBAL_DEFAULT);
   std::signal(SIGPIPE, SIG_IGN);
 #ifdef SOAK_ASAN

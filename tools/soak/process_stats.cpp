@@ -4,7 +4,6 @@
 #include <dirent.h>
 #include <malloc.h>
 #include <pthread.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -111,17 +110,6 @@ nlohmann::json to_json(const ProcessStats& s) {
           {"rss_untrimmed_kib", s.rss_untrimmed_kib},
           {"heap_kib", s.heap_kib},
           {"stacks_rss_kib", s.stacks_rss_kib}};
-}
-
-long raise_fd_limit() {
-  rlimit limit{};
-  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return -1;
-  if (limit.rlim_cur < limit.rlim_max) {
-    limit.rlim_cur = limit.rlim_max;
-    setrlimit(RLIMIT_NOFILE, &limit);
-    getrlimit(RLIMIT_NOFILE, &limit);
-  }
-  return static_cast<long>(limit.rlim_cur);
 }
 
 }  // namespace soak

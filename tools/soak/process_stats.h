@@ -25,7 +25,4 @@ struct ProcessStats {
 ProcessStats process_stats();
 nlohmann::json to_json(const ProcessStats& stats);
 
-// Raises the soft RLIMIT_NOFILE to the hard limit; returns the soft limit now in force.
-long raise_fd_limit();
-
 }  // namespace soak

@@ -14,6 +14,7 @@
 // of handing the call to the engine's thread and back (docs/runtime.md, "Who runs the loop").
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -42,6 +43,12 @@ struct RuntimeOptions {
   std::string ca_bundle;
   std::string ca_directory;
 };
+
+// Every call in flight holds a socket, and the usual soft limit of open files is 1,024: raises the
+// process's soft RLIMIT_NOFILE to its hard limit, as servers do at start-up (bamlc does this), and
+// returns the soft limit now in force (0 if it cannot be read). Past it, a call fails with a
+// ConnectionError that names the limit (docs/runtime.md, "Many calls in flight").
+std::size_t raise_open_file_limit();
 
 // Receives streamed text as it arrives: on the thread that called `stream`; for `submit_stream`,
 // on the thread running the engine's loop.
