@@ -151,6 +151,7 @@ std::optional<SteadyTime> Engine::pass() noexcept {
   }
   admit(admitting_);
   admitting_.clear();
+  if (more_to_admit) end_expired_while_queued(clock_.now());
   if (ready_count_ > 0) end_expired_without_data(clock_.now());
   drive_curl();
   collect_finished();
@@ -221,6 +222,28 @@ void Engine::run() {
   for (const auto& transfer : transfers_.all()) remaining.push_back(transfer.get());
   for (Transfer* transfer : remaining) detach(transfer)->finish_cancelled(clock_.now(), "the runtime shut down");
   drain_timers();
+}
+
+void Engine::end_expired_while_queued(SteadyTime now) {
+  std::vector<std::pair<std::unique_ptr<Transfer>, Expiry>> expired;
+  std::vector<std::unique_ptr<Transfer>> cancelled;
+  {
+    std::lock_guard lock(mutex_);
+    auto kept = incoming_.begin();
+    for (auto& transfer : incoming_) {
+      if (transfer->cancel_requested()) {
+        cancelled.push_back(std::move(transfer));
+      } else if (std::optional<Expiry> expiry = transfer->next_expiry(); expiry && expiry->at <= now) {
+        expired.emplace_back(std::move(transfer), *expiry);
+      } else {
+        *kept++ = std::move(transfer);
+      }
+    }
+    incoming_.erase(kept, incoming_.end());
+  }
+  // Ended outside the lock: an observer may start the next attempt, which queues it.
+  for (auto& [transfer, expiry] : expired) transfer->finish_expired(expiry, clock_.now());
+  for (auto& transfer : cancelled) transfer->finish_cancelled(clock_.now(), "");
 }
 
 void Engine::admit(std::vector<std::unique_ptr<Transfer>>& incoming) {

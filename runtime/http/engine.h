@@ -123,6 +123,10 @@ class Engine {
   Nudge nudge_locked();
   void send(Nudge nudge);
   void admit(std::vector<std::unique_ptr<Transfer>>& incoming);
+  // While a burst waits for admission: ends the waiting attempts whose limit has passed by `now`
+  // (a limit counts from the attempt's start, waiting included) and those cancelled, so that
+  // they end on time instead of when their turn comes.
+  void end_expired_while_queued(SteadyTime now);
   // Before the pass's reads: ends the transfers whose limit has passed by `now` and that have
   // nothing waiting to be read (their socket is not among those epoll reported ready). Reading
   // first is for data that may have come in time; it cannot save a transfer with no data, and with
@@ -172,7 +176,9 @@ class Engine {
   // removed anyway (a bound on the clean-up's lag counted in passes, not a timeout).
   int passes_without_removal_ = 0;
   static constexpr int kMaxPassesWithoutRemoval = 8;
-  // Attempts admitted per pass at most; the rest of a burst waits, first in line, for the next.
+  // Attempts admitted per pass at most; the rest of a burst waits, first in line, for the next,
+  // and one whose limit passes (or that is cancelled) while it waits ends then, without
+  // connecting (end_expired_while_queued).
   static constexpr std::size_t kMaxAdmittedPerPass = 128;
   // A cancellation was requested since the last look at every transfer (set from any thread).
   std::atomic<bool> cancel_pending_{false};

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "testing/e2e_support.h"
+#include "testing/mock_server.h"
 
 namespace baml {
 namespace {
@@ -116,6 +117,30 @@ TEST_CASE("e2e: after a burst, the next calls reuse its connections") {
   };
   CHECK(burst(40) == 0);
   CHECK(burst(4) == 4);
+}
+
+TEST_CASE("e2e: an attempt whose limit passes while a burst waits for admission ends without connecting") {
+  // A burst is admitted 128 attempts a pass; with a 1 ms request limit, those still waiting when
+  // it passes are ended where they wait (engine.h, end_expired_while_queued): every call ends with
+  // its request limit, and far fewer than all of them ever connect to the server.
+  Runtime runtime;
+  const ClientSpec client = testing::openai_client("mock:reply=late,ttfb=2s", {.request = 1ms});
+  const long connections_before = testing::shared_mock_server().counters()["connections"].get<long>();
+  constexpr int kCalls = 2000;
+  std::vector<CallFuture> futures;
+  futures.reserve(kCalls);
+  for (int i = 0; i < kCalls; ++i) futures.push_back(runtime.submit(client, testing::hello_request()));
+  int timeouts = 0;
+  for (CallFuture& future : futures) {
+    try {
+      future.get();
+    } catch (const TimeoutError& e) {
+      timeouts += e.kind() == TimeoutKind::Request ? 1 : 0;
+    }
+  }
+  CHECK(timeouts == kCalls);
+  const long reached = testing::shared_mock_server().counters()["connections"].get<long>() - connections_before;
+  CHECK_MESSAGE(reached < kCalls / 2, reached, " of ", kCalls, " attempts connected to the server");
 }
 
 TEST_CASE("e2e: connect limit (a port whose connect hangs)") {

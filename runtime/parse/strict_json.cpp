@@ -143,6 +143,11 @@ class Reader {
     ++i_;  // opening quote
     std::string out;
     for (;;) {
+      // A run of plain bytes (no quote, backslash or control byte) is copied in one go.
+      std::size_t plain = i_;
+      while (plain < t_.size() && t_[plain] != '"' && t_[plain] != '\\' && static_cast<unsigned char>(t_[plain]) >= 0x20) ++plain;
+      out.append(t_.data() + i_, plain - i_);
+      i_ = plain;
       if (i_ >= t_.size()) return std::nullopt;
       char c = t_[i_++];
       if (c == '"') return out;

@@ -1,6 +1,9 @@
 // UTF-8 validation and repair (each maximal invalid subpart becomes one U+FFFD).
 #include "parse/utf8_clean.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace baml::parse {
 
 namespace {
@@ -35,6 +38,18 @@ std::size_t valid_at(std::string_view s, std::size_t i) {
 
 bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    // Answers are mostly ASCII: 8 bytes at a time while no byte has its high bit set.
+    while (i + 8 <= s.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, sizeof word);
+      if ((word & 0x8080808080808080ULL) != 0) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     std::size_t n = valid_at(s, i);
     if (!n) return false;
     i += n;

@@ -92,6 +92,7 @@ Connection::Connection(ConnectionPool& pool, evutil_socket_t fd)
   int one = 1;
   setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
   ++pool_.state().counters.open_connections;
+  ++pool_.state().counters.connections;
   bufferevent_setcb(bev_, on_read, on_write, on_event, this);
   bufferevent_enable(bev_, EV_READ | EV_WRITE);
 }

@@ -49,7 +49,7 @@ class MockServerProcess {
 
   // GET of a control endpoint, e.g. "/_mock/counters"; throws std::runtime_error on failure.
   nlohmann::json get_json(std::string_view path) const;
-  // {"requests","completions","client_disconnects","open_connections","resets"}.
+  // {"requests","completions","client_disconnects","open_connections","resets","connections"}.
   nlohmann::json counters() const { return get_json("/_mock/counters"); }
   // The last 100 LLM requests: [{"path","target","model","stream","headers"}].
   nlohmann::json requests() const { return get_json("/_mock/requests"); }

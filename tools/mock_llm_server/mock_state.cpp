@@ -25,7 +25,8 @@ nlohmann::ordered_json MockState::counters_json() const {
           {"completions", counters.completions},
           {"client_disconnects", counters.client_disconnects},
           {"open_connections", counters.open_connections},
-          {"resets", counters.resets}};
+          {"resets", counters.resets},
+          {"connections", counters.connections}};
 }
 
 nlohmann::ordered_json MockState::requests_json() const {

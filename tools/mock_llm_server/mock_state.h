@@ -18,6 +18,7 @@ struct Counters {
   std::uint64_t client_disconnects = 0;  // client closed while its response was in progress
   std::uint64_t open_connections = 0;    // a gauge, not zeroed by reset
   std::uint64_t resets = 0;              // connections aborted by the `reset` directive
+  std::uint64_t connections = 0;         // client connections accepted
 };
 
 struct RequestRecord {
