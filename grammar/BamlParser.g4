@@ -5,6 +5,10 @@ parser grammar BamlParser;
 
 options { tokenVocab = BamlLexer; }
 
+@parser::header {
+#include <algorithm>
+}
+
 @parser::members {
   // BAML writes a key and its value (a field and its type) on one line. Checking that lets a
   // missing value be reported as such instead of swallowing the next line's key.
@@ -14,6 +18,17 @@ options { tokenVocab = BamlLexer; }
     if (prev == nullptr || next == nullptr || next->getType() == antlr4::Token::EOF) return false;
     // The previous token is always a key or a name here, never a multi-line raw string.
     return next->getLine() == prev->getLine();
+  }
+
+  // The next token starts on a line after the one where the previous token ends (a raw string
+  // may span lines).
+  bool on_new_line() {
+    antlr4::Token* prev = _input->LT(-1);
+    antlr4::Token* next = _input->LT(1);
+    if (prev == nullptr || next == nullptr || next->getType() == antlr4::Token::EOF) return false;
+    const std::string text = prev->getText();
+    const auto breaks = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    return next->getLine() > prev->getLine() + breaks;
   }
 
   // Characters the lexer has no token for (`-`, `.`, `$`, `%`, ...) between the previous token
@@ -155,8 +170,13 @@ unquotedToken
   : identifier | URL | NUMBER | NUMBER_WITH_SUFFIX | COLON | PIPE | QUESTION | EQUALS | STRING | UNTERMINATED_STRING ;
 // Entries are separated by line breaks or, as in BAML, by commas.
 mapValue : LBRACE ( entry COMMA? )* RBRACE ;
-// Items are separated by commas, or by line breaks alone (BAML accepts both).
-listValue : LBRACK ( value ( COMMA? value )* COMMA? )? RBRACK ;
+// Items are separated by commas, or by line breaks alone (BAML accepts both; it rejects two items
+// on one line without a comma, `["a" "b"]`). On one line, an item without a comma may only be a
+// map or a list (a name and a block read as two items, which recovery uses). Without the
+// predicate every word of `[a b c ...]` could also start an item, and a file with a syntax error,
+// parsed again in full-LL mode, took time in the square of the words on such a line (found by
+// fuzzing).
+listValue : LBRACK ( value ( ( COMMA | {on_new_line() || _input->LA(1) == LBRACE || _input->LA(1) == LBRACK}? ) value )* COMMA? )? RBRACK ;
 
 rawString : RAW_STRING_1 | RAW_STRING_2 | RAW_STRING_3 | RAW_STRING_4 | RAW_STRING_5 ;
 

@@ -398,6 +398,20 @@ def main():
     def _():
         check(GEN["unclosed_paren_tags"](4_000), "error")
 
+    @case("2,000 words in a list on a line with a syntax error (found by fuzzing): linear")
+    def _():
+        # Full-LL prediction once read every word as a possible list item too, looking ahead to the
+        # end of the line for each: 400 words took 7.6 s, 2,000 several minutes.
+        words = "word " * 1_999 + "word"
+        check({"main.baml": "client<llm> C { provider fallback options { strategy [d " + words
+               + "][], extra: map<string, int>, maybe: string?) -> string {\n"}, "error")
+
+    @case("two list items on one line without a comma are an error, as in BAML")
+    def _():
+        check({"main.baml": 'client<llm> A {\n  provider openai\n  options {\n    model "gpt-4o"\n  }\n}\n'
+               'client<llm> F {\n  provider fallback\n  options {\n    strategy ["openai/gpt-4o" "openai/gpt-4o-mini"]\n  }\n}\n'},
+             "error")
+
     @case("4,000 unclosed `(` inside one `{{ }}`")
     def _():
         check({"main.baml": function_with_prompt("{{ " + "(" * 4_000 + "x }}")}, "error")
