@@ -92,6 +92,13 @@ struct Node {
   bool unbounded = false;
 };
 
+Node assert_node(std::uint32_t assertion) {
+  Node n;
+  n.kind = Node::Kind::Assert;
+  n.assertion = assertion;
+  return n;
+}
+
 Node class_node(Ranges ranges, bool negated) {
   Node n;
   n.kind = Node::Kind::Class;
@@ -235,31 +242,19 @@ class Parser {
       case '.':
         ++pos_;
         return flags.s ? class_node({{0, kMaxCodePoint}}, false) : class_node({{'\n', '\n'}}, true);
-      case '^': {
+      case '^':
         ++pos_;
-        Node n;
-        n.kind = Node::Kind::Assert;
-        n.assertion = flags.m ? BeginLine : BeginText;
-        return n;
-      }
-      case '$': {
+        return assert_node(flags.m ? BeginLine : BeginText);
+      case '$':
         ++pos_;
-        Node n;
-        n.kind = Node::Kind::Assert;
-        n.assertion = flags.m ? EndLine : EndText;
-        return n;
-      }
+        return assert_node(flags.m ? EndLine : EndText);
       case '*':
       case '+':
       case '?':
       case '{': fail("a repetition operator without an expression to repeat");
       case '\\': {
         ++pos_;
-        Node n;
-        if (escape_assertion(n.assertion)) {
-          n.kind = Node::Kind::Assert;
-          return n;
-        }
+        if (std::uint32_t assertion = 0; escape_assertion(assertion)) return assert_node(assertion);
         bool negated = false;
         Ranges r = escape(flags, false, negated);
         return class_node(std::move(r), negated);
