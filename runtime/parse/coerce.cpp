@@ -38,12 +38,12 @@ bool done_type(const ir::Type& t, const ir::TypeSystem& types) {
   return cls && cls->has_stream("done");
 }
 
+}  // namespace
+
 bool takes_raw_text(const ir::Type& t) {
   return t.kind == ir::Type::Kind::String || t.kind == ir::Type::Kind::Enum ||
          (t.kind == ir::Type::Kind::Literal && t.literal.kind() == Value::Kind::String);
 }
-
-}  // namespace
 
 struct DepthGuard {
   Coercer& c;

@@ -183,6 +183,10 @@ std::optional<ParseResult> coerce_located(Coercer& coercer, const JValue& locate
 // union's members), or the failure of the first when none succeeded.
 Outcome pick_best(std::vector<Outcome> results, bool union_target, const std::string& path, const std::string& what);
 
+// Whether a value of this (resolved) type is read from the raw text rather than from the JSON in
+// it: strings, enums, string literals.
+bool takes_raw_text(const ir::Type& t);
+
 // Builds a failure reason "expected T, got V" with V shown briefly.
 std::string expected(const std::string& what, const JValue* v);
 

@@ -1,13 +1,13 @@
 # Schema-aligned parsing (runtime/parse/, docs/parsing.md): a model's text → a Value of the
 # declared type, whole (parse_answer) or while it streams (StreamParser).
 baml_layer(baml_parse
-  SOURCES parse/jvalue.cpp parse/strict_json.cpp parse/fixing_parser.cpp parse/locate.cpp
+  SOURCES parse/jvalue.cpp parse/strict_json.cpp parse/exact_json.cpp parse/fixing_parser.cpp parse/locate.cpp
           parse/numbers.cpp parse/pick_best.cpp parse/coerce.cpp parse/coerce_primitive.cpp
           parse/match_string.cpp parse/coerce_class.cpp parse/duration_text.cpp parse/utf8_clean.cpp
           parse/parse.cpp parse/stream_parser.cpp
   TESTS parse/test_support.cpp parse/locate_test.cpp parse/coerce_test.cpp parse/class_test.cpp
         parse/union_test.cpp parse/partial_test.cpp parse/stream_test.cpp parse/hostile_test.cpp
-        parse/duration_test.cpp
+        parse/duration_test.cpp parse/exact_json_test.cpp
   DEPENDS baml_value)
 
 # A developer's probe: `baml_parse_probe IR.json FUNCTION [--partial] < text` prints the value as

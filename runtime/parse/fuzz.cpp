@@ -3,7 +3,8 @@
 // unions, maps, recursive aliases, stream attributes) and whether to parse whole, partial, or fed
 // to a StreamParser in chunks whose size the second byte picks; the rest is the model's text.
 // Anything but a value or a ValidationError (a crash, a sanitizer report, another exception) is
-// a finding.
+// a finding, and so is a whole text whose clean-answer reading (exact_json.h) differs from the
+// general path's.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -12,6 +13,9 @@
 
 #include <baml/errors.h>
 
+#include "parse/coerce.h"
+#include "parse/exact_json.h"
+#include "parse/locate.h"
 #include "parse/parse.h"
 #include "parse/test_support.h"
 
@@ -43,6 +47,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       parser.finish();
     } else {
       baml::parse::parse_answer(text, type, types, mode == 1);
+    }
+    if (mode == 0) {
+      baml::parse::Coercer fast(types, false);
+      if (auto exact = baml::parse::read_exact_json(text, type, fast)) {
+        baml::parse::Coercer general(types, false);
+        auto r = baml::parse::coerce_located(general, baml::parse::locate(text, false), type, false, nullptr);
+        if (!r || !(r->value == *exact)) __builtin_trap();
+      }
     }
   } catch (const baml::ValidationError&) {
     // The expected outcome for text that does not fit.

@@ -5,6 +5,7 @@
 #include <baml/errors.h>
 
 #include "parse/coerce.h"
+#include "parse/exact_json.h"
 #include "parse/fixing_parser.h"
 #include "parse/locate.h"
 #include "parse/utf8_clean.h"
@@ -61,6 +62,14 @@ ParseResult parse_answer(std::string_view text, const ir::Type& type, const ir::
     clean = to_valid_utf8(text);
     input = clean;
   }
+  Coercer coercer(types, partial);
+  if (!partial && input.data() == text.data()) {
+    if (auto exact = read_exact_json(text, type, coercer)) {
+      ParseResult r;
+      r.value = std::move(*exact);
+      return r;
+    }
+  }
   JValue located;
   try {
     located = locate(input, partial);
@@ -69,7 +78,6 @@ ParseResult parse_answer(std::string_view text, const ir::Type& type, const ir::
     if (types.resolve(type).kind != ir::Type::Kind::String) fail(ir::describe(type) + ": " + e.what(), text);
     located = JValue::string(std::string(input));
   }
-  Coercer coercer(types, partial);
   std::string why;
   auto r = coerce_located(coercer, located, type, partial, &why);
   if (!r) fail(std::move(why), text);

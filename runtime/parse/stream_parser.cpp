@@ -130,11 +130,6 @@ bool same_states(const std::vector<FieldState>& a, const std::vector<FieldState>
   return true;
 }
 
-bool takes_raw_text(const ir::Type& t) {
-  return t.kind == ir::Type::Kind::String || t.kind == ir::Type::Kind::Enum ||
-         (t.kind == ir::Type::Kind::Literal && t.literal.kind() == Value::Kind::String);
-}
-
 // The incremental reading of one stream (see the top of the file).
 class Incremental {
  public:

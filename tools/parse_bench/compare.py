@@ -24,7 +24,9 @@ import tempfile
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 PROJECT = os.path.join(ROOT, "tools", "parse_bench", "baml_src")
-LEVELS = ["JUNIOR", "SENIOR", "STAFF"]
+# The levels as the prompt shows them (SENIOR is rendered by its alias): what a model that follows
+# the output format writes, so that every item of the clean answer fits the type.
+LEVELS = ["JUNIOR", "Senior Engineer", "STAFF"]
 
 
 def item(i):
@@ -40,7 +42,7 @@ def clean(n):
 def malformed_item(i):
     it = item(i)
     tags = ", ".join(f"'{t}'" for t in it["tags"])
-    level = "Senior Engineer" if it["level"] == "SENIOR" else it["level"]
+    level = it["level"]
     note = "null" if it["note"] is None else json.dumps(it["note"])
     return (f'  {{id: {it["id"]}, name: "{it["name"]}", level: {level}, score: {it["score"]},\n'
             f'   tags: [{tags},], note: {note},}}')
