@@ -162,6 +162,8 @@ struct ListAcc {
   std::size_t n = 0;  // the store's items read into `build`
   int span = 0;       // how much deeper than the list the reading went
   Build build;
+  std::shared_ptr<ItemStore> store;  // build's items, shared by the lists built from it
+  std::size_t checked = 0;           // the store's first items known to be build's
   // The list value built last from it, and how many of its items came from `build`.
   std::optional<Value> last;
   std::size_t last_kept = 0;
@@ -187,7 +189,8 @@ bool same_value(const Value& a, const Value& b, const Coercer* known) {
       const auto& y = b.items();
       if (&x == &y) return true;  // the same node
       if (x.size() != y.size() || (known && known->known_different(a, b))) return false;
-      for (std::size_t i = 0; i < x.size(); ++i)
+      std::size_t from = x.store() && x.store() == y.store() ? std::min(x.shared(), y.shared()) : 0;
+      for (std::size_t i = from; i < x.size(); ++i)
         if (!same_value(x[i], y[i], known)) return false;
       return true;
     }
@@ -212,27 +215,44 @@ struct Coercer::Kept {
   std::unordered_map<MemoKey, KeptCast, MemoKeyHash> cast;
   std::unordered_map<MemoKey, ListAcc<ListBuild>, MemoKeyHash> lists;
   std::unordered_map<MemoKey, ListAcc<CastListBuild>, MemoKeyHash> cast_lists;
+  std::unordered_map<MemoKey, std::shared_ptr<ItemStore>, MemoKeyHash> stores;  // see list_value
 };
 
 // The value of the list `items` read from a kept store: the node built last time when equal to
 // it (so that comparing them costs nothing), else a new node, noted as differing from that one.
-template <class Acc>
-Value Coercer::list_value(Acc& acc, Value::Items tail) {
+template <class Key, class Acc>
+Value Coercer::list_value(const Key& key, Acc& acc, Value::Items tail) {
   const Value::Items& kept = acc.build.items;
+  // The kept items go to a store once each, and every list built from it shares them. The lists
+  // read from one node (a cast one and a coerced one, which a stream alternates between) share a
+  // store, so that telling them apart costs only their tails: the items one of them put there
+  // first are checked, once each, to be this one's too; from the first that is not, this one
+  // keeps a store of its own.
+  if (!acc.store) {
+    auto& shared = kept_->stores[key];
+    if (!shared) shared = std::make_shared<ItemStore>();
+    acc.store = shared;
+  }
+  for (std::size_t overlap = std::min(acc.store->size(), kept.size()); acc.checked < overlap; ++acc.checked) {
+    if (!same_value((*acc.store)[acc.checked], kept[acc.checked], nullptr)) {
+      auto own = std::make_shared<ItemStore>();
+      for (std::size_t i = 0; i < acc.checked; ++i) own->push_back((*acc.store)[i]);
+      acc.store = std::move(own);
+      break;
+    }
+  }
+  for (std::size_t i = acc.store->size(); i < kept.size(); ++i) acc.store->push_back(kept[i]);
+  acc.checked = kept.size();
   std::size_t total = kept.size() + tail.size();
   if (acc.last && acc.last->items().size() == total) {
     // Its first last_kept items are the kept ones it was built from: compare the rest.
-    const Value::Items& old = acc.last->items();
+    const ListItems& old = acc.last->items();
     bool same = true;
     for (std::size_t i = acc.last_kept; i < total && same; ++i)
       same = same_value(i < kept.size() ? kept[i] : tail[i - kept.size()], old[i], nullptr);
     if (same) return *acc.last;
   }
-  Value::Items all;
-  all.reserve(total);
-  all.insert(all.end(), kept.begin(), kept.end());
-  for (auto& x : tail) all.push_back(std::move(x));
-  Value v = Value::list(std::move(all));
+  Value v = Value::list(acc.store, kept.size(), std::move(tail));
   if (acc.last) differs_.emplace_back(v, *acc.last);
   acc.last = v;
   acc.last_kept = kept.size();
@@ -250,6 +270,7 @@ void Coercer::forget_kept() {
   kept_->cast.clear();
   kept_->lists.clear();
   kept_->cast_lists.clear();
+  kept_->stores.clear();
 }
 
 Coercer::Coercer(const ir::TypeSystem& types, bool partial, bool memoize)
@@ -504,7 +525,7 @@ Outcome Coercer::coerce_list_items(const ir::Type& type, const JValue* v, const 
         acc.n = shared;
         ListBuild b = acc.build.next();
         for (std::size_t i = shared; i < v->items.size(); ++i) b.take(coerce_child(item_type, &v->items[i], item_path(i)), i);
-        Value list = list_value(acc, std::move(b.items));
+        Value list = list_value(key, acc, std::move(b.items));
         return std::move(b).finish(std::move(list));
       }
     }
@@ -740,7 +761,7 @@ std::optional<Coerced> Coercer::try_cast_list(const ir::Type& type, const JValue
         CastListBuild b = acc.build.next();
         for (std::size_t i = shared; i < v->items.size(); ++i)
           if (!fits(b, v->items[i])) return std::nullopt;
-        Value list = list_value(acc, std::move(b.items));
+        Value list = list_value(key, acc, std::move(b.items));
         return std::move(b).finish(std::move(list));
       }
     }

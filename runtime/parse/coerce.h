@@ -136,8 +136,8 @@ class Coercer {
   void forget_kept();
 
  private:
-  template <class Acc>
-  Value list_value(Acc& acc, Value::Items items);
+  template <class Key, class Acc>
+  Value list_value(const Key& key, Acc& acc, Value::Items items);
 
   // A child node of the value being coerced (a list item, a map value, a field's value): the
   // only places where a kept result may be reused, since nothing above them can be coercing the

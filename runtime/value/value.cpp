@@ -2,6 +2,7 @@
 // List, Map, Class and Enum share the Compound payload (each uses the parts it needs).
 #include <baml/value.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace baml {
@@ -81,7 +82,14 @@ Value Value::media(Media m) {
 }
 Value Value::list(Items items) {
   auto c = std::make_shared<Compound>();
-  c->items = std::move(items);
+  c->items = ListItems(std::move(items));
+  Value v;
+  v.data_.emplace<index_of(Kind::List)>(std::move(c));
+  return v;
+}
+Value Value::list(std::shared_ptr<const ItemStore> store, std::size_t shared, Items tail) {
+  auto c = std::make_shared<Compound>();
+  c->items = ListItems(std::move(store), shared, std::move(tail));
   Value v;
   v.data_.emplace<index_of(Kind::List)>(std::move(c));
   return v;
@@ -120,7 +128,7 @@ const Value::Compound& Value::compound() const {
   }
 }
 
-const Value::Items& Value::items() const {
+const ListItems& Value::items() const {
   if (kind() != Kind::List) throw std::bad_variant_access();
   return compound().items;
 }
@@ -151,6 +159,28 @@ const Value* Value::find(std::string_view key) const {
     if (k == key) return &v;
   }
   return nullptr;
+}
+
+void ItemStore::push_back(Value v) {
+  std::size_t k = segment_of(size_);
+  if (!segments_[k]) segments_[k] = std::make_unique<Value[]>(std::size_t{16} << k);
+  segments_[k][size_ + 16 - (std::size_t{16} << k)] = std::move(v);
+  ++size_;
+}
+
+const Value& ListItems::at(std::size_t i) const {
+  if (i >= size()) throw std::out_of_range("list index out of range");
+  return (*this)[i];
+}
+
+Value::Items ListItems::to_vector() const { return Value::Items(begin(), end()); }
+
+bool operator==(const ListItems& a, const ListItems& b) {
+  if (a.size() != b.size()) return false;
+  std::size_t from = a.store_ && a.store_ == b.store_ ? std::min(a.shared_, b.shared_) : 0;
+  for (std::size_t i = from; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
 }
 
 bool operator==(const Value& a, const Value& b) {
