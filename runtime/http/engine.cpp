@@ -281,9 +281,16 @@ void Engine::admit(std::vector<std::unique_ptr<Transfer>>& incoming) {
 void Engine::remove_later(Transfer* transfer) {
   // Until then, whatever else arrives on its connection is not read (socket_registry.h). Only on
   // an HTTP/1 connection, which serves this transfer alone; an HTTP/2 one may carry other calls.
+  // Before an answer the version is not known yet (0); a connection the census counts (plain
+  // HTTP, no proxy) is HTTP/1 all the same (connection_census.h).
   long version = 0;
   curl_easy_getinfo(transfer->easy(), CURLINFO_HTTP_VERSION, &version);
-  if (version == CURL_HTTP_VERSION_1_0 || version == CURL_HTTP_VERSION_1_1) sockets_.mute(transfer->watched_socket());
+  const bool counted = transfer->socket_opener().origin != ConnectionCensus::kUncounted;
+  if (version == CURL_HTTP_VERSION_1_0 || version == CURL_HTTP_VERSION_1_1 || (version == 0 && counted)) {
+    sockets_.mute(transfer->watched_socket());
+    // libcurl closes the connection of a transfer removed unfinished: reset it, leaving no TIME_WAIT.
+    sockets_.reset_on_close(transfer->watched_socket());
+  }
   transfers_.mark_ended(transfer);
 }
 

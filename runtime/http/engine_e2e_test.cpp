@@ -5,8 +5,10 @@
 // the benchmark, not asserted here.
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <future>
 #include <mutex>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -162,6 +164,40 @@ TEST_CASE("e2e: an attempt whose limit passes while a burst waits for admission 
 #else
   MESSAGE(reached, " of ", kCalls, " attempts connected to the server");
 #endif
+}
+
+// Sockets in TIME_WAIT on loopback with `port` at either end (/proc/net/tcp and tcp6).
+int time_wait_sockets(int port) {
+  int count = 0;
+  for (const char* table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
+    std::ifstream in(table);
+    std::string line;
+    std::getline(in, line);  // the header
+    while (std::getline(in, line)) {
+      std::istringstream fields(line);
+      std::string slot, local, remote, state;
+      fields >> slot >> local >> remote >> state;
+      auto port_of = [](const std::string& address) {
+        return std::stoi(address.substr(address.rfind(':') + 1), nullptr, 16);
+      };
+      if (state == "06" && (port_of(local) == port || port_of(remote) == port)) ++count;
+    }
+  }
+  return count;
+}
+
+TEST_CASE("e2e: a call cut by its limit resets its connection, leaving no socket in TIME_WAIT") {
+  // An orderly close would hold a local port for a minute per cut call (socket_registry.h).
+  const int port = testing::shared_mock_server().port();
+  const int before = time_wait_sockets(port);
+  const ClientSpec client = testing::openai_client("mock:ttfb=6s", {.time_to_first_token = 200ms});
+  for (Mode mode : {Mode::Call, Mode::Stream}) {
+    CAPTURE(static_cast<int>(mode));
+    // Without asking the server about the disconnect: its control requests close in order.
+    for (int i = 0; i < 3; ++i) expect_timeout(client, mode, TimeoutKind::TimeToFirstToken, 200ms, {}, false);
+  }
+  // Calls of earlier tests that closed in order may leave TIME_WAIT, and it may end meanwhile.
+  CHECK(time_wait_sockets(port) <= before);
 }
 
 TEST_CASE("e2e: connect limit (a port whose connect hangs)") {

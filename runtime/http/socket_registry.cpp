@@ -83,6 +83,12 @@ void SocketRegistry::mute(curl_socket_t socket) {
   if (s.events != 0 && !s.parked) s.muted = true;
 }
 
+void SocketRegistry::reset_on_close(curl_socket_t socket) {
+  if (socket == CURL_SOCKET_BAD || !state(socket).ours) return;
+  const linger abort_on_close{1, 0};
+  setsockopt(socket, SOL_SOCKET, SO_LINGER, &abort_on_close, sizeof abort_on_close);
+}
+
 curl_socket_t SocketRegistry::open(int family, int type, int protocol, std::uint32_t tag) {
   const int socket = ::socket(family, type | SOCK_CLOEXEC, protocol);
   if (socket < 0) return CURL_SOCKET_BAD;

@@ -41,6 +41,13 @@ class SocketRegistry {
   // or it is closed. Only for a socket that serves one transfer alone (HTTP/1), the one ending.
   void mute(curl_socket_t socket);
 
+  // Makes the closing of `socket`, a connection abandoned with its transfer (HTTP/1), a reset
+  // rather than an orderly close: an orderly close leaves the socket in TIME_WAIT for a minute,
+  // holding a local port, and a process that cuts thousands of calls to one server would run
+  // short of ports to it (and pay for the kernel's search through them on every connect).
+  // Only for a socket open() made.
+  void reset_on_close(curl_socket_t socket);
+
   // A connection socket for libcurl (close-on-exec), or CURL_SOCKET_BAD with errno set. `tag` is
   // the caller's, kept with the socket until it is closed.
   curl_socket_t open(int family, int type, int protocol, std::uint32_t tag);
