@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "parse/coerce.h"
-#include "parse/json_cursor.h"
 #include "parse/numbers.h"
 #include "parse/strict_json.h"
 
@@ -54,16 +53,9 @@ class ExactReader {
   // A part that did not fit exactly, `type` read from `start` as BAML's coercion reads it alone:
   // by the Coercer. False when it does not fit (or broken_).
   bool coerce_alone(const ir::Type& type, std::size_t start, int depth, Value& out);
-  // Passes over one value, checking that it is strict JSON.
-  bool skip(int depth);
 };
 
-bool ExactReader::read_string(std::string& out) {
-  std::string_view view;
-  if (!c_.string(out, view)) return broken();
-  if (view.data() != out.data()) out.assign(view);
-  return true;
-}
+bool ExactReader::read_string(std::string& out) { return c_.string(out) || broken(); }
 
 bool ExactReader::read(const ir::Type& type, Value& out, int depth, bool exact_only) {
   if (depth > kMaxExactDepth || c_.at_end()) return broken();
@@ -273,43 +265,12 @@ bool ExactReader::read_map(const ir::Type& t, Value& out, int depth, bool exact_
 
 bool ExactReader::coerce_alone(const ir::Type& type, std::size_t start, int depth, Value& out) {
   c_.i = start;
-  if (!skip(depth)) return false;
-  auto part = parse_strict_json(c_.t.substr(start, c_.i - start));
+  auto part = read_strict_value(c_, depth);
   if (!part) return broken();
   Outcome o = coercer_.coerce(type, &*part, "");
   if (!o.ok) return false;
   out = std::move(o.ok->value);
   return true;
-}
-
-bool ExactReader::skip(int depth) {
-  if (depth > kMaxExactDepth || c_.at_end()) return broken();
-  std::string scratch;
-  std::string_view view;
-  char ch = c_.peek();
-  if (ch == '{' || ch == '[') {
-    char close = ch == '{' ? '}' : ']';
-    c_.eat(ch);
-    c_.ws();
-    if (c_.eat(close)) return true;
-    for (;;) {
-      c_.ws();
-      if (ch == '{') {
-        if (c_.at_end() || c_.peek() != '"' || !c_.string(scratch, view)) return broken();
-        c_.ws();
-        if (!c_.eat(':')) return broken();
-        c_.ws();
-      }
-      if (!skip(depth + 1)) return false;
-      c_.ws();
-      if (c_.eat(',')) continue;
-      if (c_.eat(close)) return true;
-      return broken();
-    }
-  }
-  if (ch == '"') return c_.string(scratch, view) || broken();
-  if (c_.lit("true") || c_.lit("false") || c_.lit("null")) return true;
-  return c_.number() || broken();
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 
+#include "parse/json_cursor.h"  // hex_digit_value
 #include "parse/strict_json.h"
 
 namespace baml::parse {
@@ -421,13 +422,6 @@ class Machine {
     return false;
   }
 
-  static int hexval(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  }
-
   // Processes the character at `i`; returns the index of the next one to process, or kRefused
   // (nothing changed) when a read reached the guard.
   std::size_t step(std::size_t i) {
@@ -483,7 +477,7 @@ class Machine {
               unsigned cp = 0;
               int k = 0;
               for (; k < 4 && has(i + 2 + static_cast<std::size_t>(k)); ++k) {
-                int h = hexval(ch(i + 2 + static_cast<std::size_t>(k)));
+                int h = hex_digit_value(ch(i + 2 + static_cast<std::size_t>(k)));
                 if (h < 0) break;
                 cp = cp * 16 + static_cast<unsigned>(h);
               }

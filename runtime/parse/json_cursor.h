@@ -15,6 +15,14 @@ namespace baml::parse {
 // Nesting deeper than this is not strict JSON here (serde_json's limit, as BAML's).
 inline constexpr int kMaxStrictDepth = 128;
 
+// A hex digit's value, or -1.
+inline int hex_digit_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 struct JsonCursor {
   std::string_view t;
   std::size_t i = 0;
@@ -84,6 +92,13 @@ struct JsonCursor {
     view = out;
     return true;
   }
+  // The same, the content always in `out`.
+  bool string(std::string& out) {
+    std::string_view view;
+    if (!string(out, view)) return false;
+    if (view.data() != out.data()) out.assign(view);
+    return true;
+  }
 
  private:
   // The end of a run of plain bytes from `p` (no quote, backslash or control byte).
@@ -91,17 +106,11 @@ struct JsonCursor {
     while (p < t.size() && t[p] != '"' && t[p] != '\\' && static_cast<unsigned char>(t[p]) >= 0x20) ++p;
     return p;
   }
-  static int hex(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  }
   bool hex4(unsigned& cp) {
     if (i + 4 > t.size()) return false;
     cp = 0;
     for (std::size_t k = 0; k < 4; ++k) {
-      int h = hex(t[i + k]);
+      int h = hex_digit_value(t[i + k]);
       if (h < 0) return false;
       cp = cp * 16 + static_cast<unsigned>(h);
     }

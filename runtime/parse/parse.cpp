@@ -58,12 +58,14 @@ std::optional<ParseResult> coerce_located(Coercer& coercer, const JValue& locate
 ParseResult parse_answer(std::string_view text, const ir::Type& type, const ir::TypeSystem& types, bool partial) {
   std::string clean;
   std::string_view input = text;
-  if (!is_valid_utf8(text)) {
+  const bool valid_utf8 = is_valid_utf8(text);
+  if (!valid_utf8) {
     clean = to_valid_utf8(text);
     input = clean;
   }
   Coercer coercer(types, partial);
-  if (!partial && input.data() == text.data()) {
+  // A clean answer first (exact_json.h): strict JSON, so never invalid UTF-8.
+  if (!partial && valid_utf8) {
     if (auto exact = read_exact_json(text, type, coercer)) {
       ParseResult r;
       r.value = std::move(*exact);

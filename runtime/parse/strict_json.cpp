@@ -1,42 +1,18 @@
 // A small strict JSON reader producing JValues (numbers keep their literal text).
 #include "parse/strict_json.h"
 
-#include "parse/json_cursor.h"
-
 #include <cstdint>
 
 namespace baml::parse {
 
 namespace {
 
-constexpr int kMaxDepth = kMaxStrictDepth;
-
 class Reader {
  public:
-  explicit Reader(std::string_view t) : c_{t} {}
-
-  std::optional<JValue> document() {
-    c_.ws();
-    auto v = value(0);
-    if (!v) return std::nullopt;
-    c_.ws();
-    if (!c_.at_end()) return std::nullopt;
-    return v;
-  }
-
- private:
-  JsonCursor c_;
-
-  std::optional<std::string> string() {
-    std::string out;
-    std::string_view view;
-    if (!c_.string(out, view)) return std::nullopt;
-    if (view.data() != out.data()) out.assign(view);
-    return out;
-  }
+  explicit Reader(JsonCursor& c) : c_(c) {}
 
   std::optional<JValue> value(int depth) {
-    if (c_.at_end() || depth > kMaxDepth) return std::nullopt;
+    if (c_.at_end() || depth > kMaxStrictDepth) return std::nullopt;
     char c = c_.peek();
     JValue v;
     if (c == '{') {
@@ -91,14 +67,32 @@ class Reader {
     v.text = std::string(*n);
     return v;
   }
+
+ private:
+  JsonCursor& c_;
+
+  std::optional<std::string> string() {
+    std::string out;
+    if (!c_.string(out)) return std::nullopt;
+    return out;
+  }
 };
 
 }  // namespace
 
-std::optional<JValue> parse_strict_json(std::string_view text) { return Reader(text).document(); }
+std::optional<JValue> parse_strict_json(std::string_view text) {
+  JsonCursor c{text};
+  c.ws();
+  auto v = Reader(c).value(0);
+  c.ws();
+  if (!v || !c.at_end()) return std::nullopt;
+  return v;
+}
+
+std::optional<JValue> read_strict_value(JsonCursor& cursor, int depth) { return Reader(cursor).value(depth); }
 
 // The recognizer follows Reader above decision for decision: the same whitespace (space, tab,
-// line feed, carriage return), the same nesting limit (a value deeper than kMaxDepth fails), the
+// line feed, carriage return), the same nesting limit (a value deeper than kMaxStrictDepth fails), the
 // same string rules (no control characters; a high surrogate escape must be followed by a low
 // one), the same number grammar.
 
@@ -116,12 +110,6 @@ bool StrictRecognizer::complete() const {
 
 namespace {
 bool json_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool hex_digit(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-unsigned hex_value(unsigned char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10u;
-  return c - 'A' + 10u;
-}
 }  // namespace
 
 // A value ended: what may follow depends on where it was.
@@ -137,7 +125,7 @@ void StrictRecognizer::after_value_char(unsigned char c) {
 }
 
 void StrictRecognizer::value_start(unsigned char c) {
-  if (stack_.size() > static_cast<std::size_t>(kMaxDepth)) { state_ = kDead; return; }
+  if (stack_.size() > static_cast<std::size_t>(kMaxStrictDepth)) { state_ = kDead; return; }
   switch (c) {
     case '{':
       stack_.push_back('o');
@@ -224,8 +212,12 @@ void StrictRecognizer::step(unsigned char c) {
       }
     case kHex:
     case kLowHex:
-      if (!hex_digit(c)) { state_ = kDead; return; }
-      cp_ = cp_ * 16 + hex_value(c);
+      if (const int h = hex_digit_value(static_cast<char>(c)); h >= 0) {
+        cp_ = cp_ * 16 + static_cast<unsigned>(h);
+      } else {
+        state_ = kDead;
+        return;
+      }
       if (++hex_count_ < 4) return;
       if (state_ == kHex) {
         if (cp_ >= 0xD800 && cp_ <= 0xDBFF) { state_ = kLowSlash; return; }

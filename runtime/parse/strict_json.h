@@ -7,13 +7,15 @@
 #include <string_view>
 #include <vector>
 
-#include <baml/utf8.h>  // append_utf8
-
+#include "parse/json_cursor.h"
 #include "parse/jvalue.h"
 
 namespace baml::parse {
 
 std::optional<JValue> parse_strict_json(std::string_view text);
+// The one value at the cursor (no surrounding whitespace), `depth` levels down already; the
+// cursor ends after it. nullopt when it is not strict JSON.
+std::optional<JValue> read_strict_value(JsonCursor& cursor, int depth);
 
 // Whether parse_strict_json would accept the text, decided a byte at a time (for a text that
 // arrives in pieces): `complete()` after feeding a text is exactly whether parse_strict_json(text)
