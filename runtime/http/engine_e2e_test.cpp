@@ -108,9 +108,10 @@ TEST_CASE("e2e: after a burst, the next calls reuse its connections") {
   // The burst finds no idle connection, so each call is told to open its own without searching
   // (connection_census.h); the calls after it must still find the ones left idle. libcurl keeps
   // at most 4 idle connections per handle still in its multi handle, so at least 4 survive.
-  // Each answer waits 300 ms, so every call of a burst is in flight at once.
+  // Each answer waits 2 s, so every call of a burst is in flight at once, even where submitting 40
+  // calls is slow (ASan on a loaded machine took longer than an earlier 300 ms wait).
   Runtime runtime;
-  const ClientSpec client = testing::openai_client("mock:reply=burst,ttfb=300ms");
+  const ClientSpec client = testing::openai_client("mock:reply=burst,ttfb=2s");
   auto burst = [&](int calls) {
     std::vector<CallFuture> futures;
     for (int i = 0; i < calls; ++i) futures.push_back(runtime.submit(client, testing::hello_request()));
