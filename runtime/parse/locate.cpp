@@ -32,45 +32,91 @@ std::string_view trim_view(std::string_view s) {
   return s;
 }
 
-// ```tag\n ... ```\n blocks; the last may be unclosed. Each block's content is read again
-// without fences and without the string fallback.
-std::vector<JValue> markdown_blocks(std::string_view text, const Options& opt) {
-  std::vector<JValue> out;
+// BAML 0.226.2's markdown reading (checked against the oracle, docs/parsing.md "Fenced blocks").
+// An opening fence is a line (maybe indented) ```tag with a tag of letters, digits and spaces, not
+// empty: a bare ``` line, or ```json after prose on the same line, opens nothing. A closing fence
+// is a line (maybe indented) holding ``` alone. Of the closing fences after an opening one, the
+// block takes the first whose content (trimmed) reads as something (a fence-like line inside a
+// string would otherwise cut the block short); when none does, the block reads as nothing and the
+// search goes on after the first. A block without a closing fence ends the search. What follows
+// the last closed block — or, when the last block is unclosed, everything from where the search
+// for it began — is the rest, kept as one more candidate when it is not blank.
+struct Markdown {
+  std::vector<JValue> blocks;
+  std::optional<std::string_view> rest;
+};
+
+// Whether a line of `text` starting at `line` is [ \t]*``` followed by what `after` accepts;
+// `fence` is set to the index just past the backticks.
+template <class After>
+bool fence_line(std::string_view text, std::size_t line, std::size_t& fence, After after) {
+  std::size_t i = line;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  if (text.compare(i, 3, "```") != 0) return false;
+  fence = i + 3;
+  return after(fence);
+}
+
+// At most this many closing fences are tried for one block (each is a parse of everything before
+// it: a text of n fence lines would cost O(n^2)); past it the block takes the first, as when none
+// reads.
+constexpr std::size_t kMaxFenceTries = 32;
+
+Markdown markdown_blocks(std::string_view text, const Options& opt) {
+  Markdown out;
+  Options inner = opt;
+  inner.markdown = false;
+  inner.as_string = false;
   std::size_t pos = 0;
   for (;;) {
-    // ```([a-zA-Z0-9 ]*)(\n|$)
-    std::size_t start = std::string_view::npos, tag_begin = 0, tag_end = 0, content = 0;
-    for (std::size_t f = text.find("```", pos); f != std::string_view::npos; f = text.find("```", f + 1)) {
-      std::size_t j = f + 3;
-      while (j < text.size() && is_tag_char(text[j])) ++j;
-      if (j == text.size() || text[j] == '\n') {
-        start = f;
-        tag_begin = f + 3;
-        tag_end = j;
-        content = j < text.size() ? j + 1 : j;
+    // The opening fence: the first line from `pos` on that is one.
+    std::size_t tag_begin = 0, tag_end = 0, content = std::string_view::npos;
+    for (std::size_t line = pos; line <= text.size();) {
+      std::size_t f = 0;
+      bool open = fence_line(text, line, f, [&](std::size_t j) {
+        std::size_t k = j;
+        while (k < text.size() && is_tag_char(text[k])) ++k;
+        if (k == j || (k < text.size() && text[k] != '\n')) return false;
+        tag_begin = j;
+        tag_end = k;
+        return true;
+      });
+      if (open) {
+        content = tag_end < text.size() ? tag_end + 1 : tag_end;
         break;
       }
+      std::size_t nl = text.find('\n', line);
+      if (nl == std::string_view::npos) break;
+      line = nl + 1;
     }
-    if (start == std::string_view::npos) break;
-    // ```(\n|$)
-    std::size_t end = std::string_view::npos, after = text.size();
-    for (std::size_t f = text.find("```", content); f != std::string_view::npos; f = text.find("```", f + 1)) {
-      if (f + 3 == text.size() || text[f + 3] == '\n') {
-        end = f;
-        after = f + 3 < text.size() ? f + 4 : f + 3;
-        break;
+    if (content == std::string_view::npos) break;
+    std::string_view tag = text.substr(tag_begin, tag_end - tag_begin);
+    // The closing fences after it.
+    std::optional<JValue> value;
+    std::size_t after = std::string_view::npos, tries = 0;
+    for (std::size_t line = content; line <= text.size();) {
+      std::size_t f = 0;
+      if (fence_line(text, line, f, [&](std::size_t j) { return j == text.size() || text[j] == '\n'; })) {
+        std::size_t next = f < text.size() ? f + 1 : f;
+        if (after == std::string_view::npos) after = next;
+        if (++tries > kMaxFenceTries) break;
+        if (auto v = entry(trim_view(text.substr(content, line - content)), inner)) {
+          value = std::move(v);
+          after = next;
+          break;
+        }
       }
+      std::size_t nl = text.find('\n', line);
+      if (nl == std::string_view::npos) break;
+      line = nl + 1;
     }
-    std::string_view body = trim_view(text.substr(content, (end == std::string_view::npos ? text.size() : end) - content));
-    Options inner = opt;
-    inner.markdown = false;
-    inner.as_string = false;
-    if (auto v = entry(body, inner))
-      out.push_back(located::markdown_block(std::move(*v), text.substr(tag_begin, tag_end - tag_begin),
-                                            end != std::string_view::npos));
-    if (end == std::string_view::npos) break;
+    bool closed = after != std::string_view::npos;
+    if (!closed) value = entry(trim_view(text.substr(content)), inner);
+    if (value) out.blocks.push_back(located::markdown_block(std::move(*value), tag, closed));
+    if (!closed) break;
     pos = after;
   }
+  if (!out.blocks.empty() && !trim_view(text.substr(pos)).empty()) out.rest = text.substr(pos);
   return out;
 }
 
@@ -128,18 +174,33 @@ std::optional<JValue> entry(std::string_view text, Options opt) {
   }
 
   if (opt.markdown) {
-    auto blocks = markdown_blocks(text, opt);
-    if (blocks.size() == 1) return any_of(std::move(blocks), text);
-    if (blocks.size() > 1) {
-      JValue list = located::array_of(blocks);
-      blocks.push_back(std::move(list));
-      return any_of(std::move(blocks), text);
+    Markdown md = markdown_blocks(text, opt);
+    if (md.blocks.size() == 1 && !md.rest) return any_of(std::move(md.blocks), text);
+    if (!md.blocks.empty()) {
+      // Each block, the list of them, then the rest read as prose (no fences; a string at worst).
+      std::vector<JValue> candidates = md.blocks;
+      candidates.push_back(located::array_of(md.blocks));
+      if (md.rest) {
+        Options prose = opt;
+        prose.markdown = false;
+        prose.as_string = true;
+        if (auto v = entry(*md.rest, prose)) candidates.push_back(std::move(*v));
+      }
+      return any_of(std::move(candidates), text);
     }
   }
   if (opt.all_objects) {
     if (auto v = located::of_objects(all_objects(text, opt), text)) return v;
   }
-  if (auto v = located::of_fixed(fixing_parse(text), text)) return v;
+  std::vector<JValue> fixed = fixing_parse(text);
+  // Where the text may be a string, the fixing parser's one reading that is the text itself is
+  // that plain string (BAML drops the reading and takes the text): not a repaired value, which
+  // scores as one more choice made (FirstMatch) against the other candidates of a markdown answer.
+  // (Inside a fenced block BAML drops it too, then reads the whole answer's ``` as a string
+  // delimiter, which yields the same content in the cases the oracle shows; bamlc keeps it.)
+  if (opt.as_string && fixed.size() == 1 && fixed[0].kind == JValue::Kind::String && fixed[0].text == text)
+    return std::move(fixed[0]);
+  if (auto v = located::of_fixed(std::move(fixed), text)) return v;
   if (opt.as_string) return JValue::string(std::string(text));
   return std::nullopt;
 }

@@ -97,9 +97,10 @@ struct Signature {
   int strict = 0;  // which readings are strict JSON: 1 the whole text or the block's content,
                    // 2 the fragment, 4 the whole text around a block
   int fence = 0;   // 0 open, 1 closed by a fence at the very end, 2 closed
+  std::size_t raw = 0;  // the text's length, when the reading carries raw texts (else 0)
   bool operator==(const Signature& o) const {
     return shape == o.shape && v_size == o.v_size && v_stable == o.v_stable && v_final == o.v_final &&
-           tail == o.tail && strict == o.strict && fence == o.fence;
+           tail == o.tail && strict == o.strict && fence == o.fence && raw == o.raw;
   }
 };
 
@@ -123,6 +124,33 @@ bool same_reading(const JValue& a, const JValue& b) {
          });
 }
 
+// Whether coercing to `type` may read the raw text of an AnyOf node below the root of a reading:
+// a string, enum or string literal reached through lists, optionals, unions, aliases and one-field
+// classes (which take a non-object whole) meets the candidates of a markdown reading as they are.
+bool reads_raw_text(const ir::Type& type, const ir::TypeSystem& types, int depth = 0) {
+  if (depth > 32) return true;  // a deep or recursive type: assume it does
+  const ir::Type& t = types.resolve(type);
+  if (takes_raw_text(t)) return true;
+  switch (t.kind) {
+    case ir::Type::Kind::Optional:
+    case ir::Type::Kind::Union:
+    case ir::Type::Kind::List:
+      for (const ir::Type& c : t.children)
+        if (reads_raw_text(c, types, depth + 1)) return true;
+      return false;
+    case ir::Type::Kind::Class: {
+      const ir::Class* c = types.find_class(t.name);
+      if (!c) return false;
+      const ir::Field* only = nullptr;
+      int n = 0;
+      for (const ir::Field& f : c->fields)
+        if (!f.skip && ++n == 1) only = &f;
+      return n == 1 && reads_raw_text(only->type, types, depth + 1);
+    }
+    default: return false;
+  }
+}
+
 bool same_states(const std::vector<FieldState>& a, const std::vector<FieldState>& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
@@ -135,7 +163,8 @@ class Incremental {
  public:
   enum class Step { Unchanged, Value, NoValue, Reparse, GiveUp };
 
-  Incremental(const ir::Type& type, const ir::TypeSystem& types) : type_(type), coercer_(types, true, true) {}
+  Incremental(const ir::Type& type, const ir::TypeSystem& types)
+      : type_(type), coercer_(types, true, true), raw_matters_(reads_raw_text(type, types)) {}
 
   // After the raw text grew to `raw`: what to make of it. With Step::Value, `out` is the value.
   // Throws NestingTooDeep.
@@ -172,6 +201,9 @@ class Incremental {
 
   const ir::Type& type_;
   Coercer coercer_;
+  // The readings' AnyOf nodes carry their raw text (a copy of the text at every delta) only when
+  // the type may read it; otherwise it is left empty.
+  bool raw_matters_;
 
   // The text: the complete characters received, and whether an incomplete one follows (read as
   // U+FFFD, as utf8_clean.cpp does, while it is incomplete).
@@ -185,6 +217,8 @@ class Incremental {
   Shape shape_ = Shape::Pre;
   std::size_t pre_pos_ = 0;             // Pre: scanned up to here
   std::size_t backticks_ = 0;           // backticks just before the scan position
+  bool blank_line_ = true;              // Pre: the line so far holds only spaces and tabs
+  bool ticks_at_line_start_ = false;    // Pre: ... and did before the backticks
   std::size_t fence_ = npos;            // the opening fence ```
   std::size_t content_ = npos;          // Fenced: after the fence's line
   std::string tag_;                     // Fenced: the tag as written (trimmed by markdown_block)
@@ -256,7 +290,8 @@ std::optional<Incremental::Step> Incremental::pre(std::size_t stable, std::optio
     char c = text_[p];
     if (fence_ != npos) {
       if (tag_char(c)) continue;
-      if (c != '\n') return Step::GiveUp;  // not a fence after all: locate would look further
+      // Not a fence after all (no tag, or more than a tag on the line): locate would look further.
+      if (c != '\n' || p == fence_ + 3) return Step::GiveUp;
       shape_ = Shape::Fenced;
       fixer_.reset();
       coercer_.forget_kept();
@@ -267,8 +302,14 @@ std::optional<Incremental::Step> Incremental::pre(std::size_t stable, std::optio
       pre_pos_ = p + 1;
       return std::nullopt;
     }
+    bool line_was_blank = blank_line_;
+    blank_line_ = c == '\n' || ((c == ' ' || c == '\t') && blank_line_);
     if (c == '`') {
-      if (++backticks_ == 3) fence_ = p - 2;
+      if (++backticks_ == 1) ticks_at_line_start_ = line_was_blank;
+      if (backticks_ == 3) {
+        if (!ticks_at_line_start_) return Step::GiveUp;  // ``` after prose on its line opens nothing
+        fence_ = p - 2;
+      }
       continue;
     }
     backticks_ = 0;
@@ -386,11 +427,16 @@ Incremental::Step Incremental::fenced(std::size_t stable, std::optional<ParseRes
     }
     if (start_ == npos) return reparse();
   }
-  // The closing fence: the first ``` from the content on followed by a line end (or by the end of
-  // the text, for now).
+  // The closing fence: the first line (maybe indented) holding ``` alone, from the content on (or
+  // ``` on the last line, for now). A content that starts with a bracket reads as something
+  // whatever follows it, so the first such line closes the block (locate.cpp's markdown_blocks).
+  auto line_start = [&](std::size_t p) {
+    while (p > content_ && (text_[p - 1] == ' ' || text_[p - 1] == '\t')) --p;
+    return p == content_ || text_[p - 1] == '\n';
+  };
   if (close_ == npos) {
     for (; close_scan_ + 3 < stable; ++close_scan_) {
-      if (text_.compare(close_scan_, 3, "```") == 0 && text_[close_scan_ + 3] == '\n') {
+      if (text_.compare(close_scan_, 3, "```") == 0 && text_[close_scan_ + 3] == '\n' && line_start(close_scan_)) {
         close_ = close_scan_;
         after_scan_ = close_ + 4;
         break;
@@ -403,16 +449,14 @@ Incremental::Step Incremental::fenced(std::size_t stable, std::optional<ParseRes
     fence = 0;
     body_end = text_.size();
     std::size_t n = text_.size();
-    if (!tail_ && n >= 3 && n - 3 >= close_scan_ && text_.compare(n - 3, 3, "```") == 0) {
+    if (!tail_ && n >= 3 && n - 3 >= close_scan_ && text_.compare(n - 3, 3, "```") == 0 && line_start(n - 3)) {
       fence = 1;
       body_end = n - 3;
     }
   } else {
-    // After the block: another fence would be another block.
-    for (; after_scan_ < stable; ++after_scan_) {
-      if (text_[after_scan_] != '`') backticks_ = 0;
-      else if (++backticks_ == 3) return Step::GiveUp;
-    }
+    // After the block: any text is one more candidate (the rest), and may hold another block.
+    for (; after_scan_ < stable; ++after_scan_)
+      if (!trim_ws(text_[after_scan_])) return Step::GiveUp;
   }
   while (body_end > start_ && trim_ws(text_[body_end - 1])) --body_end;
   // What can no longer change: before any possible closing fence.
@@ -457,20 +501,34 @@ Incremental::Step Incremental::fenced(std::size_t stable, std::optional<ParseRes
   sig.v_final = v_final;
   sig.tail = tail_ && v_end == text_.size();
   sig.fence = fence;
+  if (fence == 0 && raw_matters_) sig.raw = text_.size();
   bool content_strict = strict_at(body_end);
   bool fragment_strict = end_ != npos ? strict_fragment_ : strict_at(v_end);
   sig.strict = (content_strict ? 1 : 0) | (fragment_strict ? 2 : 0) | (whole_strict() ? 4 : 0);
   if (last_ && *last_ == sig) return Step::Unchanged;
   if (sig.strict) return reparse(sig);
 
-  auto fragment = located::of_fixed(fixer_.snapshot(v), {});
+  // An unclosed block leaves the whole text as the rest (markdown_blocks), read as prose: its one
+  // fragment, the block's own when the block's content is not trimmed short of it.
+  bool rest = fence == 0;
+  if (rest && end == npos && v_end != text_.size()) return reparse(sig);
+  bool raw = rest && raw_matters_;
+  auto fragment = located::of_fixed(fixer_.snapshot(v), raw ? v : std::string_view());
   if (!fragment) return reparse(sig);
   std::vector<JValue> found;
   found.push_back(std::move(*fragment));
-  JValue block = located::markdown_block(std::move(*located::of_objects(std::move(found), {})), tag_, fence != 0);
-  std::vector<JValue> blocks;
-  blocks.push_back(std::move(block));
-  return finish(sig, located::any_of(std::move(blocks), {}), out);
+  std::vector<JValue> candidates;
+  if (rest) {
+    std::vector<JValue> again = found;
+    JValue objects = std::move(*located::of_objects(std::move(found), raw ? std::string_view(text_).substr(start_, body_end - start_) : std::string_view()));
+    candidates.push_back(located::markdown_block(std::move(objects), tag_, false));
+    candidates.push_back(located::array_of(candidates));
+    candidates.push_back(std::move(*located::of_objects(std::move(again), raw ? std::string_view(text_) : std::string_view())));
+  } else {
+    JValue objects = std::move(*located::of_objects(std::move(found), {}));
+    candidates.push_back(located::markdown_block(std::move(objects), tag_, true));
+  }
+  return finish(sig, located::any_of(std::move(candidates), {}), out);
 }
 
 Incremental::Step Incremental::finish(const Signature& sig, JValue reading, std::optional<ParseResult>& out) {

@@ -846,6 +846,35 @@ case(X, "Classify", "multi", "two_fences",
 case(E, "ESentiment", "multi", "two_fences", FENCE + '\nPOSITIVE\n' + FENCE + '\n' + FENCE + '\nNEGATIVE\n' + FENCE)
 case(P, "PInt", "multi", "two_json_numbers", '{"a": 1}\n\n7')
 
+# ------------------------------------------------------------------ where fences are, and the text after them
+# BAML 0.226.2 opens a block only on a line of its own (maybe indented) with a tag; the text after
+# the last closed block (or, for an unclosed block, everything) is one more candidate, which a
+# union takes when it is plain prose (found by mutating the cases above against the oracle).
+for label, text in [
+    ("prose_after", f'{FENCE}json\n"x"\n{FENCE}\nmore text'),
+    ("prose_after_blank_line", f'{FENCE}json\n"x"\n{FENCE}\n\nmore text'),
+    ("json_after", f'{FENCE}json\n"x"\n{FENCE}\n"y"'),
+    ("prose_then_fence_line", f'{FENCE}json\n"a"\n{FENCE}\nfoo\n{FENCE}'),
+    ("two_blocks_then_prose", f'{FENCE}json\n"a"\n{FENCE}\nmore\n{FENCE}json\n"b"\n{FENCE}\nlast'),
+    ("unclosed_after_prose", f'pre\n{FENCE}json\n"x"'),
+    ("fence_after_prose_on_line", f'x {FENCE}json\n"hello"\n{FENCE}\nmore text'),
+    ("bare_fence_then_prose", f'{FENCE}\n"hello"\n{FENCE}\nmore text'),
+]:
+    case(U, "UStringInt", "fenced", label, text)
+for label, text in [
+    ("number_then_prose", f"{FENCE}json\n4\n{FENCE}\nmore"),
+    ("number_then_number", f"{FENCE}json\n4\n{FENCE}\n5"),
+    ("unclosed_float", f"{FENCE}json\n4.5"),
+]:
+    case(U, "UIntString", "fenced", label, text)
+case(C, "CPerson", "fenced", "indented_fences",
+     f'  {FENCE}json\n{{"name": "Alice", "age": 30}}\n  {FENCE}\nmore')
+case(C, "CPerson", "fenced", "prose_after_and_object",
+     f'{FENCE}json\n"x"\n{FENCE}\n{{"name": "Bob", "age": 31}}')
+case(C, "CPerson", "fenced", "hope_this_helps",
+     f'{FENCE}json\n{{"name": "Alice", "age": 30}}\n{FENCE}\nHope this helps!')
+case(C, "CPerson", "fenced", "unclosed_partial", f'Here:\n{FENCE}json\n{{"name": "Alice", "ag', partial=True)
+
 # ------------------------------------------------------------------ more partials: asserts, enums, primitives
 case(K, "KPayment", "partial", "negative_amount_cut", '{"amount": -1, "currency": "EU', partial=True)
 case(K, "KStrict", "partial", "negative_id_cut", '{"id": -3', partial=True)
