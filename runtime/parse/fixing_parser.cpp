@@ -9,6 +9,7 @@
 // the text is read on a copy of the open frames (their finished children shared, not copied).
 #include "parse/fixing_parser.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -16,6 +17,8 @@
 #include <deque>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "parse/json_cursor.h"  // hex_digit_value
 #include "parse/strict_json.h"
@@ -24,9 +27,41 @@ namespace baml::parse {
 
 namespace {
 
-enum class FrameKind { Object, Array, Quoted, Single, Backtick, Triple, Unquoted, LineComment, BlockComment };
+enum class FrameKind { Object, Array, Quoted, Single, Backtick, Triple, TripleBacktick, Unquoted, LineComment, BlockComment };
 
 using Entry = std::pair<std::string, JValue>;
+
+// A ```-quoted string's value, as BAML 0.226.2 gives it (checked against the oracle): its first
+// line (a language tag) dropped; the lines after it (a trailing \r dropped from each, no empty line
+// after a final \n) stripped of their common indentation and joined by \n.
+std::string code_block_content(const std::string& s) {
+  std::size_t nl = s.find('\n');
+  if (nl == std::string::npos) return s;
+  std::string_view body = std::string_view(s).substr(nl + 1);
+  std::vector<std::string_view> lines;
+  for (std::size_t at = 0; at < body.size();) {
+    std::size_t e = body.find('\n', at);
+    std::string_view line = body.substr(at, e == std::string_view::npos ? std::string_view::npos : e - at);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    if (e == std::string_view::npos) break;
+    at = e + 1;
+  }
+  auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; };
+  std::size_t indent = std::string_view::npos;
+  for (std::string_view line : lines) {
+    std::size_t n = 0;
+    while (n < line.size() && ws(line[n])) ++n;
+    if (n < line.size()) indent = std::min(indent, n);
+  }
+  if (indent == std::string_view::npos) indent = 0;
+  std::string out;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    if (k) out += '\n';
+    out += lines[k].substr(std::min(indent, lines[k].size()));
+  }
+  return out;
+}
 
 struct Frame {
   FrameKind kind;
@@ -253,6 +288,7 @@ class Machine {
       case FrameKind::Single:
       case FrameKind::Backtick:
       case FrameKind::Triple: v = JValue::string(std::move(f.s)); break;
+      case FrameKind::TripleBacktick: v = JValue::string(code_block_content(f.s)); break;
       case FrameKind::Unquoted:
         v = unquoted_value(f.s, complete_state);
         // `true`, `false` and `null` cut by the end of the text are whole words already
@@ -494,6 +530,17 @@ class Machine {
         }
         top.s += c;
         return i + 1;
+      case FrameKind::TripleBacktick:
+        if (c == '`') {
+          bool closes = at(i + 1) == '`' && at(i + 2) == '`';
+          if (touched_) return kRefused;
+          if (closes) {
+            complete(true);
+            return i + 3;
+          }
+        }
+        top.s += c;
+        return i + 1;
       case FrameKind::Single:
       case FrameKind::Backtick: {
         char q = top.kind == FrameKind::Single ? '\'' : '`';
@@ -536,7 +583,13 @@ class Machine {
         return i + 1;
       }
       case '\'': push(FrameKind::Single); return i + 1;
-      case '`': push(FrameKind::Backtick); return i + 1;
+      case '`': {
+        bool triple = at(i + 1) == '`' && at(i + 2) == '`';
+        if (touched_) return kRefused;
+        if (triple) { push(FrameKind::TripleBacktick); return i + 3; }
+        push(FrameKind::Backtick);
+        return i + 1;
+      }
       case '/': {
         char n = at(i + 1);
         if (touched_) return kRefused;

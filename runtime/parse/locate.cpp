@@ -193,13 +193,14 @@ std::optional<JValue> entry(std::string_view text, Options opt) {
     if (auto v = located::of_objects(all_objects(text, opt), text)) return v;
   }
   std::vector<JValue> fixed = fixing_parse(text);
-  // Where the text may be a string, the fixing parser's one reading that is the text itself is
-  // that plain string (BAML drops the reading and takes the text): not a repaired value, which
-  // scores as one more choice made (FirstMatch) against the other candidates of a markdown answer.
-  // (Inside a fenced block BAML drops it too, then reads the whole answer's ``` as a string
-  // delimiter, which yields the same content in the cases the oracle shows; bamlc keeps it.)
-  if (opt.as_string && fixed.size() == 1 && fixed[0].kind == JValue::Kind::String && fixed[0].text == text)
-    return std::move(fixed[0]);
+  // The fixing parser's one reading that is the text itself, unchanged, is no reading (BAML drops
+  // it): where the text may be a string it is that plain string — not a repaired value, which
+  // scores as one more choice made (FirstMatch) against the other candidates of a markdown
+  // answer — and elsewhere (a fenced block's content) nothing was found.
+  if (fixed.size() == 1 && fixed[0].kind == JValue::Kind::String && fixed[0].text == text) {
+    if (opt.as_string) return std::move(fixed[0]);
+    fixed.clear();
+  }
   if (auto v = located::of_fixed(std::move(fixed), text)) return v;
   if (opt.as_string) return JValue::string(std::string(text));
   return std::nullopt;

@@ -335,7 +335,11 @@ std::optional<Incremental::Step> Incremental::pre(std::size_t stable, std::optio
   sig.strict = whole_strict() ? 1 : 0;
   if (last_ && *last_ == sig) return Step::Unchanged;
   if (sig.strict) return reparse(sig);
-  auto reading = located::of_fixed(fixer_.snapshot(v), {});
+  std::vector<JValue> found = fixer_.snapshot(v);
+  // As locate's entry: a reading that is the text itself is the plain string.
+  if (found.size() == 1 && found[0].kind == JValue::Kind::String && found[0].text == text_)
+    return finish(sig, std::move(found[0]), out);
+  auto reading = located::of_fixed(std::move(found), {});
   return finish(sig, reading ? std::move(*reading) : JValue::string(text_), out);
 }
 

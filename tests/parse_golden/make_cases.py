@@ -875,6 +875,21 @@ case(C, "CPerson", "fenced", "hope_this_helps",
      f'{FENCE}json\n{{"name": "Alice", "age": 30}}\n{FENCE}\nHope this helps!')
 case(C, "CPerson", "fenced", "unclosed_partial", f'Here:\n{FENCE}json\n{{"name": "Alice", "ag', partial=True)
 
+# ```-quoted strings in running text: the first line (a language tag) dropped, the rest dedented.
+for label, text in [
+    ("code_value", f'{{"name": {FENCE}text\nAlice\n{FENCE}, "age": 30}}'),
+    ("code_value_indented", f'{{"name": {FENCE}\n    Alice\n      Lee\n{FENCE}, "age": 30}}'),
+    ("code_value_one_line", f'{{"name": {FENCE}Alice{FENCE}, "age": 30}}'),
+    ("code_value_unclosed", f'{{"name": "Alice", "age": 30, "bio": {FENCE}md\nhi'),
+]:
+    case(C, "CPerson", "malformed", label, text)
+for label, text in [
+    ("code_string", f"{FENCE}json\nhello there\n{FENCE}"),
+    ("code_string_after_empty_fence", f"{FENCE}json\n{FENCE}json\nabout 42 of them\n{FENCE}"),
+    ("code_string_fraction", f"{FENCE}json\n7/2\n{FENCE}\nmore text"),
+]:
+    case(U, "UIntString", "malformed", label, text)
+
 # ------------------------------------------------------------------ more partials: asserts, enums, primitives
 case(K, "KPayment", "partial", "negative_amount_cut", '{"amount": -1, "currency": "EU', partial=True)
 case(K, "KStrict", "partial", "negative_id_cut", '{"id": -3', partial=True)
