@@ -67,6 +67,7 @@ Markdown markdown_blocks(std::string_view text, const Options& opt) {
   Options inner = opt;
   inner.markdown = false;
   inner.as_string = false;
+  inner.all_objects = false;
   std::size_t pos = 0;
   for (;;) {
     // The opening fence: the first line from `pos` on that is one.

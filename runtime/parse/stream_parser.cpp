@@ -486,6 +486,9 @@ Incremental::Step Incremental::fenced(std::size_t stable, std::optional<ParseRes
       }
     }
   }
+  // The block's content is read by the fixing parser as a whole (no fragments inside a block):
+  // text after the fragment would be read too.
+  if (end != npos && end < body_end) return reparse();
   bool v_final = end_ != npos || close_ != npos;
   std::size_t v_end = end != npos ? end : body_end;
   std::string_view v = std::string_view(text_).substr(start_, v_end - start_);
@@ -517,20 +520,19 @@ Incremental::Step Incremental::fenced(std::size_t stable, std::optional<ParseRes
   bool rest = fence == 0;
   if (rest && end == npos && v_end != text_.size()) return reparse(sig);
   bool raw = rest && raw_matters_;
+  // The block's content is the fragment (v): its reading serves the block and, as the one
+  // fragment of the rest, the rest.
   auto fragment = located::of_fixed(fixer_.snapshot(v), raw ? v : std::string_view());
   if (!fragment) return reparse(sig);
-  std::vector<JValue> found;
-  found.push_back(std::move(*fragment));
   std::vector<JValue> candidates;
   if (rest) {
-    std::vector<JValue> again = found;
-    JValue objects = std::move(*located::of_objects(std::move(found), raw ? std::string_view(text_).substr(start_, body_end - start_) : std::string_view()));
-    candidates.push_back(located::markdown_block(std::move(objects), tag_, false));
+    std::vector<JValue> found;
+    found.push_back(*fragment);
+    candidates.push_back(located::markdown_block(std::move(*fragment), tag_, false));
     candidates.push_back(located::array_of(candidates));
-    candidates.push_back(std::move(*located::of_objects(std::move(again), raw ? std::string_view(text_) : std::string_view())));
+    candidates.push_back(std::move(*located::of_objects(std::move(found), raw ? std::string_view(text_) : std::string_view())));
   } else {
-    JValue objects = std::move(*located::of_objects(std::move(found), {}));
-    candidates.push_back(located::markdown_block(std::move(objects), tag_, true));
+    candidates.push_back(located::markdown_block(std::move(*fragment), tag_, true));
   }
   return finish(sig, located::any_of(std::move(candidates), {}), out);
 }

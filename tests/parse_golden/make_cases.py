@@ -861,6 +861,10 @@ for label, text in [
     ("bare_fence_then_prose", f'{FENCE}\n"hello"\n{FENCE}\nmore text'),
 ]:
     case(U, "UStringInt", "fenced", label, text)
+case(U, "UStringInt", "fenced", "fence_twice", f'{FENCE}json\n{FENCE}json\n"x"\n{FENCE}')
+case(C, "CPerson", "fenced", "fence_twice", f'{FENCE}json\n{FENCE}json\n{{"name": "Alice", "age": 30}}\n{FENCE}')
+case(C, "CPerson", "fenced", "fence_twice_partial", f'{FENCE}json\n{FENCE}json\n{{"name": "Alice", "age": 30}}\n{FENCE}', partial=True)
+case(C, "CPerson", "fenced", "object_in_block_prose", f'{FENCE}json\nHere: {{"name": "Alice", "age": 30}} ok\n{FENCE}')
 for label, text in [
     ("number_then_prose", f"{FENCE}json\n4\n{FENCE}\nmore"),
     ("number_then_number", f"{FENCE}json\n4\n{FENCE}\n5"),
