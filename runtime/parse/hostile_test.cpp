@@ -95,3 +95,45 @@ TEST_CASE("a large answer streamed byte by byte stays correct") {
   CHECK(sp.finish().value.items().size() == 300);
   CHECK(sp.current().value.items().size() == 300);
 }
+
+TEST_CASE("a text the incremental reading cannot follow, streamed a byte at a time, is parsed O(log n) times past 4 KB") {
+  // Found by fuzzing (parse_fuzz's slow unit, 10 KB in 1-byte chunks: 22 s under ASan): invalid
+  // UTF-8 and stray `}` leave the stream to parse_answer, which read the whole text at every delta.
+  std::string text = "\"b\"itle\": \"Weekly rep-ort\", \"itemed\": ";
+  text += std::string(40, '\xff');
+  text += std::string(40, 'l');
+  while (text.size() < 65'536) text += "}] x";
+  const baml::ir::Type t = fn("FIntList");
+  StreamParser sp(t, types());
+  std::size_t late = 0;
+  for (std::size_t at = 0; at < text.size(); ++at)
+    if (sp.feed(std::string_view(text).substr(at, 1)) && at >= 4096) ++late;
+  // 4 KB to 64 KB by sixteenths: ln(16) / ln(17/16) < 46 parses, so at most as many partials.
+  CHECK(late <= 46);
+  std::optional<baml::Value> whole, streamed;
+  try {
+    whole = parse_answer(text, t, types(), false).value;
+  } catch (const baml::ValidationError&) {
+  }
+  try {
+    streamed = sp.finish().value;
+  } catch (const baml::ValidationError&) {
+  }
+  CHECK(whole.has_value() == streamed.has_value());
+  if (whole && streamed) CHECK(*whole == *streamed);
+}
+
+TEST_CASE("a plain string target streams as its text, invalid UTF-8 included") {
+  const baml::ir::Type t = fn("FString");
+  StreamParser sp(t, types());
+  const std::string text = "Dear team, \xE2\x82\xAC 5 and \xFF then {\"a\": 1} \xE2\x82";
+  baml::Value last;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    bool changed = sp.feed(std::string_view(text).substr(at, 1));
+    const baml::Value expected = parse_answer(std::string_view(text).substr(0, at + 1), t, types(), true).value;
+    // A character cut short reads as U+FFFD until it completes: its second byte changes nothing.
+    CHECK(changed == (at == 0 || !(expected == last)));
+    CHECK(sp.current().value == expected);
+    last = expected;
+  }
+}

@@ -49,8 +49,9 @@ class StreamParser {
   ~StreamParser();
   // Feeds the next piece of text. Returns true when the partial value changed (then `current()`
   // holds it): after every delta, the value is parse_answer(text so far, partial), emitted when
-  // it differs from the last one emitted. A text that cannot be parsed yet is not an error until
-  // `finish`.
+  // it differs from the last one emitted — except that a text the incremental reading cannot
+  // follow is, past 4 KB, parsed again only once it has grown by a sixteenth (docs/parsing.md,
+  // "Streaming cost"). A text that cannot be parsed yet is not an error until `finish`.
   bool feed(std::string_view delta);
   const ParseResult& current() const;
   // The final value of the whole text; throws ValidationError.

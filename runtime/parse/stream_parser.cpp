@@ -35,6 +35,7 @@
 #include "parse/fixing_parser.h"
 #include "parse/locate.h"
 #include "parse/strict_json.h"
+#include "parse/utf8_clean.h"
 
 namespace baml::parse {
 
@@ -169,6 +170,11 @@ class Incremental {
   // After the raw text grew to `raw`: what to make of it. With Step::Value, `out` is the value.
   // Throws NestingTooDeep.
   Step update(std::string_view raw, std::optional<ParseResult>& out);
+  // The next delta is not judged against this one (whose value was not computed).
+  void forget() {
+    last_.reset();
+    last_reading_.reset();
+  }
   // Whether a value of this delta equals an earlier one.
   bool same(const Value& now, const Value& before) const { return same_value(now, before, &coercer_); }
 
@@ -556,12 +562,23 @@ struct StreamParser::State {
   ParseResult current;
   bool has_value = false;
   std::unique_ptr<Incremental> incremental;  // null: each delta re-parses the text so far
+  // A plain `string` (no checks, no stream attributes): its value is the text so far, so a delta
+  // costs a copy of it instead of a parse (which would read it as JSON only to take it raw).
+  bool plain_string = false;
+  std::size_t parsed_at = 0;  // the length of the text parse_answer last read
 };
+
+// A text the incremental reading cannot follow is parsed whole at every delta up to this length;
+// past it, only once it has grown by a sixteenth since the last parse (docs/parsing.md,
+// "Streaming cost"): a hostile answer streamed a byte at a time costs O(n) parses' worth, not
+// O(n^2), and its partial values lag the text by at most that much.
+constexpr std::size_t kParseEveryDeltaUpTo = 4096;
 
 StreamParser::StreamParser(const ir::Type& type, const ir::TypeSystem& types)
     : state_(std::make_unique<State>(State{type, types, {}, {}, false, nullptr})) {
   // A string, enum or string literal target takes the raw text itself: nothing to keep.
   if (!takes_raw_text(types.resolve(type))) state_->incremental = std::make_unique<Incremental>(type, types);
+  state_->plain_string = type.kind == ir::Type::Kind::String && type.checks.empty() && type.stream.empty();
 }
 
 StreamParser::~StreamParser() = default;
@@ -570,6 +587,15 @@ bool StreamParser::feed(std::string_view delta) {
   State& s = *state_;
   if (delta.empty()) return false;
   s.text.append(delta);
+  if (s.plain_string) {
+    // parse_answer's value for it: the text, invalid UTF-8 (a character still cut short
+    // included) as U+FFFD.
+    std::string now = is_valid_utf8(s.text) ? s.text : to_valid_utf8(s.text);
+    if (s.has_value && s.current.value.as_string() == now) return false;
+    s.current.value = Value::string(std::move(now));
+    s.has_value = true;
+    return true;
+  }
   std::optional<ParseResult> next;
   bool reparse = true;
   if (s.incremental) {
@@ -588,6 +614,11 @@ bool StreamParser::feed(std::string_view delta) {
     }
   }
   if (reparse) {
+    if (s.text.size() > kParseEveryDeltaUpTo && s.text.size() < s.parsed_at + s.parsed_at / 16) {
+      if (s.incremental) s.incremental->forget();
+      return false;
+    }
+    s.parsed_at = s.text.size();
     try {
       next = parse_answer(s.text, s.type, s.types, true);
     } catch (const ValidationError&) {
