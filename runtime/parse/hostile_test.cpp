@@ -110,17 +110,7 @@ TEST_CASE("a text the incremental reading cannot follow, streamed a byte at a ti
     if (sp.feed(std::string_view(text).substr(at, 1)) && at >= 4096) ++late;
   // 4 KB to 64 KB by sixteenths: ln(16) / ln(17/16) < 46 parses, so at most as many partials.
   CHECK(late <= 46);
-  std::optional<baml::Value> whole, streamed;
-  try {
-    whole = parse_answer(text, t, types(), false).value;
-  } catch (const baml::ValidationError&) {
-  }
-  try {
-    streamed = sp.finish().value;
-  } catch (const baml::ValidationError&) {
-  }
-  CHECK(whole.has_value() == streamed.has_value());
-  if (whole && streamed) CHECK(*whole == *streamed);
+  CHECK(finish_matches_whole(sp, text, t));
 }
 
 TEST_CASE("a plain string target streams as its text, invalid UTF-8 included") {

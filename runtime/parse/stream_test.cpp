@@ -69,17 +69,7 @@ void stream_in_chunks(const char* function, const std::string& text, const std::
       CHECK(!(expected && !last));
     }
   }
-  std::optional<baml::Value> whole, streamed;
-  try {
-    whole = parse_answer(text, t, types(), false).value;
-  } catch (const baml::ValidationError&) {
-  }
-  try {
-    streamed = sp.finish().value;
-  } catch (const baml::ValidationError&) {
-  }
-  CHECK(whole.has_value() == streamed.has_value());
-  if (whole && streamed) CHECK(*whole == *streamed);
+  CHECK(finish_matches_whole(sp, text, t));
 }
 
 }  // namespace

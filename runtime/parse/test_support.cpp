@@ -165,4 +165,18 @@ std::string parse_error(std::string_view text, const ir::Type& type, bool partia
   }
 }
 
+bool finish_matches_whole(StreamParser& stream, std::string_view text, const ir::Type& type) {
+  std::optional<Value> whole, streamed;
+  try {
+    whole = parse_answer(text, type, types(), false).value;
+  } catch (const ValidationError&) {
+  }
+  try {
+    streamed = stream.finish().value;
+  } catch (const ValidationError&) {
+  }
+  if (whole.has_value() != streamed.has_value()) return false;
+  return !whole || *whole == *streamed;
+}
+
 }  // namespace baml::parse::testing

@@ -38,4 +38,7 @@ std::string parse_json(std::string_view text, const ir::Type& type, bool partial
 // The ValidationError's detail, or "" when it parsed.
 std::string parse_error(std::string_view text, const ir::Type& type, bool partial = false);
 
+// Whether a stream fed `text` finishes as the whole text parses: the same value, or both refused.
+bool finish_matches_whole(StreamParser& stream, std::string_view text, const ir::Type& type);
+
 }  // namespace baml::parse::testing
