@@ -1,6 +1,7 @@
 // Matching text against named candidates (BAML's match_string), for enum values, string
 // literals and bool words: an exact match first, then the candidate found most often inside the
-// text (earliest on a tie; two different candidates equally often is ambiguous), each tried as
+// text, counting only occurrences that do not overlap an earlier (or, starting there, longer) one
+// (two different candidates equally often is ambiguous), each tried as
 // is, without punctuation, and without case. Enum values are offered by their rendered name, and
 // with a description also by the description and "name: description".
 #include <algorithm>
@@ -45,43 +46,40 @@ Match strategy(const std::string& text, const std::vector<Candidate>& cands, std
   for (const auto& c : cands)
     for (const auto& f : c.forms)
       if (f == text) { out = c.name; return Match::One; }
-  struct Hit { std::size_t count, pos, order; };
-  std::vector<Hit> hits;
-  for (std::size_t k = 0; k < cands.size(); ++k) {
-    bool any = false;
-    std::size_t best_count = 0, best_pos = 0;
+  // Every occurrence of every form, then, left to right (the longer first where two start
+  // together), those that do not overlap one kept before: "DarkRed" is one DarkRed, not also a Red.
+  struct Occurrence { std::size_t start, end, order; };
+  std::vector<Occurrence> all;
+  for (std::size_t k = 0; k < cands.size(); ++k)
     for (const auto& f : cands[k].forms) {
       if (f.empty()) continue;
-      std::size_t count = 0, first = 0;
-      for (std::size_t p = text.find(f); p != std::string::npos; p = text.find(f, p + f.size())) {
-        if (count == 0) first = p;
-        ++count;
-      }
-      if (count == 0) continue;
-      if (!any || count > best_count || (count == best_count && first < best_pos)) {
-        best_count = count;
-        best_pos = first;
-      }
-      any = true;
+      for (std::size_t p = text.find(f); p != std::string::npos; p = text.find(f, p + f.size()))
+        all.push_back({p, p + f.size(), k});
     }
-    if (any) hits.push_back({best_count, best_pos, k});
-  }
-  if (hits.empty()) return Match::None;
-  std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-    if (a.count != b.count) return a.count > b.count;
-    return a.pos < b.pos;
+  if (all.empty()) return Match::None;
+  std::stable_sort(all.begin(), all.end(), [](const Occurrence& a, const Occurrence& b) {
+    if (a.start != b.start) return a.start < b.start;
+    return a.end > b.end;
   });
-  std::size_t max = hits[0].count;
-  std::size_t n = 0;
-  for (const auto& h : hits) n += h.count == max;
-  out = cands[hits[0].order].name;
+  std::vector<std::size_t> count(cands.size(), 0);
+  std::size_t last_end = 0;
+  for (const auto& o : all) {
+    if (o.start < last_end) continue;
+    last_end = o.end;
+    ++count[o.order];
+  }
+  std::size_t max = *std::max_element(count.begin(), count.end());
+  std::size_t best = 0, n = 0;
+  for (std::size_t k = 0; k < cands.size(); ++k)
+    if (count[k] == max && n++ == 0) best = k;
+  out = cands[best].name;
   score += 2;  // SubstringMatch
   if (n > 1) {
     ambiguity.clear();
-    for (const auto& h : hits) {
-      if (h.count != max) continue;
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      if (count[k] != max) continue;
       if (!ambiguity.empty()) ambiguity += ", ";
-      ambiguity += cands[h.order].name + " (" + std::to_string(h.count) + " times)";
+      ambiguity += cands[k].name + " (" + std::to_string(count[k]) + " times)";
     }
     return Match::Ambiguous;
   }

@@ -865,6 +865,14 @@ case(U, "UStringInt", "fenced", "fence_twice", f'{FENCE}json\n{FENCE}json\n"x"\n
 case(C, "CPerson", "fenced", "fence_twice", f'{FENCE}json\n{FENCE}json\n{{"name": "Alice", "age": 30}}\n{FENCE}')
 case(C, "CPerson", "fenced", "fence_twice_partial", f'{FENCE}json\n{FENCE}json\n{{"name": "Alice", "age": 30}}\n{FENCE}', partial=True)
 case(C, "CPerson", "fenced", "object_in_block_prose", f'{FENCE}json\nHere: {{"name": "Alice", "age": 30}} ok\n{FENCE}')
+# Overlapping names count once, the longer first (found by mutants.py): "DarkRed" is no Red too.
+for label, text in [
+    ("overlap_in_prose", "I think\nDarkRed"),
+    ("overlap_lower", "the color is light blue."),
+    ("overlap_twice", "DarkRed\nDarkRed"),
+    ("overlap_and_other", "dark red, not red"),
+]:
+    case("enums", "EColor", "coerce", label, text)
 for label, text in [
     ("number_then_prose", f"{FENCE}json\n4\n{FENCE}\nmore"),
     ("number_then_number", f"{FENCE}json\n4\n{FENCE}\n5"),
