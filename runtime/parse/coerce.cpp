@@ -542,11 +542,22 @@ Outcome Coercer::coerce_map(const ir::Type& type, const JValue* v, const std::st
   c.shape = Coerced::Shape::Map;
   Value::Entries entries;
   std::unordered_map<std::string, std::size_t> index;
-  // Keys stay as the model wrote them, whatever the key type (BAML 0.226.2 does not check
-  // enum or literal keys: {"red": 1, "PURPLE": 2} for map<Color, int> stays so).
+  // Keys stay as the model wrote them. An enum or literal key type takes only keys that name one
+  // of its values (as an answer would: "the apple" names APPLE), the rest are dropped (BAML
+  // 0.226.2: {"red": 1, "apple": 2,} is {"apple": 2} for map<Fruit, int>). Only here: values
+  // that cast as they are (try_cast) keep every key, as BAML's do ({"red": 1} stays).
+  const ir::Type& key_type = types_.resolve(type.key());
+  const bool check_keys = key_type.kind != ir::Type::Kind::String;
   for (const auto& [k, x] : v->entries) {
     const std::string& key = k;
     std::string at = path + "[\"" + key + "\"]";
+    if (check_keys) {
+      JValue key_text = JValue::string(key);
+      if (!coerce(type.key(), &key_text, at).ok) {
+        c.add(1);  // MapKeyParseError
+        continue;
+      }
+    }
     Outcome o = coerce_child(type.value(), &x, at);
     if (!o.ok) {
       c.add(1);  // MapValueParseError
@@ -635,8 +646,9 @@ std::optional<Coerced> Coercer::try_cast(const ir::Type& type, const JValue* v, 
       if (v->kind != JValue::Kind::Array) return std::nullopt;
       return try_cast_list(type, v);
     case ir::Type::Kind::Map: {
+      // Keys are not checked against an enum or literal key type here: BAML 0.226.2 casts
+      // {"red": 1} to map<Fruit, int> as it is (coerce_map, below, checks them).
       if (v->kind != JValue::Kind::Object) return std::nullopt;
-      if (types_.resolve(type.key()).kind != ir::Type::Kind::String) return std::nullopt;
       c.shape = Coerced::Shape::Map;
       Value::Entries entries;
       std::unordered_set<std::string> seen;

@@ -227,8 +227,9 @@ bool ExactReader::read_class(const ir::Type& t, Value& out, int depth, bool exac
 }
 
 bool ExactReader::read_map(const ir::Type& t, Value& out, int depth, bool exact_only) {
-  // A cast takes string keys only; the coercion keeps any key as written.
-  if (exact_only && types_.resolve(t.key()).kind != ir::Type::Kind::String) return false;
+  // Enum and literal keys are checked or not depending on whether the whole map casts (coerce.cpp's
+  // coerce_map): such a map is left to the Coercer.
+  if (types_.resolve(t.key()).kind != ir::Type::Kind::String) return false;
   c_.eat('{');
   c_.ws();
   Value::Entries entries;

@@ -10,6 +10,7 @@
 #include "parse/fixing_parser.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -130,6 +131,21 @@ bool parse_rust_int(std::string_view s, std::int64_t& out) {
   if (d.empty() || d[0] == '+') return false;
   auto r = std::from_chars(d.data(), d.data() + d.size(), out);
   return r.ec == std::errc() && r.ptr == d.data() + d.size();
+}
+
+// What an unquoted value read so far can only be whole (BAML's is_possible_value): a number,
+// true/false/null in any case, or one word without a parenthesis.
+bool possible_value(std::string_view v) {
+  auto ieq = [](std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k)
+      if (std::tolower(static_cast<unsigned char>(a[k])) != b[k]) return false;
+    return true;
+  };
+  std::string t = trim(v);
+  double d = 0;
+  if (parse_rust_float(t, d) || ieq(t, "true") || ieq(t, "false") || ieq(t, "null")) return true;
+  return v.find(' ') == std::string_view::npos && v.find('(') == std::string_view::npos;
 }
 
 JValue unquoted_value(std::string_view raw, bool complete) {
@@ -378,34 +394,34 @@ class Machine {
           top.s += c;
           return i + 1;
         }
-        // ", " then a comment, a quote, a line end, or (after a one-word value) words up to a ":" (a new key): the
-        // value ended here. Otherwise what was looked at belongs to the value, up to and
-        // including a comma that decided it.
-        bool one_word = top.s.find_first_of(" \t\n\r") == std::string::npos;
+        // ", " after what can only be a whole value (a number, true/false/null in any case, one
+        // word without a parenthesis) ends it. Otherwise ", " then a comment, a quote, or a line
+        // end with nothing before it ends it too; anything else belongs to the value, up to and
+        // including the character that decided it.
+        if (possible_value(top.s)) {
+          if (touched_) return kRefused;
+          complete(true);
+          return i;
+        }
         std::size_t j = i + 1;
         bool anything = false;
         bool closes = false;
         for (; has(j); ++j) {
           char x = ch(j);
-          if (x == ' ' || x == '\t') continue;
+          anything = anything || !is_ws(x);
+          if (x == ' ') continue;
           if (x == '\n') {
             if (!anything) { closes = true; break; }
             continue;
           }
           if (x == '/' && (at(j + 1) == '/' || at(j + 1) == '*')) { closes = true; break; }
-          if (x == '"' && !anything) { closes = true; break; }
-          if (x == ':') { closes = anything && one_word; if (!closes) ++j; break; }
-          if (x == ',') { ++j; break; }
-          if (x == '}') break;
-          anything = true;
+          if (x == '/') continue;
+          if (x == '"') { closes = true; break; }
+          ++j;
+          break;
         }
-        bool at_end = !closes && !has(j);
         if (touched_) return kRefused;
         if (closes) { complete(true); return i; }
-        if (at_end && one_word) {  // BAML: the text ending after ", " ends a one-word value at the comma
-          complete(true);
-          return i;
-        }
         top.s.append(t_.substr(i, j - i));
         return j;
       }

@@ -873,6 +873,16 @@ for label, text in [
     ("overlap_and_other", "dark red, not red"),
 ]:
     case("enums", "EColor", "coerce", label, text)
+# Enum and literal map keys: kept as they are when every value casts, checked (and dropped when
+# they name no value) when the map is coerced — `1,}` is the unquoted string "1," (found by mutants.py).
+for label, text in [
+    ("keys_cast", '{"red": 1, "APPLE": 2}'),
+    ("keys_coerced_trailing_comma", '{"red": 1, "APPLE": 2, "cherry": 3,}'),
+    ("keys_coerced_space_comma", '{"red": 1, }'),
+    ("keys_substring", '{"the apple": 1, "apple, cherry": 2,}'),
+]:
+    case("collections", "MEnumKey", "coerce", label, text)
+case("collections", "MLiteralKey", "coerce", "keys_coerced", '{"low": "a", "mid": "b", "LOW": 3,}')
 for label, text in [
     ("number_then_prose", f"{FENCE}json\n4\n{FENCE}\nmore"),
     ("number_then_number", f"{FENCE}json\n4\n{FENCE}\n5"),
