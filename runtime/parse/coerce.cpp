@@ -6,7 +6,6 @@
 #include <functional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "parse/coerce.h"
 #include "parse/numbers.h"
@@ -651,13 +650,16 @@ std::optional<Coerced> Coercer::try_cast(const ir::Type& type, const JValue* v, 
       if (v->kind != JValue::Kind::Object) return std::nullopt;
       c.shape = Coerced::Shape::Map;
       Value::Entries entries;
-      std::unordered_set<std::string> seen;
+      std::unordered_map<std::string, std::size_t> index;
       for (const auto& [k, x] : v->entries) {
         auto o = try_cast_child(type.value(), &x);
         if (!o) return std::nullopt;
         if (partial_ && !x.complete && done_when_partial(types_.resolve(type.value()))) return std::nullopt;
-        if (!seen.insert(k).second) return std::nullopt;
-        entries.emplace_back(k, std::move(o->value));
+        // A repeated key: the last value, in the first one's place (BAML 0.226.2:
+        // {"APPLE": 1, "red": 2, "APPLE": 3} is {"APPLE": 3, "red": 2}).
+        auto [it, fresh] = index.emplace(k, entries.size());
+        if (fresh) entries.emplace_back(k, std::move(o->value));
+        else entries[it->second].second = std::move(o->value);
       }
       c.value = Value::map(std::move(entries));
       break;

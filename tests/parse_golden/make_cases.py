@@ -880,9 +880,11 @@ for label, text in [
     ("keys_coerced_trailing_comma", '{"red": 1, "APPLE": 2, "cherry": 3,}'),
     ("keys_coerced_space_comma", '{"red": 1, }'),
     ("keys_substring", '{"the apple": 1, "apple, cherry": 2,}'),
+    ("keys_cast_repeated", '{"APPLE": 1, "red": 2, "APPLE": 3}'),
 ]:
     case("collections", "MEnumKey", "coerce", label, text)
 case("collections", "MLiteralKey", "coerce", "keys_coerced", '{"low": "a", "mid": "b", "LOW": 3,}')
+case("collections", "MLiteralKey", "coerce", "keys_cast_repeated", '{"low": "a", "mid": "b", "low": 3,}')
 for label, text in [
     ("number_then_prose", f"{FENCE}json\n4\n{FENCE}\nmore"),
     ("number_then_number", f"{FENCE}json\n4\n{FENCE}\n5"),
