@@ -70,6 +70,15 @@ struct MemoKeyHash {
   }
 };
 
+// best_item_offered's fold over the first `done` items of a list: the first outcome (what
+// pick_best returns when none fits) and the best so far.
+struct OfferedFold {
+  std::string path;
+  std::size_t done = 0;
+  std::optional<Outcome> first, best;
+  std::size_t best_index = 0;
+};
+
 // A list coerced item by item (coerce_list), kept for the items of a shared store.
 struct ListBuild {
   Coerced c;
@@ -211,6 +220,8 @@ bool same_value(const Value& a, const Value& b, const Coercer* known) {
 struct Coercer::Kept {
   std::unordered_map<const ir::Class*, ClassInfo> classes;
   std::unordered_map<MemoKey, KeptOutcome, MemoKeyHash> coerced;
+  std::unordered_map<MemoKey, KeptOutcome, MemoKeyHash> offered;  // see coerce_offered
+  std::unordered_map<MemoKey, OfferedFold, MemoKeyHash> offered_folds;  // see best_item_offered
   std::unordered_map<MemoKey, KeptCast, MemoKeyHash> cast;
   std::unordered_map<MemoKey, ListAcc<ListBuild>, MemoKeyHash> lists;
   std::unordered_map<MemoKey, ListAcc<CastListBuild>, MemoKeyHash> cast_lists;
@@ -266,6 +277,8 @@ bool Coercer::known_different(const Value& a, const Value& b) const {
 
 void Coercer::forget_kept() {
   kept_->coerced.clear();
+  kept_->offered.clear();
+  kept_->offered_folds.clear();
   kept_->cast.clear();
   kept_->lists.clear();
   kept_->cast_lists.clear();
@@ -312,9 +325,53 @@ std::size_t Coercer::field_for_key(ClassInfo& info, const std::string& key) {
 
 Outcome Coercer::coerce_child(const ir::Type& type, const JValue* v, const std::string& path, Stream stream) {
   if (!memoize_ || !v || !v->stable) return coerce(type, v, path, stream);
+  return coerce_kept(kept_->coerced, type, v, path, stream);
+}
+
+Outcome Coercer::coerce_offered(const ir::Type& type, const JValue* v, const std::string& path) {
+  if (!memoize_ || !v || !v->stable) return coerce(type, v, path);
+  return coerce_kept(kept_->offered, type, v, path, {});
+}
+
+Outcome Coercer::best_item_offered(const ir::Type& type, const JValue* v, const std::string& path) {
+  const auto& items = v->items;
+  auto fold = [&](OfferedFold& f, std::size_t i) {
+    Outcome o = coerce_offered(type, &items[i], path);
+    if (i == 0) f.first = o;
+    if (o.ok && (!f.best || goes_before(*o.ok, i, *f.best->ok, f.best_index, false))) {
+      f.best = std::move(o);
+      f.best_index = i;
+    }
+  };
+  OfferedFold f;
+  std::size_t shared = 0;
+  if (memoize_ && items.base()) {
+    // The shared prefix's items are finished and never change: their fold is kept.
+    shared = items.base_len();
+    OfferedFold& kept = kept_->offered_folds[MemoKey{items.base(), &type, false}];
+    if (kept.path != path || kept.done > shared) kept = OfferedFold{path};
+    for (; kept.done < shared; ++kept.done) fold(kept, kept.done);
+    f = kept;
+  }
+  for (std::size_t i = shared; i < items.size(); ++i) fold(f, i);
+  // As best_of over them: pick_best's choice (and its FirstMatch for more than one), then best_of's.
+  Outcome best = f.best ? std::move(*f.best) : std::move(*f.first);
+  if (best.ok) {
+    if (items.size() > 1 && !best.ok->flags.first_match) {
+      best.ok->flags.first_match = true;
+      best.ok->add(1);
+    }
+    best.ok->flags.first_match = true;
+    best.ok->add(1);
+  }
+  return best;
+}
+
+template <class Memo>
+Outcome Coercer::coerce_kept(Memo& memo, const ir::Type& type, const JValue* v, const std::string& path, Stream stream) {
   MemoKey key{v, &type, stream.done};
-  auto it = kept_->coerced.find(key);
-  if (it != kept_->coerced.end() && it->second.path == path && depth_ + it->second.span <= kMaxCoerceDepth) {
+  auto it = memo.find(key);
+  if (it != memo.end() && it->second.path == path && depth_ + it->second.span <= kMaxCoerceDepth) {
     if (depth_ + it->second.span > peak_) peak_ = depth_ + it->second.span;
     return it->second.outcome;
   }
@@ -324,7 +381,7 @@ Outcome Coercer::coerce_child(const ir::Type& type, const JValue* v, const std::
   int span = peak_ - depth_;
   bool clean = peak_ <= kMaxCoerceDepth;
   if (outer_peak > peak_) peak_ = outer_peak;
-  if (clean) kept_->coerced.insert_or_assign(key, KeptOutcome{path, o, span});
+  if (clean) memo.insert_or_assign(key, KeptOutcome{path, o, span});
   return o;
 }
 

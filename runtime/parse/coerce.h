@@ -143,6 +143,14 @@ class Coercer {
   // only places where a kept result may be reused, since nothing above them can be coercing the
   // same node (the recursion guards below hold only ancestors).
   Outcome coerce_child(const ir::Type& type, const JValue* v, const std::string& path, Stream stream = {});
+  // An item of a list offered as a whole to a class (coerce_class): also a child node, kept apart
+  // from the same node's result as a list item (its path differs).
+  Outcome coerce_offered(const ir::Type& type, const JValue* v, const std::string& path);
+  // The best of a list's items offered to a class (best_of over them, as coerce_class does),
+  // folded over the list's finished items once and kept, then over the open ones.
+  Outcome best_item_offered(const ir::Type& type, const JValue* v, const std::string& path);
+  template <class Memo>
+  Outcome coerce_kept(Memo& memo, const ir::Type& type, const JValue* v, const std::string& path, Stream stream);
   std::optional<Coerced> try_cast_child(const ir::Type& type, const JValue* v, Stream stream = {});
   Outcome coerce_list_items(const ir::Type& type, const JValue* v, const std::string& path);
   std::optional<Coerced> try_cast_list(const ir::Type& type, const JValue* v);
@@ -178,6 +186,9 @@ bool same_value(const Value& a, const Value& b, const Coercer* known);
 // ValidationError's detail) when it does not fit or shows nothing yet.
 std::optional<ParseResult> coerce_located(Coercer& coercer, const JValue& located, const ir::Type& type, bool partial,
                                           std::string* why);
+
+// pick_best's order: whether success `a` (at index ia among the results) goes before `b` (at ib).
+bool goes_before(const Coerced& a, std::size_t ia, const Coerced& b, std::size_t ib, bool union_target);
 
 // BAML's pick_best: the best success among `results` (for `union_target` when choosing among a
 // union's members), or the failure of the first when none succeeded.

@@ -119,10 +119,8 @@ Outcome Coercer::coerce_class(const ir::Type& type, const JValue* v, const std::
       }
       set(0, std::move(o), v);
     }
-    std::vector<const JValue*> items;
-    for (const auto& i : v->items) items.push_back(&i);
-    if (!items.empty()) {
-      Outcome one = best_of(items, type, path, [&](const JValue* x) { return coerce(type, x, path); });
+    if (!v->items.empty()) {
+      Outcome one = best_item_offered(type, v, path);
       if (one.ok) alternatives.push_back(std::move(one));
     }
   } else if (v && fields.size() == 1) {

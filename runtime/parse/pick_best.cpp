@@ -18,8 +18,9 @@ namespace {
 
 bool is_default(const Coerced& c) { return c.shape == Coerced::Shape::List && c.list_empty && c.flags.single_to_array; }
 
-// Whether `a` (at index ia) goes before `b` (at ib).
-bool before(const Coerced& a, std::size_t ia, const Coerced& b, std::size_t ib, bool union_target) {
+}  // namespace
+
+bool goes_before(const Coerced& a, std::size_t ia, const Coerced& b, std::size_t ib, bool union_target) {
   if (a.shape == Coerced::Shape::List && b.shape == Coerced::Shape::List) {
     if (a.flags.single_to_array != b.flags.single_to_array) return !a.flags.single_to_array;
     if (a.first_item_markdown != b.first_item_markdown) return !a.first_item_markdown;
@@ -38,15 +39,13 @@ bool before(const Coerced& a, std::size_t ia, const Coerced& b, std::size_t ib, 
   return ia < ib;
 }
 
-}  // namespace
-
 Outcome pick_best(std::vector<Outcome> results, bool union_target, const std::string& path, const std::string& what) {
   if (results.empty()) return Outcome::failure(path, "expected " + what + ", got nothing");
   if (results.size() == 1) return std::move(results[0]);
   std::size_t best = results.size();
   for (std::size_t i = 0; i < results.size(); ++i) {
     if (!results[i].ok) continue;
-    if (best == results.size() || before(*results[i].ok, i, *results[best].ok, best, union_target)) best = i;
+    if (best == results.size() || goes_before(*results[i].ok, i, *results[best].ok, best, union_target)) best = i;
   }
   if (best == results.size()) return std::move(results[0]);
   Outcome out = std::move(results[best]);

@@ -242,6 +242,7 @@ class Incremental {
   bool strict_fragment_ = false;        // the whole fragment, once it has ended, is strict JSON
 
   IncrementalFixer fixer_;              // over the text in Pre, over the fragment after
+  IncrementalFixer rest_fixer_;         // Fenced, unclosed: over the fragment to the text's end
   std::optional<Signature> last_;       // the signature of the last delta computed
   std::optional<JValue> last_reading_;  // its reading, when this class made it
 };
@@ -300,6 +301,7 @@ std::optional<Incremental::Step> Incremental::pre(std::size_t stable, std::optio
       if (c != '\n' || p == fence_ + 3) return Step::GiveUp;
       shape_ = Shape::Fenced;
       fixer_.reset();
+      rest_fixer_.reset();
       coercer_.forget_kept();
       backticks_ = 0;
       tag_ = text_.substr(fence_ + 3, p - fence_ - 3);
@@ -324,6 +326,7 @@ std::optional<Incremental::Step> Incremental::pre(std::size_t stable, std::optio
       start_ = scan_ = strict_pos_ = p;
       pre_pos_ = p;
       fixer_.reset();
+      rest_fixer_.reset();
       coercer_.forget_kept();
       return std::nullopt;
     }
@@ -514,7 +517,8 @@ Incremental::Step Incremental::fenced(std::size_t stable, std::optional<ParseRes
   sig.v_final = v_final;
   sig.tail = tail_ && v_end == text_.size();
   sig.fence = fence;
-  if (fence == 0 && raw_matters_) sig.raw = text_.size();
+  // An unclosed block's rest reads its fragment to the end of the text, whitespace included.
+  if (fence == 0 && (raw_matters_ || end == npos)) sig.raw = text_.size();
   bool content_strict = strict_at(body_end);
   bool fragment_strict = end_ != npos ? strict_fragment_ : strict_at(v_end);
   sig.strict = (content_strict ? 1 : 0) | (fragment_strict ? 2 : 0) | (whole_strict() ? 4 : 0);
@@ -524,7 +528,6 @@ Incremental::Step Incremental::fenced(std::size_t stable, std::optional<ParseRes
   // An unclosed block leaves the whole text as the rest (markdown_blocks), read as prose: its one
   // fragment, the block's own when the block's content is not trimmed short of it.
   bool rest = fence == 0;
-  if (rest && end == npos && v_end != text_.size()) return reparse(sig);
   bool raw = rest && raw_matters_;
   // The block's content is the fragment (v): its reading serves the block and, as the one
   // fragment of the rest, the rest.
@@ -533,7 +536,17 @@ Incremental::Step Incremental::fenced(std::size_t stable, std::optional<ParseRes
   std::vector<JValue> candidates;
   if (rest) {
     std::vector<JValue> found;
-    found.push_back(*fragment);
+    if (end == npos && v_end != text_.size()) {
+      // The rest's fragment runs on over the whitespace the block's content is trimmed of (a
+      // string still open takes it): read by its own fixer, kept as the first is.
+      std::string_view w = std::string_view(text_).substr(start_);
+      rest_fixer_.advance(w, stable - start_, false);
+      auto longer = located::of_fixed(rest_fixer_.snapshot(w), raw ? w : std::string_view());
+      if (!longer) return reparse(sig);
+      found.push_back(std::move(*longer));
+    } else {
+      found.push_back(*fragment);
+    }
     candidates.push_back(located::markdown_block(std::move(*fragment), tag_, false));
     candidates.push_back(located::array_of(candidates));
     candidates.push_back(std::move(*located::of_objects(std::move(found), raw ? std::string_view(text_) : std::string_view())));
