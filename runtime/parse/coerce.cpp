@@ -457,7 +457,18 @@ Outcome Coercer::coerce(const ir::Type& type, const JValue* v, const std::string
     } else {
       std::vector<const JValue*> cands;
       for (const auto& c : v->items) cands.push_back(&c);
-      result = best_of(cands, type, path, [&](const JValue* x) { return coerce(type, x, path, stream); });
+      // The list of a markdown answer's blocks, for a list type: its first item comes from a
+      // block, so when an earlier reading already gave a real list whose first item does not,
+      // with no item refused, pick_best keeps that one (pick_best.cpp's list rules) — and a
+      // whole answer's parse need not coerce the blocks a second time.
+      const bool list_target = !partial_ && types_.resolve(type).kind == ir::Type::Kind::List;
+      auto blocks_cannot_win = [&](const JValue* x, const Coerced& best) {
+        return list_target && x->kind == JValue::Kind::Array && !x->items.empty() &&
+               x->items[0].kind == JValue::Kind::Markdown && best.shape == Coerced::Shape::List &&
+               !best.flags.single_to_array && !best.first_item_markdown && best.flags.item_errors == 0;
+      };
+      result = best_of(cands, type, path, [&](const JValue* x) { return coerce(type, x, path, stream); },
+                       blocks_cannot_win);
     }
   } else if (v && v->kind == JValue::Kind::Markdown && !v->items.empty()) {
     result = coerce(type, &v->items[0], path, stream);

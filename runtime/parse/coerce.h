@@ -108,6 +108,10 @@ class Coercer {
   // Each of `values` coerced by `fn`, the best kept (BAML's coerce_array_to_singular).
   template <class Fn>
   Outcome best_of(const std::vector<const JValue*>& values, const ir::Type& target, const std::string& path, Fn fn);
+  // ... skipping the values `cannot_win(value, best success so far)` says cannot beat it.
+  template <class Fn, class Skip>
+  Outcome best_of(const std::vector<const JValue*>& values, const ir::Type& target, const std::string& path, Fn fn,
+                  Skip cannot_win);
 
   // Whether every non-null member of `type` is a kind shown only once complete (numbers, bools,
   // enums, literals, durations): `int?`, `Color | null`, `1 | 2`.
@@ -204,16 +208,33 @@ std::string expected(const std::string& what, const JValue* v);
 template <class Fn>
 Outcome Coercer::best_of(const std::vector<const JValue*>& values, const ir::Type& target, const std::string& path,
                          Fn fn) {
+  return best_of(values, target, path, fn, [](const JValue*, const Coerced&) { return false; });
+}
+
+template <class Fn, class Skip>
+Outcome Coercer::best_of(const std::vector<const JValue*>& values, const ir::Type& target, const std::string& path,
+                         Fn fn, Skip cannot_win) {
   std::vector<Outcome> results;
   results.reserve(values.size());
-  for (const JValue* x : values) results.push_back(fn(x));
-  if (results.empty()) return Outcome::failure(path, "expected " + ir::describe(target) + ", got an empty list");
-  Outcome best = pick_best(std::move(results), false, path, {});  // not empty: no description needed
-  if (best.ok) {
-    best.ok->flags.first_match = true;
-    best.ok->add(1);
+  std::size_t best = values.size();  // pick_best's choice so far
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    // A value whose success could not go before the best so far is not coerced: pick_best's
+    // choice is the same without it.
+    if (best < i && cannot_win(values[i], *results[best].ok)) {
+      results.push_back(Outcome::failure(path, "not better than an earlier reading"));
+      continue;
+    }
+    results.push_back(fn(values[i]));
+    if (results[i].ok && (best == values.size() || goes_before(*results[i].ok, i, *results[best].ok, best, false)))
+      best = i;
   }
-  return best;
+  if (results.empty()) return Outcome::failure(path, "expected " + ir::describe(target) + ", got an empty list");
+  Outcome chosen = pick_best(std::move(results), false, path, {});  // not empty: no description needed
+  if (chosen.ok) {
+    chosen.ok->flags.first_match = true;
+    chosen.ok->add(1);
+  }
+  return chosen;
 }
 
 }  // namespace baml::parse
