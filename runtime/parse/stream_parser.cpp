@@ -536,9 +536,10 @@ Incremental::Step Incremental::fenced(std::size_t stable, std::optional<ParseRes
   std::vector<JValue> candidates;
   if (rest) {
     std::vector<JValue> found;
-    if (end == npos && v_end != text_.size()) {
+    if (end == npos) {
       // The rest's fragment runs on over the whitespace the block's content is trimmed of (a
-      // string still open takes it): read by its own fixer, kept as the first is.
+      // string still open takes it): read by its own fixer, kept as the first is — at every
+      // delta, so that successive readings share its finished nodes (same_reading skips them).
       std::string_view w = std::string_view(text_).substr(start_);
       rest_fixer_.advance(w, stable - start_, false);
       auto longer = located::of_fixed(rest_fixer_.snapshot(w), raw ? w : std::string_view());
