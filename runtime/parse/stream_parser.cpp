@@ -11,8 +11,10 @@
 //  * a JSON value, maybe after prose: [prose] {or[ ... — read as its one balanced fragment (from
 //    the first bracket to its matching one, brackets counted, quotes not), the fixing parser over
 //    that fragment, while no other fragment, fence or stray closing bracket appears;
-//  * a fenced block: [prose] ```tag\n {or[ ... [```\n [prose]] — read as the block, whose
-//    content is its one fragment, while no other fence appears.
+//  * a fenced block: [prose\n] ```tag\n {or[ ... [```\n] — read as the block, whose content is
+//    its one fragment; while it is unclosed, BAML's reading adds the list of blocks and the whole
+//    text as prose (whose fragment a second fixer reads to the text's end, whitespace included).
+//    Text after the closed block is one more candidate: from there on each delta is parsed whole.
 //
 // The text is read by an IncrementalFixer (fixing_parser.h) that keeps the parser's frames between
 // deltas and reads only the new bytes; its finished subtrees are shared, stable nodes, whose
@@ -24,9 +26,11 @@
 // last one, so is the value.
 //
 // Anything else — a strict JSON reading, a fence being opened, a second fragment or block, invalid
-// UTF-8, nesting beyond the limit, a string or enum target (which reads the raw text) — is parsed
-// by parse_answer itself, for that delta (or, when the shape cannot come back, for the rest of the
-// stream). The results are the same either way; the tests compare them delta by delta.
+// UTF-8, nesting beyond the limit, an enum or string-literal target (which reads the raw text) — is
+// parsed by parse_answer itself, for that delta (or, when the shape cannot come back, for the rest
+// of the stream; past 4 KB only once the text has grown by a sixteenth). A plain `string` target's
+// value is the text itself. The results are the same either way; the tests compare them delta by
+// delta.
 #include "parse/parse.h"
 
 #include <baml/errors.h>
@@ -526,11 +530,10 @@ Incremental::Step Incremental::fenced(std::size_t stable, std::optional<ParseRes
   if (sig.strict) return reparse(sig);
 
   // An unclosed block leaves the whole text as the rest (markdown_blocks), read as prose: its one
-  // fragment, the block's own when the block's content is not trimmed short of it.
+  // fragment is the block's content (v) once the fragment has closed, else that content and the
+  // whitespace after it.
   bool rest = fence == 0;
   bool raw = rest && raw_matters_;
-  // The block's content is the fragment (v): its reading serves the block and, as the one
-  // fragment of the rest, the rest.
   auto fragment = located::of_fixed(fixer_.snapshot(v), raw ? v : std::string_view());
   if (!fragment) return reparse(sig);
   std::vector<JValue> candidates;
