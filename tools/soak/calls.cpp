@@ -159,13 +159,17 @@ struct Answer {
 // single-quoted `'{like}'`. On JSON written without whitespace, the forms that make it invalid
 // JSON (trailing_comma, unquoted_keys, single_quotes) make text that BAML 0.226.2 cannot read:
 // `{"id":1,"notes":"x",}` gives `id` the unquoted string `1,"notes":"x",`, and bamlc reads it the
-// same way. They are drawn for pretty-printed JSON only.
+// same way. They are drawn for pretty-printed JSON only. For the same reason, compact JSON is
+// fenced before prose is added (prose around the block), never the other way: BAML reads a
+// block's content with the fixing parser as a whole, so prose inside the fence leaves the JSON
+// to it (`Sure!\n{"id":1,"notes":"x"}` in a block gives `id` the string `1,"notes":"x"`).
 std::string harmless_forms(std::mt19937_64& rng, bool pretty) {
   std::vector<std::string> forms = {"fenced", "prose"};
   if (pretty) forms.insert(forms.end(), {"trailing_comma", "unquoted_keys", "single_quotes"});
   std::shuffle(forms.begin(), forms.end(), rng);
   forms.resize(static_cast<std::size_t>(uniform(rng, 0, std::min<int>(3, static_cast<int>(forms.size())))));
   std::stable_partition(forms.begin(), forms.end(), [](const std::string& f) { return f != "single_quotes"; });
+  if (!pretty) std::stable_partition(forms.begin(), forms.end(), [](const std::string& f) { return f == "fenced"; });
   std::string out;
   for (const std::string& f : forms) out += (out.empty() ? "" : "+") + f;
   return out;
