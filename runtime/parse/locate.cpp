@@ -179,15 +179,33 @@ std::optional<JValue> entry(std::string_view text, Options opt) {
     if (md.blocks.size() == 1 && !md.rest) return any_of(std::move(md.blocks), text);
     if (!md.blocks.empty()) {
       // Each block, the list of them, then the rest read as prose (no fences; a string at worst).
-      std::vector<JValue> candidates = md.blocks;
-      candidates.push_back(located::array_of(md.blocks));
+      // The blocks are shared by the candidates and the list, not copied.
+      auto blocks = std::make_shared<JSeq<JValue>::Store>();
+      bool complete = true;
+      for (auto& b : md.blocks) {
+        complete = complete && b.complete;
+        blocks->push_back(std::move(b));
+      }
+      JValue list;
+      list.kind = JValue::Kind::Array;
+      list.complete = complete;
+      list.items.share(blocks, blocks->size());
+      JValue any;
+      any.kind = JValue::Kind::AnyOf;
+      any.text = std::string(text);
+      any.items.share(blocks, blocks->size());
+      any.items.push_back(std::move(list));
       if (md.rest) {
         Options prose = opt;
         prose.markdown = false;
         prose.as_string = true;
-        if (auto v = entry(*md.rest, prose)) candidates.push_back(std::move(*v));
+        if (auto v = entry(*md.rest, prose)) {
+          complete = complete && v->complete;
+          any.items.push_back(std::move(*v));
+        }
       }
-      return any_of(std::move(candidates), text);
+      any.complete = complete;
+      return any;
     }
   }
   if (opt.all_objects) {
