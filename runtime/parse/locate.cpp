@@ -113,7 +113,7 @@ Markdown markdown_blocks(std::string_view text, const Options& opt) {
     }
     bool closed = after != std::string_view::npos;
     if (!closed) value = entry(trim_view(text.substr(content)), inner);
-    if (value) out.blocks.push_back(located::markdown_block(std::move(*value), tag, closed));
+    if (value) out.blocks.push_back(located::markdown_block(std::move(*value), tag, false));
     if (!closed) break;
     pos = after;
   }
@@ -176,7 +176,10 @@ std::optional<JValue> entry(std::string_view text, Options opt) {
 
   if (opt.markdown) {
     Markdown md = markdown_blocks(text, opt);
-    if (md.blocks.size() == 1 && !md.rest) return any_of(std::move(md.blocks), text);
+    if (md.blocks.size() == 1 && !md.rest) {
+      md.blocks[0].complete = false;  // alone (markdown_block)
+      return any_of(std::move(md.blocks), text);
+    }
     if (!md.blocks.empty()) {
       // Each block, the list of them, then the rest read as prose (no fences; a string at worst).
       // The blocks are shared by the candidates and the list, not copied.
@@ -278,13 +281,14 @@ std::optional<JValue> of_fixed(std::vector<JValue> found, std::string_view raw) 
   return std::nullopt;
 }
 
-JValue markdown_block(JValue inner, std::string_view tag_text, bool closed) {
+JValue markdown_block(JValue inner, std::string_view tag_text, bool alone) {
   std::string tag(trim_view(tag_text));
   JValue out = JValue::wrap(JValue::Kind::Markdown, std::move(inner), tag.empty() ? "<unspecified>" : tag);
-  // An unclosed block may still grow: a number, bool, enum or literal that is the whole
-  // block is not done yet (BAML 0.226.2: "```\ntrue" is refused for `bool`, "```\ntrue\n```"
-  // is true); what it contains keeps its own completeness.
-  if (!closed) out.complete = false;
+  // A partial answer that is one block is not done, closed or not: a number, bool, enum or
+  // literal that is the whole block is shown only by the final parse (BAML 0.226.2: the partial
+  // "```json\ntrue\n```" is refused for `bool`, the whole answer is true). What it contains
+  // keeps its own completeness.
+  if (alone) out.complete = false;
   return out;
 }
 

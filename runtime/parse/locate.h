@@ -26,8 +26,10 @@ JValue array_of(const std::vector<JValue>& items);
 // in it (nullopt when there are none), as locate's entry makes them.
 std::optional<JValue> of_objects(std::vector<JValue> found, std::string_view raw);
 std::optional<JValue> of_fixed(std::vector<JValue> found, std::string_view raw);
-// A fenced block's reading: its content read, the tag (trimmed), whether its closing fence came.
-JValue markdown_block(JValue inner, std::string_view tag, bool closed);
+// A fenced block's reading: its content read, the tag (trimmed); `alone`: the answer's only
+// candidate (no other block, no text after it), which BAML 0.226.2 counts as unfinished in a
+// partial answer even once closed; among others a block is as finished as its content.
+JValue markdown_block(JValue inner, std::string_view tag, bool alone);
 // In a partial text, a number ending the text may still grow.
 void mark_trailing_number(JValue& v);
 }  // namespace located

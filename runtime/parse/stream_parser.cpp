@@ -551,11 +551,11 @@ Incremental::Step Incremental::fenced(std::size_t stable, std::optional<ParseRes
     } else {
       found.push_back(*fragment);
     }
-    candidates.push_back(located::markdown_block(std::move(*fragment), tag_, false));
+    candidates.push_back(located::markdown_block(std::move(*fragment), tag_, /*alone=*/false));
     candidates.push_back(located::array_of(candidates));
     candidates.push_back(std::move(*located::of_objects(std::move(found), raw ? std::string_view(text_) : std::string_view())));
   } else {
-    candidates.push_back(located::markdown_block(std::move(*fragment), tag_, true));
+    candidates.push_back(located::markdown_block(std::move(*fragment), tag_, /*alone=*/true));
   }
   return finish(sig, located::any_of(std::move(candidates), {}), out);
 }

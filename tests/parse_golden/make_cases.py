@@ -865,6 +865,11 @@ case(U, "UStringInt", "fenced", "fence_twice", f'{FENCE}json\n{FENCE}json\n"x"\n
 case(C, "CPerson", "fenced", "fence_twice", f'{FENCE}json\n{FENCE}json\n{{"name": "Alice", "age": 30}}\n{FENCE}')
 case(C, "CPerson", "fenced", "fence_twice_partial", f'{FENCE}json\n{FENCE}json\n{{"name": "Alice", "age": 30}}\n{FENCE}', partial=True)
 case(C, "CPerson", "fenced", "object_in_block_prose", f'{FENCE}json\nHere: {{"name": "Alice", "age": 30}} ok\n{FENCE}')
+# A partial answer that is one fenced block is unfinished even once closed: a scalar waits for
+# the final parse (found by mutants.py).
+case("primitives", "PBool", "partial", "closed_fence", f"{FENCE}json\ntrue\n{FENCE}", partial=True)
+case("primitives", "PInt", "partial", "closed_fence", f"Here:\n{FENCE}json\n42\n{FENCE}\n", partial=True)
+case("classes", "CPerson", "partial", "closed_fence", f'{FENCE}json\n{{"name": "A", "age": 3}}\n{FENCE}', partial=True)
 # Overlapping names count once, the longer first (found by mutants.py): "DarkRed" is no Red too.
 for label, text in [
     ("overlap_in_prose", "I think\nDarkRed"),
