@@ -586,26 +586,27 @@ class Machine {
     return i + 1;
   }
 
+  // A string opened by the quote at `i`: tripled (""" or ```) or single.
+  std::size_t open_string(std::size_t i, FrameKind tripled, FrameKind single) {
+    char q = t_[i];
+    bool triple = at(i + 1) == q && at(i + 2) == q;
+    if (touched_) return kRefused;
+    if (triple) {
+      push(tripled);
+      return i + 3;
+    }
+    push(single);
+    return i + 1;
+  }
+
   std::size_t start_value(std::size_t i) {
     char c = t_[i];
     switch (c) {
       case '{': push(FrameKind::Object); return i + 1;
       case '[': push(FrameKind::Array); return i + 1;
-      case '"': {
-        bool triple = at(i + 1) == '"' && at(i + 2) == '"';
-        if (touched_) return kRefused;
-        if (triple) { push(FrameKind::Triple); return i + 3; }
-        push(FrameKind::Quoted);
-        return i + 1;
-      }
+      case '"': return open_string(i, FrameKind::Triple, FrameKind::Quoted);
       case '\'': push(FrameKind::Single); return i + 1;
-      case '`': {
-        bool triple = at(i + 1) == '`' && at(i + 2) == '`';
-        if (touched_) return kRefused;
-        if (triple) { push(FrameKind::TripleBacktick); return i + 3; }
-        push(FrameKind::Backtick);
-        return i + 1;
-      }
+      case '`': return open_string(i, FrameKind::TripleBacktick, FrameKind::Backtick);
       case '/': {
         char n = at(i + 1);
         if (touched_) return kRefused;
