@@ -354,15 +354,11 @@ Outcome Coercer::best_item_offered(const ir::Type& type, const JValue* v, const 
     f = kept;
   }
   for (std::size_t i = shared; i < items.size(); ++i) fold(f, i);
-  // As best_of over them: pick_best's choice (and its FirstMatch for more than one), then best_of's.
+  // As best_of over them: pick_best's choice and mark, then best_of's.
   Outcome best = f.best ? std::move(*f.best) : std::move(*f.first);
   if (best.ok) {
-    if (items.size() > 1 && !best.ok->flags.first_match) {
-      best.ok->flags.first_match = true;
-      best.ok->add(1);
-    }
-    best.ok->flags.first_match = true;
-    best.ok->add(1);
+    note_picked(*best.ok, items.size(), false);
+    note_singular(*best.ok);
   }
   return best;
 }

@@ -194,6 +194,11 @@ std::optional<ParseResult> coerce_located(Coercer& coercer, const JValue& locate
 // pick_best's order: whether success `a` (at index ia among the results) goes before `b` (at ib).
 bool goes_before(const Coerced& a, std::size_t ia, const Coerced& b, std::size_t ib, bool union_target);
 
+// The marks a choice leaves on the value chosen: pick_best's among `candidates` (FirstMatch, when
+// not a union's member and there was a choice), and best_of's (coerce_array_to_singular's, always).
+void note_picked(Coerced& chosen, std::size_t candidates, bool union_target);
+void note_singular(Coerced& chosen);
+
 // BAML's pick_best: the best success among `results` (for `union_target` when choosing among a
 // union's members), or the failure of the first when none succeeded.
 Outcome pick_best(std::vector<Outcome> results, bool union_target, const std::string& path, const std::string& what);
@@ -230,10 +235,7 @@ Outcome Coercer::best_of(const std::vector<const JValue*>& values, const ir::Typ
   }
   if (results.empty()) return Outcome::failure(path, "expected " + ir::describe(target) + ", got an empty list");
   Outcome chosen = pick_best(std::move(results), false, path, {});  // not empty: no description needed
-  if (chosen.ok) {
-    chosen.ok->flags.first_match = true;
-    chosen.ok->add(1);
-  }
+  if (chosen.ok) note_singular(*chosen.ok);
   return chosen;
 }
 

@@ -42,7 +42,11 @@ std::string_view trim_view(std::string_view s) {
 // the last closed block — or, when the last block is unclosed, everything from where the search
 // for it began — is the rest, kept as one more candidate when it is not blank.
 struct Markdown {
-  std::vector<JValue> blocks;
+  struct Block {
+    JValue content;  // read as entry reads it
+    std::string_view tag;
+  };
+  std::vector<Block> blocks;
   std::optional<std::string_view> rest;
 };
 
@@ -113,7 +117,7 @@ Markdown markdown_blocks(std::string_view text, const Options& opt) {
     }
     bool closed = after != std::string_view::npos;
     if (!closed) value = entry(trim_view(text.substr(content)), inner);
-    if (value) out.blocks.push_back(located::markdown_block(std::move(*value), tag, false));
+    if (value) out.blocks.push_back({std::move(*value), tag});
     if (!closed) break;
     pos = after;
   }
@@ -177,8 +181,9 @@ std::optional<JValue> entry(std::string_view text, Options opt) {
   if (opt.markdown) {
     Markdown md = markdown_blocks(text, opt);
     if (md.blocks.size() == 1 && !md.rest) {
-      md.blocks[0].complete = false;  // alone (markdown_block)
-      return any_of(std::move(md.blocks), text);
+      std::vector<JValue> alone;
+      alone.push_back(located::markdown_block(std::move(md.blocks[0].content), md.blocks[0].tag, true));
+      return any_of(std::move(alone), text);
     }
     if (!md.blocks.empty()) {
       // Each block, the list of them, then the rest read as prose (no fences; a string at worst).
@@ -186,8 +191,8 @@ std::optional<JValue> entry(std::string_view text, Options opt) {
       auto blocks = std::make_shared<JSeq<JValue>::Store>();
       bool complete = true;
       for (auto& b : md.blocks) {
-        complete = complete && b.complete;
-        blocks->push_back(std::move(b));
+        blocks->push_back(located::markdown_block(std::move(b.content), b.tag, false));
+        complete = complete && blocks->back().complete;
       }
       JValue list;
       list.kind = JValue::Kind::Array;

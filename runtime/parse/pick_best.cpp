@@ -49,11 +49,20 @@ Outcome pick_best(std::vector<Outcome> results, bool union_target, const std::st
   }
   if (best == results.size()) return std::move(results[0]);
   Outcome out = std::move(results[best]);
-  if (!union_target && !out.ok->flags.first_match) {
-    out.ok->flags.first_match = true;
-    out.ok->add(1);
-  }
+  note_picked(*out.ok, results.size(), union_target);
   return out;
+}
+
+void note_picked(Coerced& chosen, std::size_t candidates, bool union_target) {
+  if (candidates > 1 && !union_target && !chosen.flags.first_match) {
+    chosen.flags.first_match = true;
+    chosen.add(1);
+  }
+}
+
+void note_singular(Coerced& chosen) {
+  chosen.flags.first_match = true;
+  chosen.add(1);
 }
 
 std::string expected(const std::string& what, const JValue* v) {
