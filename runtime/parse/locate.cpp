@@ -32,7 +32,7 @@ std::string_view trim_view(std::string_view s) {
   return s;
 }
 
-// BAML 0.226.2's markdown reading (checked against the oracle, docs/parsing.md "Fenced blocks").
+// BAML 0.226.2's markdown reading (checked against the oracle; docs/parsing.md, "The pipeline").
 // An opening fence is a line (maybe indented) ```tag with a tag of letters, digits and spaces, not
 // empty: a bare ``` line, or ```json after prose on the same line, opens nothing. A closing fence
 // is a line (maybe indented) holding ``` alone. Of the closing fences after an opening one, the
