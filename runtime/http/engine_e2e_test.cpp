@@ -189,15 +189,18 @@ int time_wait_sockets(int port) {
 
 TEST_CASE("e2e: a call cut by its limit resets its connection, leaving no socket in TIME_WAIT") {
   // An orderly close would hold a local port for a minute per cut call (socket_registry.h).
-  const int port = testing::shared_mock_server().port();
+  // A server of its own: on the shared one, keep-alive connections of earlier tests may close in
+  // order while this runs and add TIME_WAIT sockets that are not this test's.
+  mock_llm::MockServerProcess server;
+  const int port = server.port();
   const int before = time_wait_sockets(port);
-  const ClientSpec client = testing::openai_client("mock:ttfb=6s", {.time_to_first_token = 200ms});
+  ClientSpec client = testing::openai_client("mock:ttfb=6s", {.time_to_first_token = 200ms});
+  client.options["base_url"] = server.openai_base_url();
   for (Mode mode : {Mode::Call, Mode::Stream}) {
     CAPTURE(static_cast<int>(mode));
     // Without asking the server about the disconnect: its control requests close in order.
     for (int i = 0; i < 3; ++i) expect_timeout(client, mode, TimeoutKind::TimeToFirstToken, 200ms, {}, false);
   }
-  // Calls of earlier tests that closed in order may leave TIME_WAIT, and it may end meanwhile.
   CHECK(time_wait_sockets(port) <= before);
 }
 
