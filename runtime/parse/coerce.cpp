@@ -39,6 +39,18 @@ bool done_type(const ir::Type& t, const ir::TypeSystem& types) {
 
 }  // namespace
 
+bool raw_text_complete(const JValue& any) {
+  // BAML 0.226.2 judges the raw text by the readings it offers, a repaired one (FixedJson) being
+  // finished whatever it holds: a partial "positive " (read as the string "positive") is done for
+  // an enum, "positive" (no reading but the text itself) is not, nor is a fenced block followed
+  // by prose still streaming.
+  for (const JValue& c : any.items) {
+    if (c.kind == JValue::Kind::Fixed) continue;
+    if (c.kind == JValue::Kind::AnyOf ? !raw_text_complete(c) : !c.complete) return false;
+  }
+  return true;
+}
+
 bool takes_raw_text(const ir::Type& t) {
   return t.kind == ir::Type::Kind::String || t.kind == ir::Type::Kind::Enum ||
          (t.kind == ir::Type::Kind::Literal && t.literal.kind() == Value::Kind::String);
@@ -349,7 +361,10 @@ Outcome Coercer::best_item_offered(const ir::Type& type, const JValue* v, const 
     // The shared prefix's items are finished and never change: their fold is kept.
     shared = items.base_len();
     OfferedFold& kept = kept_->offered_folds[MemoKey{items.base(), &type, false}];
-    if (kept.path != path || kept.done > shared) kept = OfferedFold{path};
+    if (kept.path != path || kept.done > shared) {
+      kept = OfferedFold{};
+      kept.path = path;
+    }
     for (; kept.done < shared; ++kept.done) fold(kept, kept.done);
     f = kept;
   }
@@ -446,10 +461,12 @@ Outcome Coercer::coerce(const ir::Type& type, const JValue* v, const std::string
   }
 
   Outcome result;
+  bool raw_read = false;  // the raw text was coerced, with its own completeness
   if (v && v->kind == JValue::Kind::AnyOf) {
     if (takes_raw_text(type)) {
-      JValue raw = JValue::string(v->text);
+      JValue raw = JValue::string(v->text, raw_text_complete(*v));
       result = coerce(type, &raw, path, stream);
+      raw_read = true;
     } else {
       std::vector<const JValue*> cands;
       for (const auto& c : v->items) cands.push_back(&c);
@@ -509,7 +526,7 @@ Outcome Coercer::coerce(const ir::Type& type, const JValue* v, const std::string
     }
   }
 
-  if (partial_ && v && !v->complete && result.ok) {
+  if (partial_ && v && !v->complete && result.ok && !raw_read) {
     // A value that must be complete is held back (null), keeping its score so that unions still
     // choose as BAML does; a list drops it, the root refuses it.
     // So is a null standing for an unfinished value that only a complete-only member could take

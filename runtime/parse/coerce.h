@@ -206,6 +206,8 @@ Outcome pick_best(std::vector<Outcome> results, bool union_target, const std::st
 // Whether a value of this (resolved) type is read from the raw text rather than from the JSON in
 // it: strings, enums, string literals.
 bool takes_raw_text(const ir::Type& t);
+// Whether the raw text of an AnyOf is finished, for a partial answer (coerce.cpp).
+bool raw_text_complete(const JValue& any);
 
 // Builds a failure reason "expected T, got V" with V shown briefly.
 std::string expected(const std::string& what, const JValue* v);

@@ -943,6 +943,20 @@ case(T, "TStringLit", "partial", "cut", "ye", partial=True)
 case(U, "UPet", "partial", "ambiguous_name_only", '{"name": "Rex"', partial=True)
 case(L, "MEnumKey", "partial", "cut", '{"APPLE": 1, "BAN', partial=True)
 
+# ------------------------------------------------------------------ partial prose for raw-text targets
+# The raw text of a partial answer is finished when the fixing parser read something other than
+# the text itself (trailing or leading whitespace trimmed, a quote, a bracket), not when the text
+# is its only reading: an enum streamed as prose shows once a space or a line follows it.
+for label, text in [("word", "positive"), ("word_space", "positive "), ("word_newline", "POSITIVE\n"),
+                    ("leading_space", "  positive"), ("open_quote", '"positive'), ("comma", "positive,"),
+                    ("sentence_comma_space", "it is positive, not "), ("sentence_dot", "it is positive."),
+                    ("bracket_after", "neutral ["), ("bracket_before", "x [neutral"),
+                    ("prose_lines", "positive\n\nmore text"), ("prose_lines_space", "positive\n\nmore text ")]:
+    case(E, "ESentiment", "partial", f"raw_{label}", text, partial=True)
+case(T, "TStringLit", "partial", "raw_word_space", "maybe ", partial=True)
+case(T, "TStringLit", "partial", "raw_word", "maybe", partial=True)
+case(T, "TSingle", "partial", "raw_unclosed_fence", f"{FENCE}json\nonly", partial=True)
+
 
 def main():
     ids = set()
