@@ -733,9 +733,16 @@ std::optional<Coerced> Coercer::try_cast(const ir::Type& type, const JValue* v, 
       Value::Entries entries;
       std::unordered_map<std::string, std::size_t> index;
       for (const auto& [k, x] : v->entries) {
+        if (partial_ && !x.complete && done_when_partial(types_.resolve(type.value()))) {
+          // A value that shows only once complete leaves its entry out of a map that casts
+          // (BAML 0.226.2: the partial {"red": 1, "APPLE": 2 for map<Fruit, int> is {"red": 1}).
+          JValue finished = x;
+          finished.complete = true;
+          if (!try_cast(type.value(), &finished, {})) return std::nullopt;
+          continue;
+        }
         auto o = try_cast_child(type.value(), &x);
         if (!o) return std::nullopt;
-        if (partial_ && !x.complete && done_when_partial(types_.resolve(type.value()))) return std::nullopt;
         // A repeated key: the last value, in the first one's place (BAML 0.226.2:
         // {"APPLE": 1, "red": 2, "APPLE": 3} is {"APPLE": 3, "red": 2}).
         auto [it, fresh] = index.emplace(k, entries.size());

@@ -942,6 +942,11 @@ case(S, "SDone", "partial", "empty", "", partial=True)
 case(T, "TStringLit", "partial", "cut", "ye", partial=True)
 case(U, "UPet", "partial", "ambiguous_name_only", '{"name": "Rex"', partial=True)
 case(L, "MEnumKey", "partial", "cut", '{"APPLE": 1, "BAN', partial=True)
+# A map that casts leaves an unfinished number out and keeps its other keys as written.
+case(L, "MEnumKey", "partial", "cast_cut_number", '{"red": 1, "APPLE": 2', partial=True)
+case(L, "MEnumKey", "partial", "cast_cut_string", '{"red": 1, "APPLE": "x', partial=True)
+case(L, "MEnumKey", "partial", "cast_cut_unknown", '{"APPLE": 2, "red": 1.5', partial=True)
+case(L, "MStringInt", "partial", "cut_quoted_number", '{"apples": 3, "pears": "5', partial=True)
 
 # ------------------------------------------------------------------ partial prose for raw-text targets
 # The raw text of a partial answer is finished when the fixing parser read something other than
