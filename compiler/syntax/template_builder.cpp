@@ -38,20 +38,14 @@ void set_invalid(ast::TemplateExpr& e) {
   e.args.clear();
 }
 
-ast::WhitespaceControl control_of(char c) {
-  if (c == '-') return ast::WhitespaceControl::Trim;
-  if (c == '+') return ast::WhitespaceControl::Keep;
-  return ast::WhitespaceControl::Default;
-}
-
 // `{{-` / `{%+`: the character after the two-character opener.
 ast::WhitespaceControl opener_control(std::string_view open) {
-  return open.size() > 2 ? control_of(open[2]) : ast::WhitespaceControl::Default;
+  return open.size() > 2 ? whitespace_control(open[2]) : ast::WhitespaceControl::Default;
 }
 
 // `-}}` / `+%}`: the character before the two-character closer.
 ast::WhitespaceControl closer_control(std::string_view close) {
-  return close.size() > 2 ? control_of(close[close.size() - 3]) : ast::WhitespaceControl::Default;
+  return close.size() > 2 ? whitespace_control(close[close.size() - 3]) : ast::WhitespaceControl::Default;
 }
 
 constexpr std::string_view kStatements[] = {"if",  "elif",   "else",  "endif",    "for", "endfor",
@@ -270,8 +264,8 @@ class TemplateBuilder::Impl {
           .with_hint("close the comment with `#}`");
     }
     std::string_view inner = std::string_view(text).substr(2, text.size() - (closed ? 4 : 2));
-    node.whitespace.before = !inner.empty() ? control_of(inner.front()) : ast::WhitespaceControl::Default;
-    node.whitespace.after = closed && !inner.empty() ? control_of(inner.back()) : ast::WhitespaceControl::Default;
+    node.whitespace.before = !inner.empty() ? whitespace_control(inner.front()) : ast::WhitespaceControl::Default;
+    node.whitespace.after = closed && !inner.empty() ? whitespace_control(inner.back()) : ast::WhitespaceControl::Default;
     if (node.whitespace.before != ast::WhitespaceControl::Default) inner.remove_prefix(1);
     if (node.whitespace.after != ast::WhitespaceControl::Default && !inner.empty()) inner.remove_suffix(1);
     node.text = std::string(inner);
@@ -536,5 +530,11 @@ void TemplateBuilder::add_output(Span span, ast::TagWhitespace whitespace, ast::
 }
 bool TemplateBuilder::too_deep() const { return impl_->too_deep(); }
 std::shared_ptr<ast::Template> TemplateBuilder::finish() { return impl_->finish(); }
+
+ast::WhitespaceControl whitespace_control(char marker) {
+  if (marker == '-') return ast::WhitespaceControl::Trim;
+  if (marker == '+') return ast::WhitespaceControl::Keep;
+  return ast::WhitespaceControl::Default;
+}
 
 }  // namespace bamlc::syntax

@@ -16,6 +16,9 @@
 
 namespace bamlc::syntax {
 
+// The whitespace control a tag's `-` (trim) or `+` (keep) marker asks for; Default for any other.
+ast::WhitespaceControl whitespace_control(char marker);
+
 // A template is parsed in pieces (template_parser.cpp), so blocks are matched across them: the
 // builder keeps its stack of open blocks from one piece to the next.
 class TemplateBuilder {

@@ -177,10 +177,6 @@ ast::TemplateExpr simple_path(std::string_view text, Span content, const syntax:
   return expr;
 }
 
-ast::WhitespaceControl simple_control(char c) {
-  return c == '-' ? ast::WhitespaceControl::Trim : c == '+' ? ast::WhitespaceControl::Keep : ast::WhitespaceControl::Default;
-}
-
 }  // namespace
 
 std::shared_ptr<ast::Template> parse_template(std::string_view text, Span content, DiagnosticSink& diags,
@@ -246,7 +242,7 @@ std::shared_ptr<ast::Template> parse_template(std::string_view text, Span conten
           if (item.kind == syntax::SimpleItem::Kind::Text) {
             builder.add_text(span, text.substr(item.begin, item.end - item.begin));
           } else {
-            builder.add_output(span, {simple_control(item.open_control), simple_control(item.close_control)},
+            builder.add_output(span, {syntax::whitespace_control(item.open_control), syntax::whitespace_control(item.close_control)},
                                simple_path(text, content, item));
           }
         }
