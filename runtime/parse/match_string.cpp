@@ -1,14 +1,15 @@
 // Matching text against named candidates (BAML's match_string), for enum values, string
 // literals and bool words: an exact match first, then the candidate found most often inside the
 // text, counting only occurrences that do not overlap an earlier (or, starting there, longer) one
-// (two different candidates equally often is ambiguous), each tried as
-// is, without punctuation, and without case. Enum values are offered by their rendered name, and
-// with a description also by the description and "name: description".
+// (two different candidates equally often is ambiguous), each tried as is, without punctuation,
+// without accents, and without case (text_fold.h). Enum values are offered by their rendered
+// name, and with a description also by the description and "name: description".
 #include <algorithm>
 #include <cctype>
 #include <string>
 
 #include "parse/coerce.h"
+#include "parse/text_fold.h"
 
 namespace baml::parse {
 
@@ -99,15 +100,19 @@ std::optional<std::pair<std::string, int>> match_string(const JValue& v, std::ve
   }
   std::string ctx(trim(text));
   std::string out, ambiguity;
-  for (int round = 0; round < 3; ++round) {
+  for (int round = 0; round < 4; ++round) {
     if (round == 1) {
       ctx = strip_punctuation(ctx);
       for (auto& c : cands)
         for (auto& f : c.forms) f = strip_punctuation(f);
     } else if (round == 2) {
-      ctx = lower(ctx);
+      ctx = fold_accents(ctx);
       for (auto& c : cands)
-        for (auto& f : c.forms) f = lower(f);
+        for (auto& f : c.forms) f = fold_accents(f);
+    } else if (round == 3) {
+      ctx = fold_case(ctx);
+      for (auto& c : cands)
+        for (auto& f : c.forms) f = fold_case(f);
     }
     Match m = strategy(ctx, cands, out, score, ambiguity);
     if (m == Match::One) return std::make_pair(out, score);

@@ -962,6 +962,15 @@ case(T, "TStringLit", "partial", "raw_word_space", "maybe ", partial=True)
 case(T, "TStringLit", "partial", "raw_word", "maybe", partial=True)
 case(T, "TSingle", "partial", "raw_unclosed_fence", f"{FENCE}json\nonly", partial=True)
 
+# Enum values named in other words than their alias: accents, ligatures, other scripts, case.
+for label, text in [("exact", "Crème brûlée"), ("no_accents", "creme brulee"), ("upper_accents", "CRÈME BRÛLÉE"),
+                    ("in_sentence", "I would pick the creme brulee tonight."),
+                    ("decomposed", "Cre\u0300me bru\u0302le\u0301e"), ("sharp_s", "apfelstrudel mit schlagsahne (strasse)"),
+                    ("ligature", "oeufs a la neige"), ("cyrillic_upper", "ПИРОГ"), ("greek_no_tonos", "ΜΠΑΚΛΑΒΑΣ"),
+                    ("greek_lower", "μπακλαβας"), ("name_not_alias", "BRULEE"), ("fullwidth", "ＣＲＥＭＥ ＢＲＵＬＥＥ")]:
+    case(E, "EDessert", "coerce", f"accents_{label}", text)
+case(E, "EDessert", "partial", "accents_streaming", "creme brulee ", partial=True)
+
 
 def main():
     ids = set()
