@@ -79,6 +79,44 @@ void dedent_line(std::string& s, std::size_t from, std::size_t width) {
   s.erase(from, i - from);
 }
 
+void unify_line_ends(std::string& s) {
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') continue;
+    s[out++] = s[i];
+  }
+  s.resize(out);
+}
+
+// Whether s[from, to) holds only whitespace (not newlines).
+bool only_spaces(const std::string& s, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to;) {
+    if (!is_unicode_space(next_code_point(s, i))) return false;
+  }
+  return true;
+}
+
+// Empties the lines of `s` that are whole lines of the source holding only whitespace, as BAML's
+// dedent does (like Python's textwrap.dedent): a line is whole when it starts at the template's
+// start or after a newline of `s`, and ends at a newline of `s` or at the template's end (a tag
+// before or after it on the same line makes it part of a longer line).
+void empty_blank_lines(std::string& s, bool at_template_start, bool at_template_end) {
+  std::size_t start = 0;
+  bool whole_start = at_template_start;
+  for (;;) {
+    std::size_t nl = s.find('\n', start);
+    bool whole = whole_start && (nl != std::string::npos || at_template_end);
+    std::size_t end = nl == std::string::npos ? s.size() : nl;
+    if (whole && end > start && only_spaces(s, start, end)) {
+      s.erase(start, end - start);
+      end = start;
+    }
+    if (nl == std::string::npos) break;
+    start = end + 1;
+    whole_start = true;
+  }
+}
+
 void dedent(std::string& s, bool at_line_start, std::size_t width) {
   if (at_line_start) dedent_line(s, 0, width);
   for (std::size_t nl = s.find('\n'); nl != std::string::npos; nl = s.find('\n', nl + 1)) {
@@ -108,11 +146,14 @@ void apply_whitespace(std::vector<ast::Node>& nodes, std::size_t width) {
   events_of(nodes, events);
   if (events.empty()) return;
 
-  // 1. Dedent (the source's lines start at the template's start and after each newline).
-  if (width > 0) {
-    for (std::size_t i = 0; i < events.size(); ++i) {
-      if (events[i].text) dedent(*events[i].text, i == 0, width);
-    }
+  // 1. Line ends as \n (BAML sends a prompt written with CRLF line ends with \n), dedent (the
+  // source's lines start at the template's start and after each newline), lines of nothing but
+  // whitespace made empty.
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    if (!events[i].text) continue;
+    unify_line_ends(*events[i].text);
+    empty_blank_lines(*events[i].text, i == 0, i + 1 == events.size());
+    if (width > 0) dedent(*events[i].text, i == 0, width);
   }
   // 2. Trim the whole.
   if (events.front().text) {
