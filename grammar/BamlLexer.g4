@@ -5,8 +5,30 @@ lexer grammar BamlLexer;
 
 channels { DOC_COMMENTS, ERRORS }
 
-// Kept off the parser's channel (like stray characters) so that one left open can be reported.
-BLOCK_COMMENT : '{//' .*? ('//}' | EOF) -> channel(ERRORS) ;
+@lexer::members {
+  // Whether a `//}` comes after the current position (the input is scanned once, from its end,
+  // the first time a `{//` is met). As in BAML, `{//` opens a block comment only when something
+  // closes it: `class C {// the fields` is a `{` and a line comment.
+  bool block_comment_closes() {
+    if (last_block_close_ == kUnknown) {
+      last_block_close_ = kNone;
+      const std::size_t n = _input->size();
+      for (std::size_t i = n >= 3 ? n - 3 : 0; n >= 3; --i) {
+        if (_input->getText(antlr4::misc::Interval(i, i + 2)) == "//}") {
+          last_block_close_ = i;
+          break;
+        }
+        if (i == 0) break;
+      }
+    }
+    return last_block_close_ != kNone && last_block_close_ >= _input->index();
+  }
+  static constexpr std::size_t kUnknown = static_cast<std::size_t>(-1), kNone = static_cast<std::size_t>(-2);
+  std::size_t last_block_close_ = kUnknown;
+}
+
+// Kept off the parser's channel; the parser skips it.
+BLOCK_COMMENT : '{//' { block_comment_closes() }? .*? '//}' -> channel(ERRORS) ;
 DOC_COMMENT   : '///' ~[\r\n]* -> channel(DOC_COMMENTS) ;
 LINE_COMMENT  : '//' ~[\r\n]* -> skip ;
 WS            : [ \t\r\n\f\u00A0\uFEFF]+ -> skip ;

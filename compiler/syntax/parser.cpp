@@ -22,7 +22,7 @@ namespace bamlc {
 namespace {
 
 // Characters the lexer could not use were routed to a channel of their own; report each run
-// of them once, and a block comment that runs to the end of the file.
+// of them once.
 // Characters inside an unquoted string are part of it (`x $5 & 10% off`), not stray.
 void report_stray_characters(antlr4::CommonTokenStream& tokens, const SourceFile& file,
                              const syntax::TokenOffsets& offsets, const std::vector<Span>& unquoted_text,
@@ -30,15 +30,7 @@ void report_stray_characters(antlr4::CommonTokenStream& tokens, const SourceFile
   std::size_t last_stop = SIZE_MAX;
   auto inside = unquoted_text.begin();
   for (antlr4::Token* token : tokens.getTokens()) {
-    if (token->getType() == syntax::gen::BamlLexer::BLOCK_COMMENT) {
-      const std::string text = token->getText();
-      if (text.size() < 6 || text.compare(text.size() - 3, 3, "//}") != 0) {
-        const std::uint32_t begin = offsets.byte_offset(token->getStartIndex());
-        diags.report(DiagKind::UnterminatedBlockComment, Span{file.id(), begin, begin + 3}, "this block comment is never closed")
-            .with_hint("end it with `//}`; everything after `{//` is a comment until then");
-      }
-      continue;
-    }
+    if (token->getType() == syntax::gen::BamlLexer::BLOCK_COMMENT) continue;  // closed: a comment
     if (token->getType() != syntax::gen::BamlLexer::ERROR_CHAR) continue;
     const std::uint32_t at_byte = offsets.byte_offset(token->getStartIndex());
     while (inside != unquoted_text.end() && inside->end <= at_byte) ++inside;

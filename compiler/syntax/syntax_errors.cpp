@@ -228,6 +228,21 @@ class FriendlyErrorStrategy : public antlr4::DefaultErrorStrategy {
     return Span{file_, end, end};
   }
 
+  // A `{//` that nothing closes is a `{` and a line comment (as in BAML); where that `{` is out of
+  // place, it was meant to open a block comment.
+  bool report_unclosed_block_comment(antlr4::Token* token) {
+    if (token->getType() != BamlLexer::LBRACE) return false;
+    antlr4::CharStream* input = token->getInputStream();
+    const std::size_t after = token->getStopIndex() + 1;
+    if (input == nullptr || after + 1 >= input->size() ||
+        input->getText(antlr4::misc::Interval(after, after + 1)) != "//")
+      return false;
+    const std::uint32_t begin = offsets_.byte_offset(token->getStartIndex());
+    diags_.report(DiagKind::UnterminatedBlockComment, Span{file_, begin, begin + 3}, "this block comment is never closed")
+        .with_hint("end it with `//}`; without one, `{//` is a `{` followed by a line comment");
+    return true;
+  }
+
   void report_unexpected(antlr4::Parser* recognizer, antlr4::Token* token, const antlr4::misc::IntervalSet& expected) {
     report_unexpected_now(recognizer, token, expected);
   }
@@ -235,6 +250,7 @@ class FriendlyErrorStrategy : public antlr4::DefaultErrorStrategy {
   void report_unexpected_now(antlr4::Parser* recognizer, antlr4::Token* token, const antlr4::misc::IntervalSet& expected) {
     if (report_unclosed_list(recognizer, token)) return;
     if (report_unclosed_block(recognizer, token, expected)) return;
+    if (report_unclosed_block_comment(token)) return;
     const std::size_t rule = recognizer->getContext()->getRuleIndex();
     std::string message = "unexpected " + describe_found(token, "file") + " " + describe_context(recognizer->getContext()) +
                           "; expected " + describe_expected_set(expected, rule);
