@@ -10,15 +10,15 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-// A marker at `pos` (kMarker, 'r' or 'm', digits, kMarker) whose index is within `table_size`:
-// its letter, index and length; nullopt when the bytes only look like one.
+// A marker at `pos` (kMarker, 'r' or 'm', digits, ':', the render's nonce, kMarker) whose index
+// is within its table: its letter, index and length; nullopt when the bytes only look like one.
 struct Marker {
   char letter;
   std::size_t index;
   std::size_t length;
 };
 
-std::optional<Marker> marker_at(std::string_view text, std::size_t pos, std::size_t roles, std::size_t media) {
+std::optional<Marker> marker_at(std::string_view text, std::size_t pos, const tmpl::RenderOutput& rendered) {
   if (pos + 3 > text.size() || text[pos] != tmpl::kMarker) return std::nullopt;
   const char letter = text[pos + 1];
   if (letter != 'r' && letter != 'm') return std::nullopt;
@@ -29,8 +29,13 @@ std::optional<Marker> marker_at(std::string_view text, std::size_t pos, std::siz
     index = index * 10 + static_cast<std::size_t>(text[i] - '0');
     ++i;
   }
-  if (i == digits_start || i >= text.size() || text[i] != tmpl::kMarker) return std::nullopt;
-  if (index >= (letter == 'r' ? roles : media)) return std::nullopt;
+  if (i == digits_start || i >= text.size() || text[i] != ':') return std::nullopt;
+  ++i;
+  const std::string_view nonce = rendered.nonce;
+  if (nonce.empty() || text.substr(i, nonce.size()) != nonce) return std::nullopt;
+  i += nonce.size();
+  if (i >= text.size() || text[i] != tmpl::kMarker) return std::nullopt;
+  if (index >= (letter == 'r' ? rendered.roles.size() : rendered.media.size())) return std::nullopt;
   return Marker{letter, index, i + 1 - pos};
 }
 
@@ -76,7 +81,7 @@ std::vector<Message> split_messages(const tmpl::RenderOutput& rendered, std::str
   std::size_t start = 0;
   bool saw_role = false;
   for (std::size_t pos = text.find(tmpl::kMarker); pos != std::string_view::npos; pos = text.find(tmpl::kMarker, pos)) {
-    const std::optional<Marker> m = marker_at(text, pos, rendered.roles.size(), rendered.media.size());
+    const std::optional<Marker> m = marker_at(text, pos, rendered);
     if (!m) {
       ++pos;
       continue;

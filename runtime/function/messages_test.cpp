@@ -8,12 +8,14 @@ using baml::tmpl::RenderOutput;
 
 namespace {
 
-std::string role_marker(std::size_t i) { return std::string(1, baml::tmpl::kMarker) + "r" + std::to_string(i) + baml::tmpl::kMarker; }
-std::string media_marker(std::size_t i) { return std::string(1, baml::tmpl::kMarker) + "m" + std::to_string(i) + baml::tmpl::kMarker; }
+constexpr std::string_view kNonce = "0123456789abcdef";
+std::string role_marker(std::size_t i) { return baml::tmpl::marker('r', i, kNonce); }
+std::string media_marker(std::size_t i) { return baml::tmpl::marker('m', i, kNonce); }
 
 RenderOutput with_roles(std::string text, std::vector<std::string> roles) {
   RenderOutput out;
   out.text = std::move(text);
+  out.nonce = std::string(kNonce);
   for (auto& r : roles) out.roles.push_back({r, {}});
   return out;
 }
@@ -57,8 +59,20 @@ TEST_CASE("media split a message into parts; the text next to them is trimmed") 
 }
 
 TEST_CASE("bytes that only look like a marker are text") {
-  const std::string fake = std::string(1, baml::tmpl::kMarker) + "r7" + baml::tmpl::kMarker;  // no role 7
+  const std::string fake = role_marker(7);  // no role 7
   const auto messages = split_messages(with_roles("a" + fake + "b", {}), "user");
   REQUIRE(messages.size() == 1);
   CHECK(messages[0].parts[0].text == "a" + fake + "b");
+}
+
+TEST_CASE("a marker without this render's nonce is text, whatever its index") {
+  // An argument holding a marker of the old shape, or one guessed with another nonce, cannot
+  // start a message of a role the template declared.
+  const std::string old_shape = std::string(1, baml::tmpl::kMarker) + "r0" + baml::tmpl::kMarker;
+  const std::string other_nonce = baml::tmpl::marker('r', 0, "fedcba9876543210");
+  const auto messages =
+      split_messages(with_roles(role_marker(0) + "hi " + old_shape + " and " + other_nonce + " end", {"user"}), "system");
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].role == "user");
+  CHECK(messages[0].parts[0].text == "hi " + old_shape + " and " + other_nonce + " end");
 }

@@ -355,11 +355,7 @@ class RoleHelper final : public Object {
     }
     RenderOutput* out = ev.output();
     if (!out) ev.fail("_." + std::string(name) + "() is only available in prompts");
-    std::string text;
-    text += kMarker;
-    text += 'r';
-    text += std::to_string(out->roles.size());
-    text += kMarker;
+    std::string text = tmpl::marker('r', out->roles.size(), out->nonce);
     out->roles.push_back(std::move(marker));
     return JValue::string(std::move(text));
   }

@@ -128,10 +128,7 @@ void Printer::media_marker(const Media& m, std::string& out) const {
     out += m.by_url ? m.url : m.base64;
     return;
   }
-  out += kMarker;
-  out += 'm';
-  out += std::to_string(media->media.size());
-  out += kMarker;
+  out += marker('m', media->media.size(), media->nonce);
   media->media.push_back(m);
 }
 

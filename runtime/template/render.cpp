@@ -2,6 +2,8 @@
 // set, namespace attributes, set blocks; template_string calls; and the entry points render,
 // evaluate and truthy.
 #include <algorithm>
+#include <cstdint>
+#include <random>
 
 #include <baml/errors.h>
 
@@ -169,8 +171,38 @@ JValue Evaluator::call_macro(const Macro& macro, std::string_view name, const Ca
   return JValue::string(std::move(body));
 }
 
+namespace {
+
+// 64 random bits as hex: a fresh marker nonce (std::random_device seeds a generator per thread).
+std::string fresh_nonce() {
+  thread_local std::mt19937_64 generator{(static_cast<std::uint64_t>(std::random_device{}()) << 32) ^
+                                         std::random_device{}()};
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::uint64_t bits = generator();
+  std::string nonce(16, '0');
+  for (char& c : nonce) {
+    c = kHex[bits & 0xF];
+    bits >>= 4;
+  }
+  return nonce;
+}
+
+}  // namespace
+
+std::string marker(char letter, std::size_t index, std::string_view nonce) {
+  std::string m;
+  m += kMarker;
+  m += letter;
+  m += std::to_string(index);
+  m += ':';
+  m += nonce;
+  m += kMarker;
+  return m;
+}
+
 RenderOutput render(const Template& tmpl, const Environment& env) {
   RenderOutput output;
+  output.nonce = fresh_nonce();
   Evaluator ev(env, &output);
   ev.render(tmpl.nodes, output.text);
   return output;

@@ -81,12 +81,15 @@ struct RenderOutput {
   std::string text;                // with markers
   std::vector<RoleMarker> roles;   // marker 'r' indexes this
   std::vector<Media> media;        // marker 'm' indexes this
+  std::string nonce;               // this render's, in every marker it wrote
 };
 
 // The markers inside RenderOutput::text: kMarker, a letter ('r' role, 'm' media), the decimal
-// index into the table, kMarker. Text given by the user that contains kMarker is not a marker
-// unless it has exactly this shape and a valid index.
+// index into the table, ':', the render's nonce, kMarker. The nonce is random and never shown, so
+// an argument holding bytes of this shape (a role marker smuggled into a user's text) is text, not
+// a marker.
 inline constexpr char kMarker = '\x1e';
+std::string marker(char letter, std::size_t index, std::string_view nonce);
 
 // Renders `tmpl` (dedent, trim, whitespace control, then evaluation). Throws TemplateError with
 // a message that says what failed (an unknown filter, a bad argument, a limit reached).

@@ -491,7 +491,9 @@ TEST_CASE("template_strings, ctx and role markers") {
                tx("B"), out(var("img"))}),
       "t");
   const tmpl::RenderOutput r = tmpl::render(*t, env);
-  CHECK(r.text == "\x1er0\x1e" "A\x1er1\x1e" "B\x1em0\x1e");
+  CHECK(r.nonce.size() == 16);
+  CHECK(r.text == tmpl::marker('r', 0, r.nonce) + "A" + tmpl::marker('r', 1, r.nonce) + "B" + tmpl::marker('m', 0, r.nonce));
+  CHECK(tmpl::render(*t, env).nonce != r.nonce);  // each render has its own
   REQUIRE(r.roles.size() == 2);
   CHECK(r.roles[0].role == "user");
   CHECK(r.roles[1].role == "assistant");
