@@ -12,7 +12,7 @@ set_target_properties(baml_client_runtime PROPERTIES EXPORT_NAME runtime)
 add_library(bamlc::runtime ALIAS baml_client_runtime)
 add_executable(bamlc::bamlc ALIAS bamlc)
 
-set(BAMLC_RUNTIME_LIBRARIES baml_common baml_runtime baml_value baml_template baml_output_format baml_parse
+set(BAMLC_RUNTIME_LIBRARIES baml_common baml_runtime baml_value baml_text baml_template baml_output_format baml_parse
     baml_function)
 install(TARGETS bamlc baml_client_runtime ${BAMLC_RUNTIME_LIBRARIES}
         EXPORT bamlcTargets

@@ -4,22 +4,11 @@ baml_layer(baml_parse
   SOURCES parse/jvalue.cpp parse/strict_json.cpp parse/exact_json.cpp parse/fixing_parser.cpp parse/locate.cpp
           parse/numbers.cpp parse/pick_best.cpp parse/coerce.cpp parse/coerce_primitive.cpp
           parse/match_string.cpp parse/coerce_class.cpp parse/duration_text.cpp parse/utf8_clean.cpp
-          parse/parse.cpp parse/stream_parser.cpp parse/text_fold.cpp
+          parse/parse.cpp parse/stream_parser.cpp
   TESTS parse/test_support.cpp parse/locate_test.cpp parse/coerce_test.cpp parse/class_test.cpp
         parse/union_test.cpp parse/partial_test.cpp parse/stream_test.cpp parse/hostile_test.cpp
-        parse/duration_test.cpp parse/exact_json_test.cpp parse/text_fold_test.cpp
-  DEPENDS baml_value)
-
-# text_fold.cpp's Unicode tables, written at build time from Python's unicodedata.
-find_package(Python3 REQUIRED COMPONENTS Interpreter)
-set(BAML_FOLD_TABLES "${CMAKE_CURRENT_BINARY_DIR}/parse_generated/unicode_fold_tables.inc")
-add_custom_command(OUTPUT "${BAML_FOLD_TABLES}"
-  COMMAND "${CMAKE_COMMAND}" -E make_directory "${CMAKE_CURRENT_BINARY_DIR}/parse_generated"
-  COMMAND Python3::Interpreter "${CMAKE_CURRENT_SOURCE_DIR}/parse/make_fold_tables.py" "${BAML_FOLD_TABLES}"
-  DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/parse/make_fold_tables.py"
-  COMMENT "Writing the Unicode fold tables")
-target_sources(baml_parse PRIVATE "${BAML_FOLD_TABLES}")
-target_include_directories(baml_parse PRIVATE "${CMAKE_CURRENT_BINARY_DIR}/parse_generated")
+        parse/duration_test.cpp parse/exact_json_test.cpp
+  DEPENDS baml_value baml_text)
 
 # A developer's probe: `baml_parse_probe IR.json FUNCTION [--partial] < text` prints the value as
 # JSON (with @stream.with_state fields as {"value", "state"}), for side-by-side comparison with
@@ -32,6 +21,7 @@ bamlc_target_warnings(baml_parse_probe)
 # The incremental StreamParser against re-parsing every prefix (docs/parsing.md, "Streaming cost"):
 # every answer of tests/parse_golden, and 1,000 random variations of them, fed in chunks of 1 to
 # 64 bytes; each delta must emit exactly what parse_answer of the text so far gives.
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
 if(TARGET bamlc OR NOT BAMLC_FUZZ)  # a fuzzing build has no bamlc executable
   add_test(NAME parse_stream_differential
            COMMAND Python3::Interpreter "${CMAKE_CURRENT_SOURCE_DIR}/parse/stream_golden_test.py"

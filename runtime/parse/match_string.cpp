@@ -2,14 +2,14 @@
 // literals and bool words: an exact match first, then the candidate found most often inside the
 // text, counting only occurrences that do not overlap an earlier (or, starting there, longer) one
 // (two different candidates equally often is ambiguous), each tried as is, without punctuation,
-// without accents, and without case (text_fold.h). Enum values are offered by their rendered
+// without accents, and without case (text/unicode_text.h). Enum values are offered by their rendered
 // name, and with a description also by the description and "name: description".
 #include <algorithm>
 #include <cctype>
 #include <string>
 
 #include "parse/coerce.h"
-#include "parse/text_fold.h"
+#include "text/unicode_text.h"
 
 namespace baml::parse {
 
@@ -106,13 +106,13 @@ std::optional<std::pair<std::string, int>> match_string(const JValue& v, std::ve
       for (auto& c : cands)
         for (auto& f : c.forms) f = strip_punctuation(f);
     } else if (round == 2) {
-      ctx = fold_accents(ctx);
+      ctx = text::fold_accents(ctx);
       for (auto& c : cands)
-        for (auto& f : c.forms) f = fold_accents(f);
+        for (auto& f : c.forms) f = text::fold_accents(f);
     } else if (round == 3) {
-      ctx = fold_case(ctx);
+      ctx = text::lowercase(ctx);
       for (auto& c : cands)
-        for (auto& f : c.forms) f = fold_case(f);
+        for (auto& f : c.forms) f = text::lowercase(f);
     }
     Match m = strategy(ctx, cands, out, score, ambiguity);
     if (m == Match::One) return std::make_pair(out, score);

@@ -17,4 +17,4 @@ baml_layer(baml_template
     template/methods.cpp
     template/serialize.cpp
   TESTS template/template_test.cpp
-  DEPENDS baml_value)
+  DEPENDS baml_value baml_text)

@@ -1,6 +1,7 @@
 // The filters (docs/ir-templates.md, item 5), with minijinja's semantics; `format(type=...)`
 // and `regex_match` are BAML's own.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 
@@ -11,6 +12,7 @@
 #include "template/regex.h"
 #include "template/serialize.h"
 #include "template/unicode.h"
+#include "text/unicode_text.h"
 
 namespace baml::tmpl {
 namespace {
@@ -128,30 +130,32 @@ JValue sort_key(Evaluator& ev, const JValue& v, const JValue* attribute, bool ca
   return k;
 }
 
+// minijinja's title: a word starts after ASCII punctuation or whitespace ("o'neil's" is
+// "O'Neil'S"); its first character in uppercase, the others in lowercase (full mappings).
 std::string title_case(std::string_view s) {
   std::string out;
   bool word_start = true;
   for (std::size_t i = 0; i < s.size();) {
     const char32_t c = next_code_point(s, i);
-    if (is_alpha(c) || (c >= '0' && c <= '9') || c == '\'') {
-      append_utf8(out, word_start ? to_upper(c) : to_lower(c));
-      word_start = false;
-    } else {
+    if ((c < 0x80 && std::ispunct(static_cast<int>(c))) || is_unicode_space(c)) {
       append_utf8(out, c);
       word_start = true;
+    } else {
+      if (word_start) text::append_uppercase(c, out);
+      else text::append_lowercase(c, out);
+      word_start = false;
     }
   }
   return out;
 }
 
+// The first character in uppercase, the rest as a whole in lowercase (so a word's last Σ is ς).
 std::string capitalize(std::string_view s) {
   std::string out;
-  bool first = true;
-  for (std::size_t i = 0; i < s.size();) {
-    const char32_t c = next_code_point(s, i);
-    append_utf8(out, first ? to_upper(c) : to_lower(c));
-    first = false;
-  }
+  if (s.empty()) return out;
+  std::size_t i = 0;
+  text::append_uppercase(next_code_point(s, i), out);
+  out += text::lowercase(s.substr(i));
   return out;
 }
 

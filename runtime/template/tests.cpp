@@ -39,14 +39,14 @@ const JValue& operand(Evaluator& ev, const CallArgs& args, std::string_view test
   return args.positional[0];
 }
 
+// minijinja's `lower` / `upper` tests: every character lower (upper) case, so "" is both and
+// "ab c" is neither.
 bool all_cased(std::string_view s, bool want_upper) {
-  bool any = false;
   for (std::size_t i = 0; i < s.size();) {
     const char32_t c = next_code_point(s, i);
-    if (want_upper ? is_lower(c) : is_upper(c)) return false;
-    any = any || (want_upper ? is_upper(c) : is_lower(c));
+    if (!(want_upper ? is_upper(c) : is_lower(c))) return false;
   }
-  return any;
+  return true;
 }
 
 }  // namespace

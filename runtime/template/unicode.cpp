@@ -1,5 +1,7 @@
-// UTF-8 decoding, Unicode whitespace and a small case mapping (see unicode.h).
+// UTF-8 decoding, Unicode whitespace, and case through runtime/text (see unicode.h).
 #include "template/unicode.h"
+
+#include "text/unicode_text.h"
 
 namespace baml::tmpl {
 
@@ -71,59 +73,15 @@ std::string_view trim_unicode_end(std::string_view s) {
 
 std::string_view trim_unicode(std::string_view s) { return trim_unicode_end(trim_unicode_start(s)); }
 
-namespace {
-// Latin-1 Supplement, Latin Extended-A, Greek and Cyrillic have regular case offsets.
-bool in(char32_t c, char32_t lo, char32_t hi) { return c >= lo && c <= hi; }
-}  // namespace
-
-char32_t to_upper(char32_t c) {
-  if (in(c, 'a', 'z')) return c - 32;
-  if (c < 0x80) return c;
-  if ((in(c, 0xE0, 0xFE) && c != 0xF7)) return c - 32;
-  if (in(c, 0x100, 0x17F) && (c & 1) && c != 0x131 && c != 0x138 && c != 0x149 && !in(c, 0x139, 0x148) &&
-      !in(c, 0x179, 0x17E)) {
-    return c - 1;
-  }
-  if ((in(c, 0x139, 0x148) || in(c, 0x179, 0x17E)) && !(c & 1)) return c - 1;
-  if (in(c, 0x3B1, 0x3C9) && c != 0x3C2) return c - 32;
-  if (in(c, 0x430, 0x44F)) return c - 32;
-  if (in(c, 0x450, 0x45F)) return c - 80;
-  return c;
-}
-
-char32_t to_lower(char32_t c) {
-  if (in(c, 'A', 'Z')) return c + 32;
-  if (c < 0x80) return c;
-  if (in(c, 0xC0, 0xDE) && c != 0xD7) return c + 32;
-  if (in(c, 0x100, 0x17F) && !(c & 1) && c != 0x130 && c != 0x138 && !in(c, 0x139, 0x148) && !in(c, 0x179, 0x17E)) {
-    return c + 1;
-  }
-  if ((in(c, 0x139, 0x148) || in(c, 0x179, 0x17E)) && (c & 1)) return c + 1;
-  if (in(c, 0x391, 0x3A9) && c != 0x3A2) return c + 32;
-  if (in(c, 0x410, 0x42F)) return c + 32;
-  if (in(c, 0x400, 0x40F)) return c + 80;
-  return c;
-}
-
-bool is_upper(char32_t c) { return to_lower(c) != c; }
-bool is_lower(char32_t c) { return to_upper(c) != c || c == 0xDF; }
+bool is_upper(char32_t c) { return text::is_uppercase(c); }
+bool is_lower(char32_t c) { return text::is_lowercase(c); }
 bool is_alpha(char32_t c) {
-  return in(c, 'a', 'z') || in(c, 'A', 'Z') || (c >= 0xAA && c != 0xD7 && c != 0xF7 && !is_unicode_space(c) &&
-                                                 !in(c, 0x2000, 0x2BFF) && !in(c, 0x3000, 0x303F));
+  auto in = [c](char32_t lo, char32_t hi) { return c >= lo && c <= hi; };
+  return in('a', 'z') || in('A', 'Z') || (c >= 0xAA && c != 0xD7 && c != 0xF7 && !is_unicode_space(c) &&
+                                          !in(0x2000, 0x2BFF) && !in(0x3000, 0x303F));
 }
 
-std::string upper(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) append_utf8(out, to_upper(next_code_point(s, i)));
-  return out;
-}
-
-std::string lower(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) append_utf8(out, to_lower(next_code_point(s, i)));
-  return out;
-}
+std::string upper(std::string_view s) { return text::uppercase(s); }
+std::string lower(std::string_view s) { return text::lowercase(s); }
 
 }  // namespace baml::tmpl

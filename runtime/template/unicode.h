@@ -1,5 +1,5 @@
 // The bits of Unicode the evaluator needs: Rust's `char::is_whitespace` (BAML trims and dedents
-// with it) and UTF-8 stepping for string filters that work per character.
+// with it), UTF-8 stepping for string filters that work per character, and case.
 #pragma once
 
 #include <cstddef>
@@ -22,9 +22,8 @@ std::string_view trim_unicode(std::string_view s);
 std::string_view trim_unicode_start(std::string_view s);
 std::string_view trim_unicode_end(std::string_view s);
 
-// Simple case mapping for ASCII and Latin-1/Latin Extended/Greek/Cyrillic letters.
-char32_t to_upper(char32_t c);
-char32_t to_lower(char32_t c);
+// Case as Rust's (runtime/text/unicode_text.h): is_upper / is_lower are char::is_uppercase /
+// is_lowercase, upper / lower are str::to_uppercase / to_lowercase (full mappings: "ß" → "SS").
 bool is_alpha(char32_t c);
 bool is_upper(char32_t c);
 bool is_lower(char32_t c);

@@ -1,0 +1,143 @@
+// Unicode case mapping and accent folding (unicode_text.h), over tables the build writes from
+// Python's unicodedata (make_unicode_tables.py): sorted by code point, searched by binary search.
+#include "text/unicode_text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+#include <utility>
+
+namespace baml::text {
+
+namespace {
+
+#include "unicode_tables.inc"
+
+// The code point starting at `i` and its length in bytes; length 0 when the bytes there are not
+// one well-formed UTF-8 sequence.
+std::pair<char32_t, std::size_t> decode(std::string_view s, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return {0, 0};
+  char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return {0, 0};
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  return {cp, n};
+}
+
+void encode(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+template <std::size_t N>
+const char* lookup(const CodeText (&table)[N], char32_t cp) {
+  auto it = std::lower_bound(std::begin(table), std::end(table), cp,
+                             [](const CodeText& e, char32_t c) { return e.code < c; });
+  return it != std::end(table) && it->code == cp ? it->text : nullptr;
+}
+
+template <std::size_t N>
+bool in_ranges(const CodeRange (&table)[N], char32_t cp) {
+  auto it = std::upper_bound(std::begin(table), std::end(table), cp,
+                             [](char32_t c, const CodeRange& r) { return c < r.first; });
+  return it != std::begin(table) && cp <= std::prev(it)->last;
+}
+
+// Each code point of `text` (with its bytes) given to `each`, which appends what it becomes;
+// bytes that are not UTF-8 are copied.
+template <class Each>
+std::string map_code_points(std::string_view text, Each each) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    auto [cp, n] = decode(text, i);
+    if (n == 0) {
+      out += text[i++];
+      continue;
+    }
+    each(cp, text.substr(i, n), i, out);
+    i += n;
+  }
+  return out;
+}
+
+bool cased(char32_t c) { return is_lowercase(c) || is_uppercase(c); }
+
+// Unicode's Final_Sigma condition, simplified to the neighbouring code points: a cased letter
+// before the Σ at `at`, none right after it.
+bool final_sigma(std::string_view text, std::size_t at, std::size_t length, bool after_cased) {
+  if (!after_cased) return false;
+  std::size_t next = at + length;
+  if (next >= text.size()) return true;
+  auto [cp, n] = decode(text, next);
+  return n == 0 || !cased(cp);
+}
+
+}  // namespace
+
+std::string fold_accents(std::string_view text) {
+  return map_code_points(text, [](char32_t cp, std::string_view bytes, std::size_t, std::string& out) {
+    if (cp >= 0x80) {
+      if (const char* t = lookup(kAccentFolds, cp)) {
+        out += t;
+        return;
+      }
+    }
+    out += bytes;
+  });
+}
+
+void append_lowercase(char32_t c, std::string& out) {
+  if (c < 0x80) {
+    out += static_cast<char>(std::tolower(static_cast<int>(c)));
+  } else if (const char* t = lookup(kLowerFull, c)) {
+    out += t;
+  } else {
+    encode(c, out);
+  }
+}
+
+void append_uppercase(char32_t c, std::string& out) {
+  if (c < 0x80) {
+    out += static_cast<char>(std::toupper(static_cast<int>(c)));
+  } else if (const char* t = lookup(kUpperFull, c)) {
+    out += t;
+  } else {
+    encode(c, out);
+  }
+}
+
+std::string lowercase(std::string_view text) {
+  bool after_cased = false;
+  return map_code_points(text, [&](char32_t cp, std::string_view bytes, std::size_t at, std::string& out) {
+    if (cp == 0x3A3 && final_sigma(text, at, bytes.size(), after_cased)) out += "\xCF\x82";  // ς
+    else append_lowercase(cp, out);
+    after_cased = cased(cp);
+  });
+}
+
+std::string uppercase(std::string_view text) {
+  return map_code_points(text, [](char32_t cp, std::string_view, std::size_t, std::string& out) { append_uppercase(cp, out); });
+}
+
+bool is_lowercase(char32_t c) { return c < 0x80 ? (c >= 'a' && c <= 'z') : in_ranges(kLowercase, c); }
+bool is_uppercase(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : in_ranges(kUppercase, c); }
+
+}  // namespace baml::text
