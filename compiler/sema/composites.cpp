@@ -56,18 +56,22 @@ void resolve_strategy(Context& ctx, const ast::ClientDecl& decl, std::string_vie
                                                                                         client->kind == model::ClientKind::RoundRobin) {
     const ast::Value& v = *start->value;
     const auto size = static_cast<std::int64_t>(list.items.size());
-    if (v.kind != ast::ValueKind::Int || v.int_value < 0 || v.int_value >= size) {
-      const std::string range = "from 0 to " + std::to_string(size - 1);
-      if (v.kind == ast::ValueKind::Int) {
-        ctx.diags.report(DiagKind::BadStart, v.span,
-                         "`start " + v.text + "` is not an index into the strategy, which has " +
-                             std::to_string(size) + (size == 1 ? " client" : " clients"))
-            .with_hint("write an index " + range + "; `start 0` begins with the first client listed");
-      } else if (v.kind != ast::ValueKind::Invalid) {
+    if (v.kind == ast::ValueKind::Int && size > 0 && (v.int_value < 0 || v.int_value >= size)) {
+      // BAML takes it modulo the number of clients (so does the runtime): valid, but likely a slip.
+      const std::int64_t index = ((v.int_value % size) + size) % size;
+      const std::string first = client->strategy.size() == list.items.size() ? client->strategy[static_cast<std::size_t>(index)] : "";
+      ctx.diags.report(DiagKind::StartWraps, v.span,
+                       "`start " + v.text + "` is past the strategy's " + std::to_string(size) +
+                           (size == 1 ? " client" : " clients") + ": it wraps around" +
+                           (first.empty() ? "" : ", and the first call goes to `" + first + "`"))
+          .with_hint("write `start " + std::to_string(index) + "` to say so");
+      client->start = static_cast<int>(index);
+    } else if (v.kind != ast::ValueKind::Int) {
+      if (v.kind != ast::ValueKind::Invalid) {
         // A string or a fraction: say what was written, not only the range.
         const std::string written = v.kind == ast::ValueKind::String ? "the string \"" + v.text + "\"" : "`" + v.text + "`";
         ctx.diags.report(DiagKind::BadStart, v.span, "`start` must be a whole number, not " + written)
-            .with_hint("write an index " + range + " without quotes, e.g. `start 0`");
+            .with_hint("write an index from 0 to " + std::to_string(size - 1) + " without quotes, e.g. `start 0`");
       }
     } else {
       client->start = v.int_value;

@@ -1,5 +1,7 @@
 #include "function/render_plan.h"
 
+#include <cstdint>
+
 #include "function/messages.h"
 #include "output_format/output_format.h"
 #include "providers/chat_messages.h"
@@ -7,12 +9,21 @@
 namespace baml::fn {
 namespace {
 
+// In the order a first call tries them: a round-robin client's children from its `start` (taken
+// modulo their number, as the rotation does), so that the first leaf is the one BAML's request
+// builder shows.
 void collect_leaves(const PlanNode& node, std::vector<const ClientSpec*>& leaves) {
   if (node.kind == PlanKind::Leaf) {
     leaves.push_back(&node.client);
     return;
   }
-  for (const PlanNode& child : node.children) collect_leaves(child, leaves);
+  const std::size_t n = node.children.size();
+  std::size_t first = 0;
+  if (node.kind == PlanKind::RoundRobin && n > 0) {
+    const auto count = static_cast<std::int64_t>(n);
+    first = static_cast<std::size_t>(((static_cast<std::int64_t>(node.client.start.value_or(0)) % count) + count) % count);
+  }
+  for (std::size_t k = 0; k < n; ++k) collect_leaves(node.children[(first + k) % n], leaves);
 }
 
 }  // namespace
