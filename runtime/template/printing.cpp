@@ -9,6 +9,8 @@
 
 #include "template/object.h"
 #include "template/template.h"
+#include "template/unicode.h"
+#include "text/unicode_text.h"
 #include "value/types.h"
 
 namespace baml::tmpl {
@@ -100,9 +102,14 @@ void format_float_debug(double f, std::string& out) {
   fixed(d, out);
 }
 
+// Rust's Debug of a string (what BAML prints for a string inside a list, map or class): the
+// usual backslash escapes, and `\u{...}` for controls, grapheme extenders and the characters
+// Rust calls unprintable (text/unicode_text.h).
 void quote_debug(std::string_view s, std::string& out) {
   out += '"';
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t at = i;
+    const char32_t c = next_code_point(s, i);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -111,12 +118,12 @@ void quote_debug(std::string_view s, std::string& out) {
       case '\t': out += "\\t"; break;
       case '\0': out += "\\0"; break;
       default:
-        if ((static_cast<unsigned char>(c) < 0x20) || c == 0x7f) {
+        if (text::debug_escaped(c)) {
           char buf[16];
-          std::snprintf(buf, sizeof buf, "\\u{%x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
+          std::snprintf(buf, sizeof buf, "\\u{%x}", static_cast<unsigned>(c));
           out += buf;
         } else {
-          out += c;
+          out.append(s, at, i - at);
         }
     }
   }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the Unicode tables unicode_text.cpp includes (run by the build; the output is not kept
+r"""Writes the Unicode tables unicode_text.cpp includes (run by the build; the output is not kept
 in the source tree):
 
     make_unicode_tables.py OUT.inc
@@ -11,6 +11,9 @@ the letters NFKD leaves alone that BAML 0.226.2 still spells in ASCII when it ma
 kLowerFull / kUpperFull: every code point whose full lowercase / uppercase differs from it (one
 or more code points, as Rust's char::to_lowercase / to_uppercase: ß → SS, İ → i̇, ﬁ → FI).
 kLowercase / kUppercase: the ranges of code points that are lowercase / uppercase letters.
+kDebugEscaped: the ranges of code points Rust's Debug of a string writes as \u{...}: the
+grapheme extenders (Mn, Me and Other_Grapheme_Extend) and what core::unicode::printable calls
+unprintable (Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs, but the space).
 
 Python's unicodedata and str methods are the source (the Unicode version is written into the file).
 """
@@ -18,6 +21,27 @@ import sys
 import unicodedata
 
 EXTRA = {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O"}
+
+
+# Other_Grapheme_Extend (PropList.txt, Unicode 14-15): marks of other categories that extend a
+# grapheme, which unicodedata does not expose.
+OTHER_GRAPHEME_EXTEND = [(0x09BE, 0x09BE), (0x09D7, 0x09D7), (0x0B3E, 0x0B3E), (0x0B57, 0x0B57),
+                         (0x0BBE, 0x0BBE), (0x0BD7, 0x0BD7), (0x0CC2, 0x0CC2), (0x0CD5, 0x0CD6),
+                         (0x0D3E, 0x0D3E), (0x0D57, 0x0D57), (0x0DCF, 0x0DCF), (0x0DDF, 0x0DDF),
+                         (0x1B35, 0x1B35), (0x200C, 0x200C), (0x302E, 0x302F), (0xFF9E, 0xFF9F),
+                         (0x1133E, 0x1133E), (0x11357, 0x11357), (0x114B0, 0x114B0), (0x114BD, 0x114BD),
+                         (0x115AF, 0x115AF), (0x11930, 0x11930), (0x1D165, 0x1D165), (0x1D16E, 0x1D172),
+                         (0xE0020, 0xE007F)]
+
+
+def debug_escaped(c):
+    cp = ord(c)
+    if any(a <= cp <= b for a, b in OTHER_GRAPHEME_EXTEND):
+        return True
+    cat = unicodedata.category(c)
+    if cat in ("Mn", "Me"):
+        return True
+    return cat in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs") and c != " "
 
 
 def fold(c):
@@ -78,6 +102,7 @@ def main():
     out += text_table("kUpperFull", upper)
     out += range_table("kLowercase", ranges(lambda c: c.islower()))
     out += range_table("kUppercase", ranges(lambda c: c.isupper()))
+    out += range_table("kDebugEscaped", ranges(debug_escaped))
     with open(sys.argv[1], "w", encoding="utf-8") as fh:
         fh.write("\n".join(out))
 

@@ -137,6 +137,8 @@ std::string uppercase(std::string_view text) {
   return map_code_points(text, [](char32_t cp, std::string_view, std::size_t, std::string& out) { append_uppercase(cp, out); });
 }
 
+bool debug_escaped(char32_t c) { return c < 0x20 || c == 0x7F || (c >= 0x80 && in_ranges(kDebugEscaped, c)); }
+
 bool is_lowercase(char32_t c) { return c < 0x80 ? (c >= 'a' && c <= 'z') : in_ranges(kLowercase, c); }
 bool is_uppercase(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : in_ranges(kUppercase, c); }
 

@@ -25,4 +25,9 @@ void append_uppercase(char32_t c, std::string& out);
 bool is_lowercase(char32_t c);
 bool is_uppercase(char32_t c);
 
+// Whether Rust's Debug of a string writes `c` as `\u{...}`: a grapheme extender (a combining
+// mark, U+FE0F) or a character core::unicode calls unprintable (controls, format characters,
+// private use, unassigned, separators other than the space: U+00A0, U+200B, U+2028).
+bool debug_escaped(char32_t c);
+
 }  // namespace baml::text

@@ -53,3 +53,18 @@ TEST_CASE("bytes that are not UTF-8 pass through unchanged") {
   CHECK(lowercase(bad) == bad);
   CHECK(uppercase("caf\xC3 \xFF") == "CAF\xC3 \xFF");
 }
+
+TEST_CASE("debug_escaped: what Rust's Debug of a string writes as \\u{...}") {
+  CHECK(debug_escaped(0x301));   // combining acute
+  CHECK(debug_escaped(0x94D));   // Devanagari virama
+  CHECK(debug_escaped(0xFE0F));  // variation selector
+  CHECK(debug_escaped(0xA0));    // no-break space
+  CHECK(debug_escaped(0x200B));  // zero width space
+  CHECK(debug_escaped(0x2028));  // line separator
+  CHECK(debug_escaped(0xE000));  // private use
+  CHECK(debug_escaped(0x1F));
+  CHECK_FALSE(debug_escaped(U' '));
+  CHECK_FALSE(debug_escaped(U'é'));
+  CHECK_FALSE(debug_escaped(U'न'));
+  CHECK_FALSE(debug_escaped(0x1F44D));  // 👍
+}

@@ -150,7 +150,8 @@ def secrets_in(case):
 
 
 def first_json_line(stdout):
-    for line in stdout.splitlines():
+    # Lines end at "\n" only: a JSON line may hold U+2028 or U+0085, which splitlines() splits at.
+    for line in stdout.split("\n"):
         line = line.strip()
         if line:
             return json.loads(line)
