@@ -21,7 +21,7 @@ Evaluator::Evaluator(const Environment& env, RenderOutput* output)
 void Evaluator::fail(const std::string& message) const { throw_template_error(message); }
 
 void Evaluator::step(std::size_t n) {
-  steps_ += n;
+  steps_ = n > env_.limits.max_steps ? n : steps_ + n;  // a huge n must not wrap around
   if (steps_ > env_.limits.max_steps) {
     fail("template evaluation limit reached: more than " + std::to_string(env_.limits.max_steps) +
          " steps (loop iterations and node visits)");

@@ -679,6 +679,7 @@ JValue apply_filter(Evaluator& ev, FilterId id, std::string_view name, const JVa
       const JValue* fill = arg(args, 1, "fill_with");
       const JItems items = items_of(ev, value, name);
       const std::size_t slices = static_cast<std::size_t>(count);
+      ev.step(slices);  // `count` slices, empty ones too (minijinja: [1]|slice(3) is [[1], [], []])
       const std::size_t per = items.size() / slices, extra = items.size() % slices;
       JItems out;
       std::size_t at = 0;
@@ -687,7 +688,7 @@ JValue apply_filter(Evaluator& ev, FilterId id, std::string_view name, const JVa
         JItems part(items.begin() + static_cast<std::ptrdiff_t>(at), items.begin() + static_cast<std::ptrdiff_t>(at + len));
         at += len;
         if (fill && i >= extra && extra > 0) part.push_back(*fill);
-        if (!part.empty()) out.push_back(JValue::seq(std::move(part)));
+        out.push_back(JValue::seq(std::move(part)));
       }
       return JValue::seq(std::move(out));
     }

@@ -250,6 +250,21 @@ JValue binary_op(Evaluator& ev, ast::BinaryOp op, const JValue& a, const JValue&
         for (std::int64_t i = 0; i < n; ++i) out += s;
         return JValue::string(std::move(out));
       }
+      if ((a.is_sequence() && integral(b)) || (integral(a) && b.is_sequence())) {
+        // A list repeated, as minijinja: [1, 2] * 2 is [1, 2, 1, 2].
+        const JValue& list = a.is_sequence() ? a : b;
+        const std::int64_t n = a.is_sequence() ? int_of(b) : int_of(a);
+        JItems out;
+        if (n > 0) {
+          const JItems items = ev.iterate(list);
+          std::size_t total = 0;
+          if (__builtin_mul_overflow(items.size(), static_cast<std::size_t>(n), &total)) total = SIZE_MAX;
+          ev.step(total);
+          out.reserve(total);
+          for (std::int64_t i = 0; i < n; ++i) out.insert(out.end(), items.begin(), items.end());
+        }
+        return JValue::seq(std::move(out));
+      }
       unsupported(ev, "*", a, b);
     case B::Div:
       if (numeric(a) && numeric(b)) return JValue::floating(float_of(a) / float_of(b));
@@ -260,11 +275,15 @@ JValue binary_op(Evaluator& ev, ast::BinaryOp op, const JValue& a, const JValue&
           const std::int64_t x = int_of(a), y = int_of(b);
           if (y == 0) ev.fail("invalid operation: division by zero");
           if (x == std::numeric_limits<std::int64_t>::min() && y == -1) return JValue::floating(-static_cast<double>(x));
+          // Euclidean, as minijinja (Rust's div_euclid): 7 // -2 is -3, -7 // -2 is 4.
           std::int64_t q = x / y;
-          if ((x % y != 0) && ((x < 0) != (y < 0))) --q;
+          if (x % y < 0) q = y > 0 ? q - 1 : q + 1;
           return JValue::integer(q);
         }
-        return JValue::floating(std::floor(float_of(a) / float_of(b)));
+        const double x = float_of(a), y = float_of(b);
+        double q = std::trunc(x / y);
+        if (std::fmod(x, y) < 0) q = y > 0 ? q - 1 : q + 1;
+        return JValue::floating(q);
       }
       unsupported(ev, "//", a, b);
     case B::Mod:
@@ -273,12 +292,13 @@ JValue binary_op(Evaluator& ev, ast::BinaryOp op, const JValue& a, const JValue&
           const std::int64_t x = int_of(a), y = int_of(b);
           if (y == 0) ev.fail("invalid operation: remainder by zero");
           if (y == -1) return JValue::integer(0);
+          // Euclidean for ints (Rust's rem_euclid: never negative), truncated for floats (Rust's
+          // %), as minijinja: -7 % -3 is 2, -7.5 % 2 is -1.5.
           std::int64_t r = x % y;
-          if (r != 0 && ((r < 0) != (y < 0))) r += y;
+          if (r < 0) r += y < 0 ? -y : y;
           return JValue::integer(r);
         }
-        const double x = float_of(a), y = float_of(b);
-        return JValue::floating(x - y * std::floor(x / y));
+        return JValue::floating(std::fmod(float_of(a), float_of(b)));
       }
       unsupported(ev, "%", a, b);
     case B::Pow:

@@ -140,7 +140,11 @@ void json_float(double f, std::string& out) {
     out += "null";
     return;
   }
-  format_float_debug(f, out);  // serde_json writes floats like Rust's Debug, with exponent forms
+  // serde_json writes floats with ryu: like Rust's Debug (exponent forms from 1e16 and below
+  // 1e-5), except that a leading digit at 10^-5 is written out (0.00003, not 3e-5).
+  const double a = std::fabs(f);
+  if (a >= 1e-5 && a < 1e-4) format_float_display(f, out);
+  else format_float_debug(f, out);
 }
 
 void write_json(const Node& n, const JsonStyle& style, int level, std::string& out) {
