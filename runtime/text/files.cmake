@@ -2,7 +2,8 @@
 # accent fold, over tables written at build time from Python's unicodedata.
 baml_layer(baml_text
   SOURCES text/unicode_text.cpp
-  TESTS text/unicode_text_test.cpp)
+  TESTS text/unicode_text_test.cpp
+  DEPENDS baml_common)
 
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
 set(BAML_UNICODE_TABLES "${CMAKE_CURRENT_BINARY_DIR}/text_generated/unicode_tables.inc")

@@ -7,6 +7,8 @@
 #include <iterator>
 #include <utility>
 
+#include <baml/utf8.h>
+
 namespace baml::text {
 
 namespace {
@@ -26,24 +28,6 @@ std::pair<char32_t, std::size_t> decode(std::string_view s, std::size_t i) {
     cp = (cp << 6) | (byte(i + k) & 0x3F);
   }
   return {cp, n};
-}
-
-void encode(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 template <std::size_t N>
@@ -78,6 +62,14 @@ std::string map_code_points(std::string_view text, Each each) {
   return out;
 }
 
+// `c` mapped by `table` (ASCII by `ascii`), appended to `out`; unmapped code points as they are.
+template <std::size_t N>
+void append_mapped(char32_t c, std::string& out, const CodeText (&table)[N], int (*ascii)(int)) {
+  if (c < 0x80) out += static_cast<char>(ascii(static_cast<int>(c)));
+  else if (const char* t = lookup(table, c)) out += t;
+  else append_utf8(out, c);
+}
+
 bool cased(char32_t c) { return is_lowercase(c) || is_uppercase(c); }
 
 // Unicode's Final_Sigma condition, simplified to the neighbouring code points: a cased letter
@@ -105,23 +97,11 @@ std::string fold_accents(std::string_view text) {
 }
 
 void append_lowercase(char32_t c, std::string& out) {
-  if (c < 0x80) {
-    out += static_cast<char>(std::tolower(static_cast<int>(c)));
-  } else if (const char* t = lookup(kLowerFull, c)) {
-    out += t;
-  } else {
-    encode(c, out);
-  }
+  append_mapped(c, out, kLowerFull, [](int x) { return std::tolower(x); });
 }
 
 void append_uppercase(char32_t c, std::string& out) {
-  if (c < 0x80) {
-    out += static_cast<char>(std::toupper(static_cast<int>(c)));
-  } else if (const char* t = lookup(kUpperFull, c)) {
-    out += t;
-  } else {
-    encode(c, out);
-  }
+  append_mapped(c, out, kUpperFull, [](int x) { return std::toupper(x); });
 }
 
 std::string lowercase(std::string_view text) {
