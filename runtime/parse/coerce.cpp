@@ -42,8 +42,8 @@ bool done_type(const ir::Type& t, const ir::TypeSystem& types) {
 bool raw_text_complete(const JValue& any) {
   // BAML 0.226.2 judges the raw text by the readings it offers, a repaired one (FixedJson) being
   // finished whatever it holds: a partial "positive " (read as the string "positive") is done for
-  // an enum, "positive" (no reading but the text itself) is not, nor is a fenced block followed
-  // by prose still streaming.
+  // an enum, "positive" (no reading but the text itself) is not, nor is a text one of whose
+  // candidates is plain prose still streaming (the prose after a fenced block).
   for (const JValue& c : any.items) {
     if (c.kind == JValue::Kind::Fixed) continue;
     if (c.kind == JValue::Kind::AnyOf ? !raw_text_complete(c) : !c.complete) return false;

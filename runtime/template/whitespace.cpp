@@ -4,6 +4,7 @@
 #include "template/whitespace.h"
 
 #include <string>
+#include <utility>
 
 #include "template/unicode.h"
 
@@ -79,6 +80,7 @@ void dedent_line(std::string& s, std::size_t from, std::size_t width) {
   s.erase(from, i - from);
 }
 
+// "\r\n" as "\n", in place.
 void unify_line_ends(std::string& s) {
   std::size_t out = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -101,20 +103,21 @@ bool only_spaces(const std::string& s, std::size_t from, std::size_t to) {
 // start or after a newline of `s`, and ends at a newline of `s` or at the template's end (a tag
 // before or after it on the same line makes it part of a longer line).
 void empty_blank_lines(std::string& s, bool at_template_start, bool at_template_end) {
+  std::string out;  // built in one pass: a template of many blank lines stays linear
+  out.reserve(s.size());
   std::size_t start = 0;
   bool whole_start = at_template_start;
   for (;;) {
-    std::size_t nl = s.find('\n', start);
-    bool whole = whole_start && (nl != std::string::npos || at_template_end);
-    std::size_t end = nl == std::string::npos ? s.size() : nl;
-    if (whole && end > start && only_spaces(s, start, end)) {
-      s.erase(start, end - start);
-      end = start;
-    }
+    const std::size_t nl = s.find('\n', start);
+    const bool whole = whole_start && (nl != std::string::npos || at_template_end);
+    const std::size_t end = nl == std::string::npos ? s.size() : nl;
+    if (!(whole && only_spaces(s, start, end))) out.append(s, start, end - start);
     if (nl == std::string::npos) break;
-    start = end + 1;
+    out += '\n';
+    start = nl + 1;
     whole_start = true;
   }
+  s = std::move(out);
 }
 
 void dedent(std::string& s, bool at_line_start, std::size_t width) {
