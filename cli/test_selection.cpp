@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <tuple>
+#include <utility>
 #include <variant>
 
 namespace bamlc::cli {
@@ -45,14 +46,14 @@ std::string shown_path(const std::string& path) {
 }  // namespace
 
 std::vector<TestCase> collect_tests(const Compilation& compilation, const nlohmann::json& ir) {
-  // The IR lists tests by name; the model gives each its span.
-  std::map<std::string, const model::Test*> by_name;
-  for (const model::Test& t : compilation.program.tests) by_name.emplace(t.name, &t);
-  std::map<std::string, bool> type_builders;
+  // The IR lists the model's tests in its order (two tests may share a name when they test
+  // different functions); the model gives each its span, the AST whether it has a type_builder.
+  const std::vector<model::Test>& model_tests = compilation.program.tests;
+  std::map<std::pair<FileId, std::uint32_t>, bool> type_builders;  // by the test's span
   for (const ast::File& file : compilation.files) {
     for (const ast::Declaration& decl : file.declarations) {
       if (const auto* test = std::get_if<ast::TestDecl>(&decl)) {
-        if (test->type_builder) type_builders[test->name.text] = true;
+        if (test->type_builder) type_builders[{test->span.file, test->span.begin}] = true;
       }
     }
   }
@@ -62,21 +63,24 @@ std::vector<TestCase> collect_tests(const Compilation& compilation, const nlohma
     std::vector<TestCase> cases;
   };
   std::vector<Entry> entries;
-  for (const nlohmann::json& t : ir.value("tests", nlohmann::json::array())) {
+  const nlohmann::json ir_tests = ir.value("tests", nlohmann::json::array());
+  for (std::size_t i = 0; i < ir_tests.size(); ++i) {
+    const nlohmann::json& t = ir_tests[i];
     const std::string name = t.value("name", "");
     Entry entry{"", 0, {}};
     TestCase base;
     base.test = name;
     base.args = t.value("args", nlohmann::json::object());
     base.checks = t.value("checks", nlohmann::json::array());
-    base.has_type_builder = type_builders.count(name) > 0;
-    if (auto it = by_name.find(name); it != by_name.end() && it->second->span.valid()) {
-      const SourceFile& file = compilation.sources.file(it->second->span.file);
+    const model::Test* m = i < model_tests.size() && model_tests[i].name == name ? &model_tests[i] : nullptr;
+    if (m != nullptr && m->span.valid()) {
+      const SourceFile& file = compilation.sources.file(m->span.file);
       entry.path = file.path();
-      entry.offset = it->second->span.begin;
+      entry.offset = m->span.begin;
       base.file = shown_path(file.path());
       base.file_dir = std::filesystem::path(file.path()).parent_path().string();
-      base.line = file.line_col(it->second->span.begin).line;
+      base.line = file.line_col(m->span.begin).line;
+      base.has_type_builder = type_builders.count({m->span.file, m->span.begin}) > 0;
     }
     for (const nlohmann::json& fn : t.value("functions", nlohmann::json::array())) {
       TestCase c = base;

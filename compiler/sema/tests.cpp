@@ -6,10 +6,12 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "compiler/base/spelling.h"
@@ -234,10 +236,24 @@ class TestChecker {
 
 void check_tests(Context& ctx) {
   ValueChecker values(ctx);
+  // As in BAML, a test's name must be unique among the tests of each function it lists: two
+  // tests named `Basic` for two different functions are fine.
+  std::map<std::pair<std::string, std::string>, Span> named;  // (function, test) -> first test
   ctx.for_each<ast::TestDecl>([&](const ast::TestDecl& decl) {
-    const Symbol* symbol = ctx.symbols.find(Namespace::Tests, decl.name.text);
-    if (symbol == nullptr || std::get_if<ast::TestDecl>(symbol->decl) != &decl) return;  // a duplicate
-    ctx.program.tests.push_back(TestChecker(ctx, values, decl).check());
+    if (decl.name.text.empty()) return;
+    model::Test test = TestChecker(ctx, values, decl).check();
+    bool duplicate = false;
+    for (const std::string& function : test.functions) {
+      auto [it, fresh] = named.try_emplace({function, test.name}, decl.name.span);
+      if (fresh || duplicate) continue;
+      duplicate = true;
+      ctx.diags.report(DiagKind::DuplicateDefinition, decl.name.span,
+                       "test `" + test.name + "` is defined more than once for function `" + function + "`")
+          .with_hint("rename one of them; a function's tests need names of their own")
+          .with_note(it->second, "the first definition (test) is here");
+    }
+    if (duplicate) return;
+    ctx.program.tests.push_back(std::move(test));
     if (decl.type_builder) check_type_builder(ctx, *decl.type_builder);
   });
 }

@@ -152,6 +152,15 @@ with MockServer(MOCK) as mock:
         line = bamlc_test("--list", "-i", "::Passes").stdout.strip()
         assert re.fullmatch(r"Ask::Passes  \S*outcomes\.baml:3", line), line
 
+    @case("tests of different functions may share a name; each keeps its own place")
+    def _():
+        shared = os.path.join(ROOT, "tests", "baml_valid", "test_values", "baml_src")
+        p = bamlc_test("--list", "-i", "::SharedName", project=shared)
+        assert p.returncode == 0, p.stderr
+        lines = p.stdout.strip().splitlines()
+        assert [l.split()[0] for l in lines] == ["SharedNameA::SharedName", "SharedNameB::SharedName"], lines
+        assert lines[0].endswith("shared_test_names.baml:12") and lines[1].endswith("shared_test_names.baml:17"), lines
+
     @case("--shard K/N: every test in exactly one shard")
     def _():
         all_ids = [l.split()[0] for l in bamlc_test("--list").stdout.splitlines()]
