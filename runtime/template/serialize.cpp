@@ -80,11 +80,11 @@ Node tree(Evaluator& ev, const JValue& v, bool alias_keys, int depth) {
       n.s = v.as_string();
       break;
     case K::Duration:
-    case K::Media:
       n.type = Node::Type::String;
       n.s = ev.to_string(v);
       break;
-    case K::EnumValue:  // BAML's enum values are objects without serializable fields
+    case K::EnumValue:  // BAML's enum values and media are objects without serializable fields
+    case K::Media:
       n.type = Node::Type::Object;
       break;
     case K::Seq:
