@@ -85,16 +85,6 @@ struct Resolver {
   }
 };
 
-bool contains_env_reference(const json& value) {
-  if (is_env_reference(value)) return true;
-  if (value.is_object() || value.is_array()) {
-    for (const json& item : value) {
-      if (contains_env_reference(item)) return true;
-    }
-  }
-  return false;
-}
-
 std::string lowercase(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -133,6 +123,16 @@ json ResolvedOptions::passthrough() const {
     if (passes_through(it.key())) out[it.key()] = it.value();
   }
   return out;
+}
+
+bool contains_env_reference(const json& value) {
+  if (is_env_reference(value)) return true;
+  if (value.is_object() || value.is_array()) {
+    for (const json& item : value) {
+      if (contains_env_reference(item)) return true;
+    }
+  }
+  return false;
 }
 
 ResolvedOptions resolve_options(const ClientSpec& client, const EnvLookup& env, SecretRedactor& redactor) {

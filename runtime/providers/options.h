@@ -44,4 +44,7 @@ struct ResolvedOptions {
 // environment with `redactor`, before anything can fail with a message containing them.
 ResolvedOptions resolve_options(const ClientSpec& client, const EnvLookup& env, SecretRedactor& redactor);
 
+// Whether `value` is, or holds at any depth, an {"env": "NAME"} reference.
+bool contains_env_reference(const nlohmann::json& value);
+
 }  // namespace baml

@@ -26,6 +26,12 @@ const std::initializer_list<std::string_view> kRenderedConsumed = {
     "media_url_handler",
 };
 
+bool is_body_option(std::string_view name) {
+  auto same = [name](std::string_view consumed) { return consumed == name; };
+  return std::none_of(kRenderedConsumed.begin(), kRenderedConsumed.end(), same) && name != "query_params" &&
+         name != "client_response_type";
+}
+
 json rendered_body_options(const ResolvedOptions& options, std::initializer_list<std::string_view> consumed) {
   json out = json::object();
   for (auto it = options.values.begin(); it != options.values.end(); ++it) {

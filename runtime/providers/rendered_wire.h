@@ -28,6 +28,10 @@ namespace baml::wire {
 // Options no provider copies into a rendered body.
 extern const std::initializer_list<std::string_view> kRenderedConsumed;
 
+// Whether an option may reach a request's body: not a key, URL, header, role or transport
+// setting (kRenderedConsumed), nor query_params / client_response_type.
+bool is_body_option(std::string_view name);
+
 // The rendered body's pass-through options: every option except kRenderedConsumed and `consumed`.
 nlohmann::json rendered_body_options(const ResolvedOptions& options, std::initializer_list<std::string_view> consumed);
 

@@ -312,11 +312,18 @@ class ClientObject final : public Object {
   JValue attr(std::string_view name) const override {
     if (name == "name") return JValue::borrowed_string(&ctx_->client_name);
     if (name == "provider") return JValue::borrowed_string(&ctx_->client_provider);
+    if (name == "default_role") return JValue::borrowed_string(&ctx_->client_default_role);
+    if (name == "allowed_roles") return JValue::borrow(ctx_->client_allowed_roles, nullptr);
+    if (name == "remap_role") return JValue::borrow(ctx_->client_remap_roles, nullptr);
+    if (name == "options") return JValue::borrow(ctx_->client_options, nullptr);
     return {};
   }
   bool is_mapping() const override { return true; }
   JEntries entries() const override {
-    return {{JValue::string("name"), attr("name")}, {JValue::string("provider"), attr("provider")}};
+    JEntries out;
+    for (std::string_view key : {"name", "provider", "default_role", "allowed_roles", "remap_role", "options"})
+      out.emplace_back(JValue::string(std::string(key)), attr(key));
+    return out;
   }
   void print(std::string& out) const override { Printer{}.repr(JValue::dict(entries()), out); }
 

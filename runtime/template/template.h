@@ -52,8 +52,14 @@ struct RoleMarker {
 // options) and `{{ ctx.output_format(prefix=..., ...) }}` with the named options as given.
 struct PromptContext {
   std::function<std::string(const Value::Entries& options)> output_format;
+  // ctx.client: its name, provider, roles, and the options its requests carry in their body
+  // (no key, URL or header: nothing secret reaches a prompt).
   std::string client_name;
   std::string client_provider;
+  std::string client_default_role;
+  Value client_allowed_roles = Value::list({});
+  Value client_remap_roles = Value::map({});
+  Value client_options = Value::map({});
   Value tags = Value::map({});
 };
 
