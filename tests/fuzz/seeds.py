@@ -111,9 +111,15 @@ def parameter_names(params):
     return [name for name in re.findall(r'(\w+)\s*:', params)]
 
 
+def jsonl_lines(path):
+    """The lines of a JSONL file: split at "\n" only (splitlines() also splits at U+2028 and U+0085,
+    which a JSON line may hold unescaped)."""
+    return [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+
+
 def render_golden_args():
     args = {}
-    for line in (ROOT / "tests" / "render_golden" / "cases.jsonl").read_text().splitlines():
+    for line in jsonl_lines(ROOT / "tests" / "render_golden" / "cases.jsonl"):
         case = json.loads(line)
         args.setdefault(case["function"], []).append(case["args"])
     return args
@@ -171,7 +177,7 @@ def template_seeds(corpus):
 def http_seeds(corpus):
     replies = ROOT / "tests" / "fuzz" / "http_replies.jsonl"
     modes = {"stream": 0, "body": 1, "stream_json": 2, "error": 3}
-    for i, line in enumerate(replies.read_text().splitlines()):
+    for i, line in enumerate(jsonl_lines(replies)):
         r = json.loads(line)
         body = r["body"].encode("utf-8", "surrogateescape")
         provider = PROVIDERS.index(r["provider"])
@@ -256,7 +262,7 @@ def args_seeds(corpus, docs):
 
 def parse_seeds(corpus):
     # As scripts/fuzz always did: a function and mode, a chunk size, then the text.
-    for i, line in enumerate((ROOT / "tests" / "parse_golden" / "cases.jsonl").read_text().splitlines()):
+    for i, line in enumerate(jsonl_lines(ROOT / "tests" / "parse_golden" / "cases.jsonl")):
         text = json.loads(line)["text"].encode("utf-8", "surrogateescape")
         corpus.add(bytes([i % 87, i % 16]) + text)
     # Stray closing brackets, which once cost the square of their number (whole parse, FPerson).
