@@ -50,8 +50,6 @@ void SymbolTable::collect(const std::vector<ast::File>& files, DiagnosticSink& d
               declare(Namespace::Clients, d.name, decl, diags);
             } else if constexpr (std::is_same_v<T, ast::RetryPolicyDecl>) {
               declare(Namespace::RetryPolicies, d.name, decl, diags);
-            } else if constexpr (std::is_same_v<T, ast::TestDecl>) {
-              declare(Namespace::Tests, d.name, decl, diags);
             } else if constexpr (std::is_same_v<T, ast::GeneratorDecl>) {
               declare(Namespace::Generators, d.name, decl, diags);
             }
@@ -68,8 +66,8 @@ void SymbolTable::declare(Namespace ns, const ast::Name& name, const ast::Declar
         .with_hint("choose another name, e.g. `My" + std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(name.text[0])))) + name.text.substr(1) + "`");
     return;
   }
-  // Tests and generators have namespaces of their own in BAML; every other kind shares one.
-  const bool shared = ns != Namespace::Tests && ns != Namespace::Generators;
+  // Generators have a namespace of their own in BAML; every other kind here shares one.
+  const bool shared = ns != Namespace::Generators;
   const Symbol symbol{name.text, name.span, &decl};
   const Symbol* first = nullptr;
   if (shared) {
@@ -83,9 +81,7 @@ void SymbolTable::declare(Namespace ns, const ast::Name& name, const ast::Declar
   } else if (first == nullptr) {
     first = &it->second;
   }
-  // Tests may share a name when they test different functions (BAML's rule); tests.cpp reports
-  // a name given twice for one function.
-  if (first == nullptr || ns == Namespace::Tests) return;
+  if (first == nullptr) return;
   // A clash across kinds still leaves the later declaration in its own table, so references to
   // it resolve and the duplicate is the only error reported.
   const std::string kind(kind_word(decl));

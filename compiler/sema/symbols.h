@@ -17,7 +17,8 @@
 
 namespace bamlc::sema {
 
-enum class Namespace { Types, Functions, Clients, RetryPolicies, Tests, Generators };
+// Tests are not here: their names are unique per function, which sema/tests.cpp checks.
+enum class Namespace { Types, Functions, Clients, RetryPolicies, Generators };
 
 struct Symbol {
   std::string_view name;

@@ -1,12 +1,12 @@
 #include "function/render_plan.h"
 
-#include <cstdint>
-
 #include "function/messages.h"
 #include "output_format/output_format.h"
 #include "providers/chat_messages.h"
 #include "providers/options.h"
 #include "providers/rendered_wire.h"
+#include "strategy/round_robin.h"
+#include "value/from_json.h"
 
 namespace baml::fn {
 namespace {
@@ -20,55 +20,30 @@ void collect_leaves(const PlanNode& node, std::vector<const ClientSpec*>& leaves
     return;
   }
   const std::size_t n = node.children.size();
-  std::size_t first = 0;
-  if (node.kind == PlanKind::RoundRobin && n > 0) {
-    const auto count = static_cast<std::int64_t>(n);
-    first = static_cast<std::size_t>(((static_cast<std::int64_t>(node.client.start.value_or(0)) % count) + count) % count);
-  }
+  const std::size_t first = node.kind == PlanKind::RoundRobin && n > 0 ? first_child(node.client.start, n) : 0;
   for (std::size_t k = 0; k < n; ++k) collect_leaves(node.children[(first + k) % n], leaves);
 }
 
-// A JSON option as a template value.
-Value plain_value(const nlohmann::json& j) {
-  if (j.is_string()) return Value::string(j.get<std::string>());
-  if (j.is_boolean()) return Value::boolean(j.get<bool>());
-  if (j.is_number_integer()) return Value::integer(j.get<std::int64_t>());
-  if (j.is_number()) return Value::floating(j.get<double>());
-  if (j.is_array()) {
-    Value::Items items;
-    for (const auto& item : j) items.push_back(plain_value(item));
-    return Value::list(std::move(items));
-  }
-  if (j.is_object()) {
-    Value::Entries entries;
-    for (auto it = j.begin(); it != j.end(); ++it) entries.emplace_back(it.key(), plain_value(it.value()));
-    return Value::map(std::move(entries));
-  }
-  return Value::null();
-}
-
-// ctx.client in a prompt, as BAML shows it: the client's roles and the options its requests
-// carry in their body (not its key, URL, headers or role settings; an option read from the
-// environment is left out rather than resolved into the prompt).
-void describe_client(const ClientSpec& client, tmpl::PromptContext& ctx) {
-  ctx.client_name = client.name;
-  ctx.client_provider = client.provider_name;
+// The rest of ctx.client, as BAML shows it: the client's roles and the options its requests carry
+// in their body (not its key, URL, headers or role settings; an option read from the environment
+// is left out rather than resolved into the prompt).
+Value client_details(const ClientSpec& client) {
   const RolePolicy policy = role_policy(client.provider, client.options, client.name);
-  ctx.client_default_role = policy.default_role;
   Value::Items allowed;
   for (const std::string& role : policy.allowed_roles) allowed.push_back(Value::string(role));
-  ctx.client_allowed_roles = Value::list(std::move(allowed));
   Value::Entries remap;
   for (const auto& [from, to] : policy.remap_roles) remap.emplace_back(from, Value::string(to));
-  ctx.client_remap_roles = Value::map(std::move(remap));
   Value::Entries options;
   if (client.options.is_object()) {
     for (auto it = client.options.begin(); it != client.options.end(); ++it) {
       if (!wire::is_body_option(it.key()) || contains_env_reference(it.value())) continue;
-      options.emplace_back(it.key(), plain_value(it.value()));
+      options.emplace_back(it.key(), ir::value_from_json_untyped(it.value(), it.key()));
     }
   }
-  ctx.client_options = Value::map(std::move(options));
+  return Value::map({{"default_role", Value::string(policy.default_role)},
+                     {"allowed_roles", Value::list(std::move(allowed))},
+                     {"remap_role", Value::map(std::move(remap))},
+                     {"options", Value::map(std::move(options))}});
 }
 
 }  // namespace
@@ -82,7 +57,9 @@ std::vector<const ClientSpec*> plan_leaves(const PlanNode& plan) {
 std::vector<Message> render_for_client(const Program::Impl& program, const Function& function, const Args& args,
                                        const ClientSpec& client, const RenderOptions& options) {
   tmpl::PromptContext ctx;
-  describe_client(client, ctx);
+  ctx.client_name = client.name;
+  ctx.client_provider = client.provider_name;
+  ctx.client_details = [&client] { return client_details(client); };
   ctx.tags = Value::map(options.tags);
   ctx.output_format = [&](const Value::Entries& named) -> std::string {
     if (named.empty()) return function.default_output_format(program.types);

@@ -17,12 +17,15 @@ std::atomic<std::uint64_t>& RoundRobinCounters::counter(const std::string& clien
   return *slot;
 }
 
+std::size_t first_child(std::optional<int> start, std::size_t children) {
+  const auto n = static_cast<std::int64_t>(children);
+  return static_cast<std::size_t>(((static_cast<std::int64_t>(start.value_or(0)) % n) + n) % n);
+}
+
 std::size_t RoundRobinCounters::next(const std::string& client, std::optional<int> start, std::size_t children) {
   if (children == 0) return 0;
   const std::uint64_t turn = counter(client).fetch_add(1, std::memory_order_relaxed);
-  const auto n = static_cast<std::int64_t>(children);
-  const std::int64_t first = ((static_cast<std::int64_t>(start.value_or(0)) % n) + n) % n;
-  return static_cast<std::size_t>((static_cast<std::uint64_t>(first) + turn) % children);
+  return static_cast<std::size_t>((first_child(start, children) + turn) % children);
 }
 
 }  // namespace baml

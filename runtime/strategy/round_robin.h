@@ -16,6 +16,10 @@
 
 namespace baml {
 
+// The child a round-robin client's first call goes to: `start` (BAML's option, 0 when absent)
+// taken modulo `children`, negative values included. `children` must not be 0.
+std::size_t first_child(std::optional<int> start, std::size_t children);
+
 class RoundRobinCounters {
  public:
   // The index of the child to use next, in [0, children). Thread-safe. `start` may be any

@@ -312,10 +312,7 @@ class ClientObject final : public Object {
   JValue attr(std::string_view name) const override {
     if (name == "name") return JValue::borrowed_string(&ctx_->client_name);
     if (name == "provider") return JValue::borrowed_string(&ctx_->client_provider);
-    if (name == "default_role") return JValue::borrowed_string(&ctx_->client_default_role);
-    if (name == "allowed_roles") return JValue::borrow(ctx_->client_allowed_roles, nullptr);
-    if (name == "remap_role") return JValue::borrow(ctx_->client_remap_roles, nullptr);
-    if (name == "options") return JValue::borrow(ctx_->client_options, nullptr);
+    if (const Value* detail = details().find(name)) return JValue::borrow(*detail, nullptr);
     return {};
   }
   bool is_mapping() const override { return true; }
@@ -328,6 +325,13 @@ class ClientObject final : public Object {
   void print(std::string& out) const override { Printer{}.repr(JValue::dict(entries()), out); }
 
  private:
+  const Value& details() const {
+    if (!ctx_->client_details_built) {
+      ctx_->client_details_built = ctx_->client_details ? ctx_->client_details() : Value::map({});
+    }
+    return *ctx_->client_details_built;
+  }
+
   const PromptContext* ctx_;
 };
 

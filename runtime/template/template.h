@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,14 +53,13 @@ struct RoleMarker {
 // options) and `{{ ctx.output_format(prefix=..., ...) }}` with the named options as given.
 struct PromptContext {
   std::function<std::string(const Value::Entries& options)> output_format;
-  // ctx.client: its name, provider, roles, and the options its requests carry in their body
-  // (no key, URL or header: nothing secret reaches a prompt).
   std::string client_name;
   std::string client_provider;
-  std::string client_default_role;
-  Value client_allowed_roles = Value::list({});
-  Value client_remap_roles = Value::map({});
-  Value client_options = Value::map({});
+  // The rest of ctx.client, a map of default_role, allowed_roles, remap_role and options (the
+  // options its requests carry in their body: no key, URL or header reaches a prompt). Built the
+  // first time a prompt reads one of them, which most prompts never do.
+  std::function<Value()> client_details;
+  mutable std::optional<Value> client_details_built;
   Value tags = Value::map({});
 };
 

@@ -90,7 +90,7 @@ def range_table(name, rs):
 
 
 def main():
-    folds = [(cp, fold(c)) for cp, c in code_points() if not 0xAC00 <= cp <= 0xD7A3 and fold(c) != c]
+    folds = [(cp, f) for cp, c in code_points() if not 0xAC00 <= cp <= 0xD7A3 for f in [fold(c)] if f != c]
     lower = [(cp, c.lower()) for cp, c in code_points() if c.lower() != c]
     upper = [(cp, c.upper()) for cp, c in code_points() if c.upper() != c]
     out = [f"// Written by runtime/text/make_unicode_tables.py from Unicode {unicodedata.unidata_version}.",

@@ -241,6 +241,10 @@ Value conform_at(const Value& v, const Type& declared, const TypeSystem& types, 
 
 }  // namespace
 
+Value value_from_json_untyped(const nlohmann::json& json, const std::string& path) {
+  return from_json_untyped(json, path, 0);
+}
+
 Value value_from_json(const nlohmann::json& json, const Type& type, const TypeSystem& types, const std::string& path) {
   return conform_at(from_json_untyped(json, path, 0), type, types, path, 0);
 }

@@ -27,6 +27,10 @@ Value value_from_json(const nlohmann::json& json, const Type& type, const TypeSy
 Value value_from_json(const nlohmann::ordered_json& json, const Type& type, const TypeSystem& types,
                       const std::string& path);
 
+// JSON as a Value with no declared type to fit (an object is a map, in its key order). Throws
+// InvalidArgumentError past the nesting limit.
+Value value_from_json_untyped(const nlohmann::json& json, const std::string& path);
+
 // Checks a Value built in C++ against `type`, the same rules as for JSON (an int given for a
 // float becomes a float; a string given for an enum becomes the enum value). Returns the value as
 // the type wants it. Throws InvalidArgumentError.
