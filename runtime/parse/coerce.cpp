@@ -3,6 +3,8 @@
 // the type's own coercion; lists, maps, unions and aliases here. In partial mode a value cut off
 // by the end of the text is refused where the type must be complete (numbers, bools, enums,
 // literals, durations, @stream.done).
+#include <algorithm>
+#include <array>
 #include <functional>
 #include <string>
 #include <unordered_map>
@@ -59,6 +61,8 @@ bool takes_raw_text(const ir::Type& t) {
 struct DepthGuard {
   Coercer& c;
   explicit DepthGuard(Coercer& x) : c(x) {
+    ++c.steps_;
+    if (c.depth_ == 0) c.start_from_top();
     if (++c.depth_ > c.peak_) c.peak_ = c.depth_;
   }
   ~DepthGuard() { --c.depth_; }
@@ -82,13 +86,15 @@ struct MemoKeyHash {
   }
 };
 
-// best_item_offered's fold over the first `done` items of a list: the first outcome (what
-// pick_best returns when none fits) and the best so far.
-struct OfferedFold {
+// best_item's fold over the first `done` items of a list: the first outcome (what pick_best
+// returns when none fits) and the best so far; `span`, the deepest the items' coercion went below
+// the list (the fold is reused only where that stays within the limit, as coerce_kept's results).
+struct ItemFold {
   std::string path;
   std::size_t done = 0;
   std::optional<Outcome> first, best;
   std::size_t best_index = 0;
+  int span = 0;
 };
 
 // A list coerced item by item (coerce_list), kept for the items of a shared store.
@@ -233,7 +239,10 @@ struct Coercer::Kept {
   std::unordered_map<const ir::Class*, ClassInfo> classes;
   std::unordered_map<MemoKey, KeptOutcome, MemoKeyHash> coerced;
   std::unordered_map<MemoKey, KeptOutcome, MemoKeyHash> offered;  // see coerce_offered
-  std::unordered_map<MemoKey, OfferedFold, MemoKeyHash> offered_folds;  // see best_item_offered
+  std::unordered_map<MemoKey, ItemFold, MemoKeyHash> item_folds;  // see best_item
+  // best_item's results for the nodes of the value being coerced: emptied when a coercion starts
+  // from the top (the nodes of the last one may be gone, their addresses reused).
+  std::unordered_map<MemoKey, KeptOutcome, MemoKeyHash> read_once;
   std::unordered_map<MemoKey, KeptCast, MemoKeyHash> cast;
   std::unordered_map<MemoKey, ListAcc<ListBuild>, MemoKeyHash> lists;
   std::unordered_map<MemoKey, ListAcc<CastListBuild>, MemoKeyHash> cast_lists;
@@ -290,7 +299,7 @@ bool Coercer::known_different(const Value& a, const Value& b) const {
 void Coercer::forget_kept() {
   kept_->coerced.clear();
   kept_->offered.clear();
-  kept_->offered_folds.clear();
+  kept_->item_folds.clear();
   kept_->cast.clear();
   kept_->lists.clear();
   kept_->cast_lists.clear();
@@ -345,28 +354,48 @@ Outcome Coercer::coerce_offered(const ir::Type& type, const JValue* v, const std
   return coerce_kept(kept_->offered, type, v, path, {});
 }
 
-Outcome Coercer::best_item_offered(const ir::Type& type, const JValue* v, const std::string& path) {
+Outcome Coercer::best_item(const ir::Type& type, const JValue* v, const std::string& path, bool offered) {
+  if (offered) return fold_items(type, v, path, true);
+  // Lists nested in lists offered to a one-field class reach the same inner list from every level
+  // above (`{"value": [[[...]]]}` for `class One { value int }`): it is read once per parse.
+  return kept_outcome(kept_->read_once, v, type, false, path, [&] { return fold_items(type, v, path, false); });
+}
+
+Outcome Coercer::fold_items(const ir::Type& type, const JValue* v, const std::string& path, bool offered) {
   const auto& items = v->items;
-  auto fold = [&](OfferedFold& f, std::size_t i) {
-    Outcome o = coerce_offered(type, &items[i], path);
+  if (items.empty()) return Outcome::failure(path, "expected " + ir::describe(type) + ", got an empty list");
+  auto fold = [&](ItemFold& f, std::size_t i) {
+    int outer_peak = peak_;
+    peak_ = depth_;
+    Outcome o = offered ? coerce_offered(type, &items[i], path) : coerce(type, &items[i], path);
+    f.span = std::max(f.span, peak_ - depth_);
+    peak_ = std::max(outer_peak, peak_);
     if (i == 0) f.first = o;
     if (o.ok && (!f.best || goes_before(*o.ok, i, *f.best->ok, f.best_index, false))) {
       f.best = std::move(o);
       f.best_index = i;
     }
   };
-  OfferedFold f;
+  ItemFold f;
   std::size_t shared = 0;
   if (memoize_ && items.base()) {
     // The shared prefix's items are finished and never change: their fold is kept.
-    shared = items.base_len();
-    OfferedFold& kept = kept_->offered_folds[MemoKey{items.base(), &type, false}];
-    if (kept.path != path || kept.done > shared) {
-      kept = OfferedFold{};
+    ItemFold& kept = kept_->item_folds[MemoKey{items.base(), &type, offered}];
+    if (kept.path != path || kept.done > items.base_len()) {
+      kept = ItemFold{};
       kept.path = path;
     }
+    shared = items.base_len();
     for (; kept.done < shared; ++kept.done) fold(kept, kept.done);
-    f = kept;
+    if (depth_ + kept.span <= kMaxCoerceDepth) {
+      f = kept;
+      peak_ = std::max(peak_, depth_ + f.span);
+    } else {
+      // An item reached the depth limit from here: its result holds only at this depth.
+      kept = ItemFold{};
+      kept.path = path;
+      shared = 0;
+    }
   }
   for (std::size_t i = shared; i < items.size(); ++i) fold(f, i);
   // As best_of over them: pick_best's choice and mark, then best_of's.
@@ -378,9 +407,28 @@ Outcome Coercer::best_item_offered(const ir::Type& type, const JValue* v, const 
   return best;
 }
 
+void Coercer::start_from_top() {
+  if (!kept_->read_once.empty()) kept_->read_once.clear();
+}
+
+const ir::Type& plain_type(ir::Type::Kind k) {
+  static const auto types = [] {
+    std::array<ir::Type, static_cast<std::size_t>(ir::Type::Kind::Duration) + 1> all;
+    for (std::size_t i = 0; i < all.size(); ++i) all[i].kind = static_cast<ir::Type::Kind>(i);
+    return all;
+  }();
+  return types.at(static_cast<std::size_t>(k));
+}
+
 template <class Memo>
 Outcome Coercer::coerce_kept(Memo& memo, const ir::Type& type, const JValue* v, const std::string& path, Stream stream) {
-  MemoKey key{v, &type, stream.done};
+  return kept_outcome(memo, v, type, stream.done, path, [&] { return coerce(type, v, path, stream); });
+}
+
+template <class Memo, class Compute>
+Outcome Coercer::kept_outcome(Memo& memo, const JValue* v, const ir::Type& type, bool flag, const std::string& path,
+                              Compute compute) {
+  MemoKey key{v, &type, flag};
   auto it = memo.find(key);
   if (it != memo.end() && it->second.path == path && depth_ + it->second.span <= kMaxCoerceDepth) {
     if (depth_ + it->second.span > peak_) peak_ = depth_ + it->second.span;
@@ -388,7 +436,7 @@ Outcome Coercer::coerce_kept(Memo& memo, const ir::Type& type, const JValue* v, 
   }
   int outer_peak = peak_;
   peak_ = depth_;
-  Outcome o = coerce(type, v, path, stream);
+  Outcome o = compute();
   int span = peak_ - depth_;
   bool clean = peak_ <= kMaxCoerceDepth;
   if (outer_peak > peak_) peak_ = outer_peak;

@@ -105,10 +105,8 @@ class Coercer {
   // The strict first pass of unions (BAML's try_cast): exact kinds only, nothing converted.
   std::optional<Coerced> try_cast(const ir::Type& type, const JValue* v, Stream stream = {});
 
-  // Each of `values` coerced by `fn`, the best kept (BAML's coerce_array_to_singular).
-  template <class Fn>
-  Outcome best_of(const std::vector<const JValue*>& values, const ir::Type& target, const std::string& path, Fn fn);
-  // ... skipping the values `cannot_win(value, best success so far)` says cannot beat it.
+  // Each of `values` (the readings of an AnyOf) coerced by `fn`, the best kept, skipping the values
+  // `cannot_win(value, best success so far)` says cannot beat it.
   template <class Fn, class Skip>
   Outcome best_of(const std::vector<const JValue*>& values, const ir::Type& target, const std::string& path, Fn fn,
                   Skip cannot_win);
@@ -138,6 +136,9 @@ class Coercer {
   void forget_differences() { differs_.clear(); }
   // Drops the kept results (their nodes are about to go).
   void forget_kept();
+  // The coerce and try_cast calls made so far: a measure of the work, in steps that each cost
+  // about the same, for a budget that must not depend on the clock.
+  std::uint64_t steps() const { return steps_; }
 
  private:
   template <class Key, class Acc>
@@ -150,11 +151,21 @@ class Coercer {
   // An item of a list offered as a whole to a class (coerce_class): also a child node, kept apart
   // from the same node's result as a list item (its path differs).
   Outcome coerce_offered(const ir::Type& type, const JValue* v, const std::string& path);
-  // The best of a list's items offered to a class (best_of over them, as coerce_class does),
-  // folded over the list's finished items once and kept, then over the open ones.
-  Outcome best_item_offered(const ir::Type& type, const JValue* v, const std::string& path);
+  // The best of a list's items as one value of `type` (BAML's
+  // coerce_array_to_singular), folded over the list's finished items once and kept, then over the
+  // open ones: a stream coerces each finished item once, not once per delta. `offered`: the items
+  // are offered whole to a class (coerce_class), each kept apart from its result as a list item.
+  Outcome best_item(const ir::Type& type, const JValue* v, const std::string& path, bool offered);
+  Outcome fold_items(const ir::Type& type, const JValue* v, const std::string& path, bool offered);
+  // A coercion called with no other on the way down: what is kept per top-level coercion goes.
+  void start_from_top();
   template <class Memo>
   Outcome coerce_kept(Memo& memo, const ir::Type& type, const JValue* v, const std::string& path, Stream stream);
+  // `compute()`'s outcome for `v` as `type` (with `flag`) at `path`, kept in `memo` and reused
+  // where the depth allows.
+  template <class Memo, class Compute>
+  Outcome kept_outcome(Memo& memo, const JValue* v, const ir::Type& type, bool flag, const std::string& path,
+                       Compute compute);
   std::optional<Coerced> try_cast_child(const ir::Type& type, const JValue* v, Stream stream = {});
   Outcome coerce_list_items(const ir::Type& type, const JValue* v, const std::string& path);
   std::optional<Coerced> try_cast_list(const ir::Type& type, const JValue* v);
@@ -176,6 +187,7 @@ class Coercer {
   Guard casting_;   // the same for try_cast
   int depth_ = 0;
   int peak_ = 0;  // the deepest depth_ reached (a kept result is reused only where it stays below the limit)
+  std::uint64_t steps_ = 0;  // coerce and try_cast calls: what a parse cost
   bool memoize_;
   std::unique_ptr<Kept> kept_;
   std::vector<std::pair<Value, Value>> differs_;  // (new list, the list it was rebuilt from)  // the key → field cache, and with `memoize` the kept results
@@ -191,11 +203,15 @@ bool same_value(const Value& a, const Value& b, const Coercer* known);
 std::optional<ParseResult> coerce_located(Coercer& coercer, const JValue& located, const ir::Type& type, bool partial,
                                           std::string* why);
 
+// The plain type of kind `k` (int, float, bool, duration...), one object per kind: the target of
+// a list's items read as one scalar, whose kept fold is keyed by the type's address.
+const ir::Type& plain_type(ir::Type::Kind k);
+
 // pick_best's order: whether success `a` (at index ia among the results) goes before `b` (at ib).
 bool goes_before(const Coerced& a, std::size_t ia, const Coerced& b, std::size_t ib, bool union_target);
 
 // The marks a choice leaves on the value chosen: pick_best's among `candidates` (FirstMatch, when
-// not a union's member and there was a choice), and best_of's (coerce_array_to_singular's, always).
+// not a union's member and there was a choice), and best_item's (coerce_array_to_singular's, always).
 void note_picked(Coerced& chosen, std::size_t candidates, bool union_target);
 void note_singular(Coerced& chosen);
 
@@ -211,12 +227,6 @@ bool raw_text_complete(const JValue& any);
 
 // Builds a failure reason "expected T, got V" with V shown briefly.
 std::string expected(const std::string& what, const JValue* v);
-
-template <class Fn>
-Outcome Coercer::best_of(const std::vector<const JValue*>& values, const ir::Type& target, const std::string& path,
-                         Fn fn) {
-  return best_of(values, target, path, fn, [](const JValue*, const Coerced&) { return false; });
-}
 
 template <class Fn, class Skip>
 Outcome Coercer::best_of(const std::vector<const JValue*>& values, const ir::Type& target, const std::string& path,

@@ -120,7 +120,7 @@ Outcome Coercer::coerce_class(const ir::Type& type, const JValue* v, const std::
       set(0, std::move(o), v);
     }
     if (!v->items.empty()) {
-      Outcome one = best_item_offered(type, v, path);
+      Outcome one = best_item(type, v, path, true);
       if (one.ok) alternatives.push_back(std::move(one));
     }
   } else if (v && fields.size() == 1) {

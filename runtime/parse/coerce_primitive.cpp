@@ -16,20 +16,10 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && ws(s.back())) s.remove_suffix(1);
   return s;
 }
-std::vector<const JValue*> items_of(const JValue& v) {
-  std::vector<const JValue*> out;
-  for (const auto& i : v.items) out.push_back(&i);
-  return out;
-}
 Coerced scalar(Value v) {
   Coerced c;
   c.value = std::move(v);
   return c;
-}
-ir::Type prim(ir::Type::Kind k) {
-  ir::Type t;
-  t.kind = k;
-  return t;
 }
 }  // namespace
 
@@ -70,8 +60,7 @@ Outcome Coercer::coerce_int(const JValue* v, const std::string& path) {
       break;
     }
     case JValue::Kind::Array:
-      return best_of(items_of(*v), prim(ir::Type::Kind::Int), path,
-                     [&](const JValue* x) { return coerce(prim(ir::Type::Kind::Int), x, path); });
+      return best_item(plain_type(ir::Type::Kind::Int), v, path, false);
     default: break;
   }
   return Outcome::failure(path, expected("int", v));
@@ -92,8 +81,7 @@ Outcome Coercer::coerce_float(const JValue* v, const std::string& path) {
       break;
     }
     case JValue::Kind::Array:
-      return best_of(items_of(*v), prim(ir::Type::Kind::Float), path,
-                     [&](const JValue* x) { return coerce(prim(ir::Type::Kind::Float), x, path); });
+      return best_item(plain_type(ir::Type::Kind::Float), v, path, false);
     default: break;
   }
   return Outcome::failure(path, expected("float", v));

@@ -136,11 +136,7 @@ Outcome Coercer::coerce_duration(const JValue* v, const std::string& path) {
     if (auto d = rust_float(v->text); d && std::isfinite(*d) && *d >= 0 && *d * 1000 <= static_cast<double>(kMaxDurationMs))
       ms = static_cast<std::int64_t>(std::llround(*d * 1000));
   } else if (v->kind == JValue::Kind::Array) {
-    std::vector<const JValue*> items;
-    for (const auto& i : v->items) items.push_back(&i);
-    ir::Type d;
-    d.kind = ir::Type::Kind::Duration;
-    return best_of(items, d, path, [&](const JValue* x) { return coerce(d, x, path); });
+    return best_item(plain_type(ir::Type::Kind::Duration), v, path, false);
   }
   if (!ms) return Outcome::failure(path, expected("duration", v));
   Coerced c;

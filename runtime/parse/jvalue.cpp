@@ -35,7 +35,9 @@ JValue& JValue::operator=(JValue&& o) noexcept {
 }
 
 namespace {
-void display_into(const JValue& v, std::string& out) {
+// Stops once `out` is longer than `limit`.
+void display_into(const JValue& v, std::string& out, std::size_t limit) {
+  if (out.size() > limit) return;
   switch (v.kind) {
     case JValue::Kind::Null: out += "null"; return;
     case JValue::Kind::Bool: out += v.boolean ? "true" : "false"; return;
@@ -43,16 +45,17 @@ void display_into(const JValue& v, std::string& out) {
     case JValue::Kind::String: out += v.text; return;
     case JValue::Kind::AnyOf: out += v.text; return;
     case JValue::Kind::Markdown:
-    case JValue::Kind::Fixed: if (!v.items.empty()) display_into(v.items[0], out); return;
+    case JValue::Kind::Fixed: if (!v.items.empty()) display_into(v.items[0], out, limit); return;
     case JValue::Kind::Object: {
       out += '{';
       bool first = true;
       for (const auto& [k, x] : v.entries) {
+        if (out.size() > limit) return;
         if (!first) out += ", ";
         first = false;
         out += k;
         out += ": ";
-        display_into(x, out);
+        display_into(x, out, limit);
       }
       out += '}';
       return;
@@ -60,8 +63,9 @@ void display_into(const JValue& v, std::string& out) {
     case JValue::Kind::Array: {
       out += '[';
       for (std::size_t i = 0; i < v.items.size(); ++i) {
+        if (out.size() > limit) return;
         if (i) out += ", ";
-        display_into(v.items[i], out);
+        display_into(v.items[i], out, limit);
       }
       out += ']';
       return;
@@ -72,7 +76,13 @@ void display_into(const JValue& v, std::string& out) {
 
 std::string JValue::display() const {
   std::string out;
-  display_into(*this, out);
+  display_into(*this, out, std::string::npos);
+  return out;
+}
+
+std::string JValue::display_prefix(std::size_t n) const {
+  std::string out;
+  display_into(*this, out, n);
   return out;
 }
 

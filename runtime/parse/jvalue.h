@@ -155,6 +155,9 @@ struct JValue {
   // BAML's Display of a jsonish value, which is what a non-string value becomes when a string is
   // wanted inside a larger value: `{a: 1, b: [x, y]}` (strings unquoted).
   std::string display() const;
+  // Its start: at least the first `n` bytes of display() (all of it when shorter), without
+  // building the rest (for messages that show a value briefly).
+  std::string display_prefix(std::size_t n) const;
   // The value with Markdown / Fixed wrappers taken off (AnyOf left alone).
   const JValue& unwrapped() const;
 };

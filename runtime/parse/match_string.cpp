@@ -178,11 +178,7 @@ Outcome Coercer::coerce_bool(const ir::Type& type, const JValue* v, const std::s
     }
   }
   if (v->kind == JValue::Kind::Array) {
-    std::vector<const JValue*> items;
-    for (const auto& i : v->items) items.push_back(&i);
-    ir::Type b;
-    b.kind = ir::Type::Kind::Bool;
-    return best_of(items, b, path, [&](const JValue* x) { return coerce(b, x, path); });
+    return best_item(plain_type(ir::Type::Kind::Bool), v, path, false);
   }
   return Outcome::failure(path, expected("bool", v));
 }

@@ -56,6 +56,12 @@ std::optional<ParseResult> coerce_located(Coercer& coercer, const JValue& locate
 }
 
 ParseResult parse_answer(std::string_view text, const ir::Type& type, const ir::TypeSystem& types, bool partial) {
+  std::uint64_t cost = 0;
+  return parse_answer(text, type, types, partial, cost);
+}
+
+ParseResult parse_answer(std::string_view text, const ir::Type& type, const ir::TypeSystem& types, bool partial,
+                         std::uint64_t& cost) {
   std::string clean;
   std::string_view input = text;
   const bool valid_utf8 = is_valid_utf8(text);
@@ -64,6 +70,12 @@ ParseResult parse_answer(std::string_view text, const ir::Type& type, const ir::
     input = clean;
   }
   Coercer coercer(types, partial);
+  struct Count {
+    std::uint64_t& cost;
+    const Coercer& coercer;
+    std::size_t bytes;
+    ~Count() { cost += bytes + coercer.steps(); }
+  } count{cost, coercer, text.size()};
   // A clean answer first (exact_json.h): strict JSON, so never invalid UTF-8.
   if (!partial && valid_utf8) {
     if (auto exact = read_exact_json(text, type, coercer)) {

@@ -13,6 +13,7 @@
 // of the answer still open, not a parse of the whole text (docs/parsing.md, "Streaming cost").
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,6 +43,10 @@ struct ParseResult {
 // text holds nothing the type can show yet (a @stream.not_null field still missing, a number
 // at the root still growing).
 ParseResult parse_answer(std::string_view text, const ir::Type& type, const ir::TypeSystem& types, bool partial = false);
+// The same, adding to `cost` what the parse took: the text's length plus its coercion steps
+// (Coercer::steps), whether it succeeds or throws.
+ParseResult parse_answer(std::string_view text, const ir::Type& type, const ir::TypeSystem& types, bool partial,
+                         std::uint64_t& cost);
 
 class StreamParser {
  public:
@@ -50,7 +55,7 @@ class StreamParser {
   // Feeds the next piece of text. Returns true when the partial value changed (then `current()`
   // holds it): after every delta, the value is parse_answer(text so far, partial), emitted when
   // it differs from the last one emitted — except that a text the incremental reading cannot
-  // follow is, past 4 KB, parsed again only once it has grown by a sixteenth (docs/parsing.md,
+  // follow is, past 1 KB, parsed again only once it has grown by a sixteenth (docs/parsing.md,
   // "Streaming cost"). A text that cannot be parsed yet is not an error until `finish`.
   bool feed(std::string_view delta);
   const ParseResult& current() const;

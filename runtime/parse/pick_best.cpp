@@ -70,9 +70,10 @@ std::string expected(const std::string& what, const JValue* v) {
   std::string shown;
   switch (v->kind) {
     case JValue::Kind::Null: shown = "null"; break;
-    case JValue::Kind::String: shown = "\"" + v->text + "\""; break;
-    case JValue::Kind::AnyOf: shown = "\"" + v->text + "\""; break;
-    default: shown = v->display(); break;
+    // At most 61 bytes are shown: longer texts are not copied whole.
+    case JValue::Kind::String:
+    case JValue::Kind::AnyOf: shown = "\"" + v->text.substr(0, 61) + "\""; break;
+    default: shown = v->display_prefix(61); break;
   }
   if (shown.size() > 60) {
     std::size_t n = 57;

@@ -25,10 +25,10 @@
 // it unchanged, so is the value, and nothing is computed; when the reading is the same as the
 // last one, so is the value.
 //
-// Anything else — a strict JSON reading, a fence being opened, a second fragment or block, invalid
-// UTF-8, nesting beyond the limit, an enum or string-literal target (which reads the raw text) — is
+// Anything else — a strict JSON reading, a fence being opened, a second fragment or block,
+// nesting beyond the limit, an enum or string-literal target (which reads the raw text) — is
 // parsed by parse_answer itself, for that delta (or, when the shape cannot come back, for the rest
-// of the stream; past 4 KB only once the text has grown by a sixteenth). A plain `string` target's
+// of the stream; past 1 KB only once the text has grown by a sixteenth). A plain `string` target's
 // value is the text itself. The results are the same either way; the tests compare them delta by
 // delta.
 #include "parse/parse.h"
@@ -185,7 +185,7 @@ class Incremental {
  private:
   enum class Shape { Pre, Json, Fenced };
 
-  bool read_utf8(std::string_view raw);
+  void read_utf8(std::string_view raw);
   std::optional<Step> pre(std::size_t stable, std::optional<ParseResult>& out);
   bool whole_strict() const;
   Step json(std::size_t stable, std::optional<ParseResult>& out);
@@ -220,6 +220,7 @@ class Incremental {
   std::string text_;
   std::size_t raw_used_ = 0;
   bool tail_ = false;
+  bool skipping_invalid_ = false;  // after an invalid byte: its continuation bytes are skipped
 
   StrictRecognizer whole_;              // the whole text, as far as it is stable
   std::size_t whole_pos_ = 0;
@@ -253,7 +254,7 @@ class Incremental {
 
 Incremental::Step Incremental::update(std::string_view raw, std::optional<ParseResult>& out) {
   coercer_.forget_differences();
-  if (!read_utf8(raw)) return Step::GiveUp;  // invalid UTF-8 stays invalid: parse_answer handles it
+  read_utf8(raw);
   std::size_t stable = text_.size();
   // While a character is incomplete, the text read ends with U+FFFD for it (removed below).
   struct Tail {
@@ -282,15 +283,27 @@ bool Incremental::whole_strict() const {
   return r.complete();
 }
 
-// Appends the new complete characters to the text; false on invalid UTF-8.
-bool Incremental::read_utf8(std::string_view raw) {
-  bool bad = false;
-  std::size_t n = valid_utf8_run(raw, raw_used_, bad);
-  if (bad) return false;
-  text_.append(raw.substr(raw_used_, n));
-  raw_used_ += n;
+// Appends the new complete characters to the text, each invalid sequence as one U+FFFD as
+// to_valid_utf8 writes it (parse_answer reads that text): the byte that cannot start or continue
+// a character, then every continuation byte after it, which may arrive in later deltas.
+void Incremental::read_utf8(std::string_view raw) {
+  auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+  while (raw_used_ < raw.size()) {
+    if (skipping_invalid_) {
+      while (raw_used_ < raw.size() && continuation(raw[raw_used_])) ++raw_used_;
+      if (raw_used_ == raw.size()) break;
+      skipping_invalid_ = false;
+    }
+    bool bad = false;
+    std::size_t n = valid_utf8_run(raw, raw_used_, bad);
+    text_.append(raw.substr(raw_used_, n));
+    raw_used_ += n;
+    if (!bad) break;
+    text_.append(kReplacement);
+    ++raw_used_;
+    skipping_invalid_ = true;
+  }
   tail_ = raw_used_ < raw.size();
-  return true;
 }
 
 // Before the first bracket or fence: prose. locate finds no fence and no fragment in it, so
@@ -582,17 +595,21 @@ struct StreamParser::State {
   // A plain `string` (no checks, no stream attributes): its value is the text so far, so a delta
   // costs a copy of it instead of a parse (which would read it as JSON only to take it raw).
   bool plain_string = false;
-  std::size_t parsed_at = 0;  // the length of the text parse_answer last read
+  std::size_t parsed_at = 0;     // the length of the text parse_answer last read
+  std::uint64_t parse_cost = 0;  // what the parses of this stream cost (parse_answer's `cost`)
 };
 
-// A text the incremental reading cannot follow is parsed whole at every delta up to this length;
-// past it, only once it has grown by a sixteenth since the last parse (docs/parsing.md,
+// A text the incremental reading cannot follow is parsed whole at every delta while it is at most
+// 1 KB long and those parses have cost at most kParseCostPerByte per byte of it (an answer of
+// 1 KB read at every byte costs ~1,000 per byte; a hostile one costs more per parse); past
+// either, only once it has grown by a sixteenth since the last parse (docs/parsing.md,
 // "Streaming cost"): a hostile answer streamed a byte at a time costs O(n) parses' worth, not
 // O(n^2), and its partial values lag the text by at most that much.
-constexpr std::size_t kParseEveryDeltaUpTo = 4096;
+constexpr std::size_t kParseEveryDeltaUpTo = 1024;
+constexpr std::uint64_t kParseCostPerByte = 1024;
 
 StreamParser::StreamParser(const ir::Type& type, const ir::TypeSystem& types)
-    : state_(std::make_unique<State>(State{type, types, {}, {}, false, nullptr})) {
+    : state_(std::make_unique<State>(State{type, types, {}, {}, false, nullptr, false, 0, 0})) {
   // A string, enum or string literal target takes the raw text itself: nothing to keep.
   if (!takes_raw_text(types.resolve(type))) state_->incremental = std::make_unique<Incremental>(type, types);
   state_->plain_string = type.kind == ir::Type::Kind::String && type.checks.empty() && type.stream.empty();
@@ -631,13 +648,15 @@ bool StreamParser::feed(std::string_view delta) {
     }
   }
   if (reparse) {
-    if (s.text.size() > kParseEveryDeltaUpTo && s.text.size() < s.parsed_at + s.parsed_at / 16) {
+    const bool every_delta =
+        s.text.size() <= kParseEveryDeltaUpTo && s.parse_cost <= kParseCostPerByte * s.text.size();
+    if (!every_delta && s.text.size() < s.parsed_at + s.parsed_at / 16) {
       if (s.incremental) s.incremental->forget();
       return false;
     }
     s.parsed_at = s.text.size();
     try {
-      next = parse_answer(s.text, s.type, s.types, true);
+      next = parse_answer(s.text, s.type, s.types, true, s.parse_cost);
     } catch (const ValidationError&) {
       return false;  // nothing that fits yet
     }

@@ -72,6 +72,17 @@ void stream_in_chunks(const char* function, const std::string& text, const std::
   CHECK(finish_matches_whole(sp, text, t));
 }
 
+// Each text in chunks of 1, 2, 3, 5 and 16 bytes, and of random sizes.
+void stream_every_way(const std::vector<std::pair<const char*, std::string>>& texts, unsigned seed) {
+  std::mt19937 rng(seed);
+  for (const auto& [f, text] : texts) {
+    for (std::size_t n : {1, 2, 3, 5, 16}) stream_in_chunks(f, text, {n});
+    std::vector<std::size_t> sizes;
+    for (int i = 0; i < 32; ++i) sizes.push_back(1 + rng() % 9);
+    stream_in_chunks(f, text, sizes);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("streaming in 1-byte chunks") {
@@ -128,18 +139,30 @@ TEST_CASE("incremental streaming equals re-parsing every prefix") {
       {"FString", R"({"a": "hello"})"},
       {"FEnum", "The answer is RED, not BLUE."},
       {"FPerson", R"("{\"name\": \"A\"}")"},
-      {"FPerson", "{\"name\": \"A\xff\xfe B\", \"fullName\": \"C\"}"},
-      {"FPerson", "{\"name\": \"Zo\xc3\xab \xf0\x9f\x8e\x89 \xe2\x82\xac\", \"fullName\": \"\xe2\x98\x83\"}"},
       {"FJson", std::string(300, '[') + std::string(300, ']')},
       {"FPet", R"(Sure! {"kind": "cat", "meow": "purr"} and {"kind": "dog")"},
+      // a list where one value is wanted: the best of its items, folded over the finished ones
+      {"FOne", R"({"value": [[1, 2], [3, [4, 5]], 6, "7"]})"},
+      {"FOne", R"([[[{"value": 1}, [2]], 3]])"},
+      {"FInt", "[[\"a\"], [12, 3], 4]"},
+      {"FFloat", "[[], [1.5, [2]], \"x\"]"},
+      {"FBool", "[[\"maybe\"], [true, false]]"},
   };
-  std::mt19937 rng(7);
-  for (const auto& [f, text] : texts) {
-    for (std::size_t n : {1, 2, 3, 5, 16}) stream_in_chunks(f, text, {n});
-    std::vector<std::size_t> sizes;
-    for (int i = 0; i < 32; ++i) sizes.push_back(1 + rng() % 9);
-    stream_in_chunks(f, text, sizes);
-  }
+  stream_every_way(texts, 7);
+}
+
+TEST_CASE("invalid UTF-8 is read incrementally, each invalid sequence as one U+FFFD") {
+  // As to_valid_utf8 writes it: a byte that cannot start or continue a character, then every
+  // continuation byte after it, which may arrive in later deltas.
+  const std::vector<std::pair<const char*, std::string>> texts = {
+      {"FPerson", "{\"name\": \"A\xff\xfe B\", \"fullName\": \"C\"}"},
+      {"FPerson", "{\"name\": \"Zo\xc3\xab \xf0\x9f\x8e\x89 \xe2\x82\xac\", \"fullName\": \"\xe2\x98\x83\"}"},
+      {"FPerson", "\x80\x80 {\"name\": \"\xe2\x82" "A\xf0\x9f\x8e\", \"fullName\": \"\xed\xa0\x80 \xc0\xaf\"}"},
+      {"FResume", "Here:\n```json\n{\"name\": \"\xf4\x90\x80\x80x\", \"skills\": [\"\xe0\x80\xbf\", \"\xff\"]}\n```\n"},
+      {"FIntList", "[1, 2\xff, \x85 3, 4]"},
+      {"FPerson", "{\"name\": \"cut \xe2\x82"},
+  };
+  stream_every_way(texts, 11);
 }
 
 TEST_CASE("@stream.with_state reports Pending, Incomplete, Complete") {
