@@ -28,12 +28,15 @@ if(TARGET bamlc OR NOT BAMLC_FUZZ)  # a fuzzing build has no bamlc executable
                    $<TARGET_FILE:bamlc> $<TARGET_FILE:baml_parse_probe> --mutants 1000 --seed 1)
 endif()
 
-# The parser under libFuzzer (docs/parsing.md, "Fuzzing"): only in a fuzzing build (clang,
-# -DBAMLC_FUZZ=ON, see the top CMakeLists.txt); scripts/fuzz configures one and runs it.
+# The parser under libFuzzer (docs/parsing.md, "Fuzzing"), whole and streamed: only in a fuzzing
+# build (clang, -DBAMLC_FUZZ=ON, see the top CMakeLists.txt); scripts/fuzz configures one and runs it.
 if(BAMLC_FUZZ)
-  add_executable(parse_fuzz "${CMAKE_CURRENT_SOURCE_DIR}/parse/fuzz.cpp" "${CMAKE_CURRENT_SOURCE_DIR}/parse/test_support.cpp")
-  target_include_directories(parse_fuzz PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}")
-  target_compile_options(parse_fuzz PRIVATE -fsanitize=fuzzer)
-  target_link_options(parse_fuzz PRIVATE -fsanitize=fuzzer)
-  target_link_libraries(parse_fuzz PRIVATE baml_parse nlohmann_json::nlohmann_json)
+  foreach(target parse_fuzz parse_stream_fuzz)
+    add_executable(${target} "${CMAKE_CURRENT_SOURCE_DIR}/parse/fuzz.cpp" "${CMAKE_CURRENT_SOURCE_DIR}/parse/test_support.cpp")
+    target_include_directories(${target} PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}")
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer)
+    target_link_options(${target} PRIVATE -fsanitize=fuzzer)
+    target_link_libraries(${target} PRIVATE baml_parse nlohmann_json::nlohmann_json)
+  endforeach()
+  target_compile_definitions(parse_stream_fuzz PRIVATE BAMLC_PARSE_FUZZ_STREAM=1)
 endif()

@@ -17,6 +17,7 @@ the target's header comment). Sources:
   args_fuzz      the arguments of tests/render_golden/cases.jsonl, the test blocks' arguments in
                  those IRs, each read whole and each value as every parameter type
   parse_fuzz     the model outputs of tests/parse_golden/cases.jsonl
+  parse_stream_fuzz  the same (the two targets read the same inputs)
 """
 import argparse
 import hashlib
@@ -29,7 +30,7 @@ import sys
 import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-TARGETS = ["compiler_fuzz", "template_fuzz", "http_fuzz", "ir_fuzz", "args_fuzz", "parse_fuzz"]
+TARGETS = ["compiler_fuzz", "template_fuzz", "http_fuzz", "ir_fuzz", "args_fuzz", "parse_fuzz", "parse_stream_fuzz"]
 MAX_LEN = 65536  # scripts/fuzz's -max_len
 
 # The parameters of runtime/fuzz/fuzz_support.cpp, in order: args_fuzz's byte 0 picks one of them,
@@ -261,10 +262,10 @@ def args_seeds(corpus, docs):
 
 
 def parse_seeds(corpus):
-    # As scripts/fuzz always did: a function and mode, a chunk size, then the text.
+    # runtime/parse/fuzz.cpp's input: a function and whole or partial, a chunk size, then the text.
     for i, line in enumerate(jsonl_lines(ROOT / "tests" / "parse_golden" / "cases.jsonl")):
         text = json.loads(line)["text"].encode("utf-8", "surrogateescape")
-        corpus.add(bytes([i % 87, i % 16]) + text)
+        corpus.add(bytes([i % 58, i % 16]) + text)
     # Stray closing brackets, which once cost the square of their number (whole parse, FPerson).
     corpus.add(bytes([9, 15]) + b"}" * 20000 + b"]" * 20000)
 
@@ -282,7 +283,7 @@ def main():
     docs = ir_documents(bamlc) if {"ir_fuzz", "args_fuzz"} & set(args.targets) else []
     make = {"compiler_fuzz": compiler_seeds, "template_fuzz": template_seeds, "http_fuzz": http_seeds,
             "ir_fuzz": lambda c: ir_seeds(c, docs), "args_fuzz": lambda c: args_seeds(c, docs),
-            "parse_fuzz": parse_seeds}
+            "parse_fuzz": parse_seeds, "parse_stream_fuzz": parse_seeds}
     for target in args.targets:
         corpus = Corpus(args.out, target)
         make[target](corpus)
