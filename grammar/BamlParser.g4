@@ -74,17 +74,22 @@ options { tokenVocab = BamlLexer; }
     }
   }
 
-  // A declaration keyword at the start of a line followed by a name starts a new top-level
-  // declaration: a block that reaches one was left unclosed, and stopping there keeps that
-  // mistake to one diagnostic.
+  // A declaration's first line at the start of a line (a keyword, a name, then `{` or the
+  // parameters' `(`) starts a new top-level declaration: a block that reaches one was left
+  // unclosed, and stopping there keeps that mistake to one diagnostic. Without the `{` or `(`
+  // it is an entry that happens to start at column 0 (`retry_policy R` in a client, as BAML
+  // reads it).
   bool starts_declaration() {
     antlr4::Token* t = _input->LT(1);
     if (t->getCharPositionInLine() != 0) return false;
+    const bool named = _input->LA(2) == WORD || _input->LA(2) == CLASS || _input->LA(2) == ENUM;
     switch (t->getType()) {
-      case CLASS: case ENUM: case FUNCTION:
-      case RETRY_POLICY: case TEMPLATE_STRING: case TEST:
-      case GENERATOR: case DYNAMIC:
-        return _input->LA(2) == WORD || _input->LA(2) == CLASS || _input->LA(2) == ENUM;
+      case CLASS: case ENUM: case RETRY_POLICY: case TEST: case GENERATOR:
+        return named && _input->LA(3) == LBRACE;
+      case FUNCTION: case TEMPLATE_STRING:
+        return named && _input->LA(3) == LPAREN;
+      case DYNAMIC:
+        return named;
       case CLIENT:
         return _input->LA(2) == LT;
       case TYPE:
