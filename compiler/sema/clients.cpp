@@ -188,14 +188,29 @@ void check_clients(Context& ctx) {
   ctx.for_each<ast::ClientDecl>([&](const ast::ClientDecl& decl) { build_client(ctx, decl); });
 }
 
+namespace {
+
+std::string trimmed(const std::string& text) {
+  const char* space = " \t\r\n";
+  const std::size_t first = text.find_first_not_of(space);
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(space) - first + 1);
+}
+
+}  // namespace
+
 std::optional<std::string> resolve_client_reference(Context& ctx, const ast::Value& reference) {
   if (reference.kind == ast::ValueKind::Invalid) return std::nullopt;
-  if (reference.kind != ast::ValueKind::Word && reference.kind != ast::ValueKind::String) {
+  if (reference.kind != ast::ValueKind::Word && reference.kind != ast::ValueKind::String &&
+      reference.kind != ast::ValueKind::RawString) {
     ctx.diags.report(DiagKind::UnknownClient, reference.span, "expected a client name, not " + std::string(ast::value_kind_name(reference.kind)))
         .with_hint("name a declared client, or write a shorthand such as `\"openai/gpt-4o\"`");
     return std::nullopt;
   }
-  const std::string& text = reference.text;
+  // A raw string names a client too (`client #"openai/gpt-4o"#`, as BAML reads it), its text
+  // trimmed as BAML trims a raw string's value.
+  const std::string text =
+      reference.kind == ast::ValueKind::RawString ? trimmed(reference.text) : reference.text;
   const std::size_t slash = text.find('/');
   if (slash == std::string::npos) {
     if (ctx.symbols.find(Namespace::Clients, text) != nullptr) return text;
