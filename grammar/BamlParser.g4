@@ -123,7 +123,8 @@ enumMember : {!starts_declaration()}? ( enumValue | blockAttribute ) ;
 enumValue : identifier attribute* ;
 
 // The return type may carry attributes, as in `-> int @check(small, {{ this < 10 }})`.
-functionDecl : FUNCTION identifier LPAREN parameterList? RPAREN ARROW typeExpr attribute* LBRACE bodyEntry* RBRACE ;
+// The `->` may be left out, as BAML allows: `function F(x: string) Answer {`.
+functionDecl : FUNCTION identifier LPAREN parameterList? RPAREN ARROW? typeExpr attribute* LBRACE bodyEntry* RBRACE ;
 parameterList : parameter ( COMMA parameter )* COMMA? ;
 parameter : identifier COLON typeExpr attribute* ;
 
