@@ -25,6 +25,21 @@ std::string_view kind_word(const ast::Declaration& decl) {
 
 }  // namespace
 
+void warn_unless_capitalized(std::string_view kind, const ast::Name& name, DiagnosticSink& diags) {
+  if (name.text.empty() || std::isupper(static_cast<unsigned char>(name.text[0]))) return;
+  std::string fixed = name.text;
+  while (!fixed.empty() && fixed[0] == '_') fixed.erase(0, 1);
+  Diagnostic& d = diags.report(DiagKind::LowercaseName, name.span,
+                               "baml-cli rejects " + std::string(kind) + " `" + name.text +
+                                   "`: its name must start with an uppercase letter");
+  if (!fixed.empty() && std::isalpha(static_cast<unsigned char>(fixed[0]))) {
+    fixed[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(fixed[0])));
+    d.with_hint("write `" + fixed + "`, which bamlc and BAML both accept");
+  } else {
+    d.with_hint("start the name with an uppercase letter; bamlc accepts it as written");
+  }
+}
+
 bool is_reserved_type_name(std::string_view name) {
   static constexpr std::array<std::string_view, 17> kReserved = {
       "string", "int", "float", "bool", "null", "duration", "image", "audio", "pdf", "video",
@@ -68,6 +83,7 @@ void SymbolTable::declare(Namespace ns, const ast::Name& name, const ast::Declar
   }
   // Generators have a namespace of their own in BAML; every other kind here shares one.
   const bool shared = ns != Namespace::Generators;
+  if (shared) warn_unless_capitalized(kind_word(decl), name, diags);
   const Symbol symbol{name.text, name.span, &decl};
   const Symbol* first = nullptr;
   if (shared) {

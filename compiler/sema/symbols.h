@@ -54,4 +54,8 @@ class SymbolTable {
 // Names a declaration may not take: primitive type names and the names prompts reserve.
 bool is_reserved_type_name(std::string_view name);
 
+// Warning W0301 when `name` (of a `kind`: "class", "enum value", ...) does not start with an
+// uppercase letter: bamlc accepts it, baml-cli 0.226 does not (tests and generators excepted).
+void warn_unless_capitalized(std::string_view kind, const ast::Name& name, DiagnosticSink& diags);
+
 }  // namespace bamlc::sema

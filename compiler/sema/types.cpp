@@ -381,6 +381,7 @@ model::Enum resolve_enum(Context& ctx, const ast::EnumDecl& decl) {
       continue;
     }
     seen.emplace(value.name.text, &value);
+    warn_unless_capitalized("enum value", value.name, ctx.diags);
     CheckedAttributes attributes = check_attributes(ctx, AttributeSite::EnumValue, value.attributes);
     out.values.push_back(model::EnumValue{value.name.text, std::move(attributes.alias), std::move(attributes.description),
                                           attributes.skip, value.doc, value.span});
