@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include <baml/round_robin_start.h>
+
 #include "compiler/base/nesting.h"
 #include "compiler/sema/clients.h"
 
@@ -58,8 +60,8 @@ void resolve_strategy(Context& ctx, const ast::ClientDecl& decl, std::string_vie
     const auto size = static_cast<std::int64_t>(list.items.size());
     if (v.kind == ast::ValueKind::Int && size > 0 && (v.int_value < 0 || v.int_value >= size)) {
       // BAML takes it modulo the number of clients (so does the runtime): valid, but likely a slip.
-      const std::int64_t index = ((v.int_value % size) + size) % size;
-      const std::string first = client->strategy.size() == list.items.size() ? client->strategy[static_cast<std::size_t>(index)] : "";
+      const std::size_t index = baml::round_robin_first(v.int_value, static_cast<std::size_t>(size));
+      const std::string first = client->strategy.size() == list.items.size() ? client->strategy[index] : "";
       ctx.diags.report(DiagKind::StartWraps, v.span,
                        "`start " + v.text + "` is past the strategy's " + std::to_string(size) +
                            (size == 1 ? " client" : " clients") + ": it wraps around" +

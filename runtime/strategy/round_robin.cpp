@@ -3,6 +3,8 @@
 
 #include <mutex>
 
+#include <baml/round_robin_start.h>
+
 namespace baml {
 
 std::atomic<std::uint64_t>& RoundRobinCounters::counter(const std::string& client) {
@@ -18,8 +20,7 @@ std::atomic<std::uint64_t>& RoundRobinCounters::counter(const std::string& clien
 }
 
 std::size_t first_child(std::optional<int> start, std::size_t children) {
-  const auto n = static_cast<std::int64_t>(children);
-  return static_cast<std::size_t>(((static_cast<std::int64_t>(start.value_or(0)) % n) + n) % n);
+  return round_robin_first(start.value_or(0), children);
 }
 
 std::size_t RoundRobinCounters::next(const std::string& client, std::optional<int> start, std::size_t children) {
