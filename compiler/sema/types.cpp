@@ -12,6 +12,7 @@
 
 #include "compiler/base/spelling.h"
 #include "compiler/sema/attributes.h"
+#include "compiler/sema/field_names.h"
 #include "compiler/sema/type_cycles.h"
 
 namespace bamlc::sema {
@@ -339,6 +340,7 @@ model::Class resolve_class(Context& ctx, const ast::ClassDecl& decl, const Local
     if (field.type) f.type = resolve_type(ctx, *field.type, local);
     CheckedAttributes attributes = check_attributes(ctx, AttributeSite::Field, field.attributes);
     f.alias = std::move(attributes.alias);
+    warn_if_keyword_field(decl.name.text, field.name, f.alias.has_value(), ctx.diags);
     f.description = std::move(attributes.description);
     f.skip = attributes.skip;
     f.checks = std::move(attributes.checks);
