@@ -38,22 +38,32 @@ struct AttributeSpec {
   Arguments arguments;
   unsigned sites;
   bool repeatable;
+  // Sites where baml-cli 0.226.2 accepts the attribute without a word although it means nothing
+  // there to bamlc: warning W0402, and the attribute is ignored (elsewhere, E0407).
+  unsigned tolerated;
 };
 
 // BAML 0.226's attributes (reference §1.4). Checks and asserts may be repeated; everything else
-// says one thing and may be given once.
+// says one thing and may be given once. The tolerated sites are baml-cli's own answers: each
+// attribute was checked on each site, and these are the ones it accepted that bamlc had refused.
 constexpr std::array<AttributeSpec, 9> kAttributes = {{
     // On a parameter BAML projects write alias and description as documentation (baml-cli
     // 0.226.2 accepts both there); they change nothing.
-    {"alias", Arguments::OneString, kField | kEnumValue | kClassBlock | kEnumBlock | kParameter, false},
-    {"description", Arguments::OneString, kField | kEnumValue | kClassBlock | kEnumBlock | kParameter, false},
-    {"skip", Arguments::None, kField | kEnumValue, false},
-    {"dynamic", Arguments::None, kClassBlock | kEnumBlock, false},
-    {"check", Arguments::Check, kField | kClassBlock | kTestBlock | kTypeAlias | kGroupedType, true},
-    {"assert", Arguments::Assert, kField | kClassBlock | kTestBlock | kTypeAlias | kGroupedType | kParameter, true},
-    {"stream.done", Arguments::None, kField | kEnumValue | kClassBlock | kTypeAlias | kGroupedType, false},
-    {"stream.not_null", Arguments::None, kField | kClassBlock | kTypeAlias | kGroupedType, false},
-    {"stream.with_state", Arguments::None, kField | kTypeAlias | kGroupedType, false},
+    {"alias", Arguments::OneString, kField | kEnumValue | kClassBlock | kEnumBlock | kParameter, false, kGroupedType},
+    {"description", Arguments::OneString, kField | kEnumValue | kClassBlock | kEnumBlock | kParameter, false,
+     kGroupedType},
+    {"skip", Arguments::None, kField | kEnumValue, false, kClassBlock | kEnumBlock | kParameter | kGroupedType},
+    {"dynamic", Arguments::None, kClassBlock | kEnumBlock, false, kParameter | kGroupedType},
+    {"check", Arguments::Check, kField | kClassBlock | kTestBlock | kTypeAlias | kGroupedType, true,
+     kEnumValue | kEnumBlock},
+    {"assert", Arguments::Assert, kField | kClassBlock | kTestBlock | kTypeAlias | kGroupedType | kParameter, true,
+     kEnumValue | kEnumBlock},
+    {"stream.done", Arguments::None, kField | kEnumValue | kClassBlock | kTypeAlias | kGroupedType, false,
+     kEnumBlock | kParameter},
+    {"stream.not_null", Arguments::None, kField | kClassBlock | kTypeAlias | kGroupedType, false,
+     kEnumValue | kEnumBlock | kParameter},
+    {"stream.with_state", Arguments::None, kField | kTypeAlias | kGroupedType, false,
+     kEnumValue | kClassBlock | kEnumBlock | kParameter},
 }};
 
 constexpr std::array<AttributeSite, 8> kAllSites = {
@@ -190,6 +200,14 @@ class AttributeChecker {
 
   void report_misplaced(const ast::Attribute& attribute, const AttributeSpec& spec) {
     const std::string written = spelled(attribute.name.text, attribute.block);
+    if ((spec.tolerated & site_bit(site_)) != 0 && attribute.block == is_block_site(site_)) {
+      ctx_.diags
+          .report(DiagKind::IgnoredAttribute, attribute.span,
+                  "bamlc ignores `" + written + "` on " + std::string(site_phrase(site_)) +
+                      ", which baml-cli accepts")
+          .with_hint(where_allowed(spec));
+      return;
+    }
     if (site_ == AttributeSite::Parameter && spec.arguments == Arguments::Check) {
       // BAML: "Types with checks are not allowed as function parameters."
       ctx_.diags.report(DiagKind::CheckedParameter, attribute.span, "`@check` is not allowed on a function parameter")
