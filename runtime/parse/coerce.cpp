@@ -243,6 +243,7 @@ struct Coercer::Kept {
   // best_item's results for the nodes of the value being coerced: emptied when a coercion starts
   // from the top (the nodes of the last one may be gone, their addresses reused).
   std::unordered_map<MemoKey, KeptOutcome, MemoKeyHash> read_once;
+  std::unordered_map<MemoKey, KeptCast, MemoKeyHash> cast_once;  // try_cast_child's, the same way
   std::unordered_map<MemoKey, KeptCast, MemoKeyHash> cast;
   std::unordered_map<MemoKey, ListAcc<ListBuild>, MemoKeyHash> lists;
   std::unordered_map<MemoKey, ListAcc<CastListBuild>, MemoKeyHash> cast_lists;
@@ -356,9 +357,12 @@ Outcome Coercer::coerce_offered(const ir::Type& type, const JValue* v, const std
 
 Outcome Coercer::best_item(const ir::Type& type, const JValue* v, const std::string& path, bool offered) {
   if (offered) return fold_items(type, v, path, true);
-  // Lists nested in lists offered to a one-field class reach the same inner list from every level
-  // above (`{"value": [[[...]]]}` for `class One { value int }`): it is read once per parse.
-  return kept_outcome(kept_->read_once, v, type, false, path, [&] { return fold_items(type, v, path, false); });
+  // Lists nested in lists reach the same inner list from every level above (`{"value": [[[...]]]}`
+  // for `class One { value int }`, or a union with `int` over nested lists), each at its own
+  // path: it is read once per coercion. A plain scalar's outcome depends on the path only through
+  // its failure's, which is always the path asked at, so the reading is kept whatever the path.
+  return kept_outcome(kept_->read_once, v, type, false, path, [&] { return fold_items(type, v, path, false); },
+                      true);
 }
 
 Outcome Coercer::fold_items(const ir::Type& type, const JValue* v, const std::string& path, bool offered) {
@@ -409,6 +413,7 @@ Outcome Coercer::fold_items(const ir::Type& type, const JValue* v, const std::st
 
 void Coercer::start_from_top() {
   if (!kept_->read_once.empty()) kept_->read_once.clear();
+  if (!kept_->cast_once.empty()) kept_->cast_once.clear();
 }
 
 const ir::Type& plain_type(ir::Type::Kind k) {
@@ -427,12 +432,15 @@ Outcome Coercer::coerce_kept(Memo& memo, const ir::Type& type, const JValue* v, 
 
 template <class Memo, class Compute>
 Outcome Coercer::kept_outcome(Memo& memo, const JValue* v, const ir::Type& type, bool flag, const std::string& path,
-                              Compute compute) {
+                              Compute compute, bool any_path) {
   MemoKey key{v, &type, flag};
   auto it = memo.find(key);
-  if (it != memo.end() && it->second.path == path && depth_ + it->second.span <= kMaxCoerceDepth) {
+  if (it != memo.end() && (any_path || it->second.path == path) && depth_ + it->second.span <= kMaxCoerceDepth) {
     if (depth_ + it->second.span > peak_) peak_ = depth_ + it->second.span;
-    return it->second.outcome;
+    if (it->second.path == path) return it->second.outcome;
+    Outcome o = it->second.outcome;
+    if (!o.ok) o.fail.path = path;
+    return o;
   }
   int outer_peak = peak_;
   peak_ = depth_;
@@ -445,10 +453,17 @@ Outcome Coercer::kept_outcome(Memo& memo, const JValue* v, const ir::Type& type,
 }
 
 std::optional<Coerced> Coercer::try_cast_child(const ir::Type& type, const JValue* v, Stream stream) {
-  if (!memoize_ || !v || !v->stable) return try_cast(type, v, stream);
+  if (!v) return try_cast(type, v, stream);
+  // A stable node of a stream: kept for the rest of the stream. Otherwise a node with children is
+  // kept for this coercion: a union over nested lists casts each inner list from every level
+  // above it (its own level's cast, then its parent's, ...), once per level without this.
+  const bool stable = memoize_ && v->stable;
+  if (!stable && (copies_ > 0 || (v->kind != JValue::Kind::Array && v->kind != JValue::Kind::Object)))
+    return try_cast(type, v, stream);
+  auto& memo = stable ? kept_->cast : kept_->cast_once;
   MemoKey key{v, &type, stream.done};
-  auto it = kept_->cast.find(key);
-  if (it != kept_->cast.end() && depth_ + it->second.span <= kMaxCoerceDepth) {
+  auto it = memo.find(key);
+  if (it != memo.end() && depth_ + it->second.span <= kMaxCoerceDepth) {
     if (depth_ + it->second.span > peak_) peak_ = depth_ + it->second.span;
     return it->second.cast;
   }
@@ -458,7 +473,7 @@ std::optional<Coerced> Coercer::try_cast_child(const ir::Type& type, const JValu
   int span = peak_ - depth_;
   bool clean = peak_ <= kMaxCoerceDepth;
   if (outer_peak > peak_) peak_ = outer_peak;
-  if (clean) kept_->cast.insert_or_assign(std::move(key), KeptCast{o, span});
+  if (clean) memo.insert_or_assign(std::move(key), KeptCast{o, span});
   return o;
 }
 
@@ -786,7 +801,12 @@ std::optional<Coerced> Coercer::try_cast(const ir::Type& type, const JValue* v, 
           // (BAML 0.226.2: the partial {"red": 1, "APPLE": 2 for map<Fruit, int> is {"red": 1}).
           JValue finished = x;
           finished.complete = true;
-          if (!try_cast(type.value(), &finished, {})) return std::nullopt;
+          // Its nodes are copies that die here: nothing is kept for them (their addresses may
+          // be reused by other nodes before this coercion ends).
+          ++copies_;
+          const bool casts = try_cast(type.value(), &finished, {}).has_value();
+          --copies_;
+          if (!casts) return std::nullopt;
           continue;
         }
         auto o = try_cast_child(type.value(), &x);

@@ -162,10 +162,10 @@ class Coercer {
   template <class Memo>
   Outcome coerce_kept(Memo& memo, const ir::Type& type, const JValue* v, const std::string& path, Stream stream);
   // `compute()`'s outcome for `v` as `type` (with `flag`) at `path`, kept in `memo` and reused
-  // where the depth allows.
+  // where the depth allows; with `any_path`, at any path (a failure then names the one asked at).
   template <class Memo, class Compute>
   Outcome kept_outcome(Memo& memo, const JValue* v, const ir::Type& type, bool flag, const std::string& path,
-                       Compute compute);
+                       Compute compute, bool any_path = false);
   std::optional<Coerced> try_cast_child(const ir::Type& type, const JValue* v, Stream stream = {});
   Outcome coerce_list_items(const ir::Type& type, const JValue* v, const std::string& path);
   std::optional<Coerced> try_cast_list(const ir::Type& type, const JValue* v);
@@ -188,6 +188,7 @@ class Coercer {
   int depth_ = 0;
   int peak_ = 0;  // the deepest depth_ reached (a kept result is reused only where it stays below the limit)
   std::uint64_t steps_ = 0;  // coerce and try_cast calls: what a parse cost
+  int copies_ = 0;           // > 0 while casting a temporary copy of a node (nothing is kept for it)
   bool memoize_;
   std::unique_ptr<Kept> kept_;
   std::vector<std::pair<Value, Value>> differs_;  // (new list, the list it was rebuilt from)  // the key → field cache, and with `memoize` the kept results
