@@ -1,5 +1,6 @@
 #include "compiler/ir/ir_writer.h"
 
+#include "compiler/base/trim.h"
 #include "compiler/ir/template_json.h"
 
 #include <utility>
@@ -104,13 +105,6 @@ json retry_policy_to_json(const model::RetryPolicy& p) {
                 {"max_delay_ms", exponential ? p.max_delay.count() : p.delay.count()},
                 {"jitter", p.jitter == model::Jitter::Full ? "full" : "none"}}},
               {"retry_on", retry_on}};
-}
-
-// The expression as written between `{{` and `}}`, without the spaces around it.
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
 json checks_to_json(const std::vector<model::Check>& checks) {

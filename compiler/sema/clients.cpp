@@ -7,6 +7,7 @@
 #include <array>
 
 #include "compiler/base/spelling.h"
+#include "compiler/base/trim.h"
 #include "compiler/sema/duplicate_keys.h"
 #include "compiler/sema/http_block.h"
 #include "compiler/sema/option_rules.h"
@@ -187,17 +188,6 @@ void build_client(Context& ctx, const ast::ClientDecl& decl) {
 void check_clients(Context& ctx) {
   ctx.for_each<ast::ClientDecl>([&](const ast::ClientDecl& decl) { build_client(ctx, decl); });
 }
-
-namespace {
-
-std::string trimmed(const std::string& text) {
-  const char* space = " \t\r\n";
-  const std::size_t first = text.find_first_not_of(space);
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(space) - first + 1);
-}
-
-}  // namespace
 
 std::optional<std::string> resolve_client_reference(Context& ctx, const ast::Value& reference) {
   if (reference.kind == ast::ValueKind::Invalid) return std::nullopt;
