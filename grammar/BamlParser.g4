@@ -123,8 +123,11 @@ enumMember : {!starts_declaration()}? ( enumValue | blockAttribute ) ;
 enumValue : identifier attribute* ;
 
 // The return type may carry attributes, as in `-> int @check(small, {{ this < 10 }})`.
-// The `->` may be left out, as BAML allows: `function F(x: string) Answer {`.
-functionDecl : FUNCTION identifier LPAREN parameterList? RPAREN ARROW? typeExpr attribute* LBRACE bodyEntry* RBRACE ;
+// The `->` may be left out, as BAML allows: `function F(x: string) Answer {`. An entry of the
+// body may carry attributes, which baml-cli accepts and ignores (`client "openai/gpt-4o"
+// @description("x")`); the checker warns about them.
+functionDecl : FUNCTION identifier LPAREN parameterList? RPAREN ARROW? typeExpr attribute* LBRACE functionEntry* RBRACE ;
+functionEntry : {!starts_declaration()}? entry attribute* ;
 parameterList : parameter ( COMMA parameter )* COMMA? ;
 parameter : identifier COLON typeExpr attribute* ;
 

@@ -134,6 +134,9 @@ struct FunctionDecl {
   std::vector<Parameter> parameters;
   TypeExpr return_type;
   std::vector<MapEntry> body;  // client, prompt
+  // Attributes written after a body entry (`client "openai/gpt-4o" @description("x")`), which
+  // baml-cli accepts and ignores.
+  std::vector<Attribute> entry_attributes;
   std::string doc;
   Span span;
 };

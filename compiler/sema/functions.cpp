@@ -86,6 +86,14 @@ class FunctionChecker {
     }
     check_client(client);
     check_prompt(prompt);
+    for (const ast::Attribute& attribute : decl_.entry_attributes) {
+      ctx_.diags
+          .report(DiagKind::IgnoredAttribute, attribute.span,
+                  "bamlc ignores `@" + attribute.name.text + "` after an entry of function `" + decl_.name.text +
+                      "`, which baml-cli accepts")
+          .with_hint("remove it: `client` and `prompt` take no attributes (attributes belong on class fields, enum "
+                     "values, parameters and types)");
+    }
   }
 
   void check_client(const ast::MapEntry* client) {

@@ -98,7 +98,18 @@ void read_strategy(Context& ctx, const ast::MapEntry& strategy, model::RetryPoli
     const bool known = entry.key.text == "type" || entry.key.text == "jitter" || is_spelling_of(entry.key.text, "delay") ||
                        entry.key.text == "multiplier" || is_spelling_of(entry.key.text, "max_delay");
     if (!known) {
-      report_unknown_key(ctx, entry, exponential ? std::span<const std::string_view>(kExponentialKeys) : std::span<const std::string_view>(kConstantKeys), "a retry strategy");
+      // baml-cli accepts any other key in a strategy and ignores it; so does bamlc, with a
+      // warning, since it is most often a misspelled one.
+      const auto keys = exponential ? std::span<const std::string_view>(kExponentialKeys) : std::span<const std::string_view>(kConstantKeys);
+      Diagnostic& d = ctx.diags.report(DiagKind::IgnoredRetryEntry, entry.key.span,
+                                       "bamlc ignores `" + entry.key.text + "` in a retry strategy, which baml-cli accepts");
+      // BAML's spellings too, so that `max_delay_msec` suggests `max_delay_ms`.
+      static constexpr std::array<std::string_view, 7> kSpellings = {"type", "delay", "delay_ms", "multiplier", "max_delay", "max_delay_ms", "jitter"};
+      if (auto guess = closest_match(entry.key.text, std::span<const std::string_view>(kSpellings))) {
+        d.with_hint("did you mean `" + *guess + "`?");
+      } else {
+        d.with_hint("remove it; a strategy takes " + quoted_list(keys, "and"));
+      }
       continue;
     }
     if (!exponential && (entry.key.text == "multiplier" || is_spelling_of(entry.key.text, "max_delay"))) {
@@ -170,6 +181,21 @@ void read_retry_on(Context& ctx, const ast::MapEntry& entry, model::RetryPolicy&
   }
 }
 
+// baml-cli accepts an `options` block in a retry policy and uses none of it; anything but a block
+// is its error "`options` must be a map".
+void report_ignored_options(Context& ctx, const ast::RetryPolicyDecl& decl, const ast::MapEntry& entry) {
+  if (!entry.value || entry.value->kind == ast::ValueKind::Invalid) return;
+  if (entry.value->kind != ast::ValueKind::Map) {
+    ctx.diags.report(DiagKind::UnknownRetryPolicyKey, entry.value->span, "`options` in a retry_policy must be a block")
+        .with_hint("remove it: a retry policy uses no options");
+    return;
+  }
+  ctx.diags
+      .report(DiagKind::IgnoredRetryEntry, entry.key.span,
+              "bamlc ignores the `options` of retry_policy `" + decl.name.text + "`, which baml-cli accepts")
+      .with_hint("remove it; a retry policy takes " + quoted_list(kPolicyKeys, "and"));
+}
+
 }  // namespace
 
 void check_retry_policies(Context& ctx) {
@@ -187,7 +213,9 @@ void check_retry_policies(Context& ctx) {
     policy.retry_on = defaults.retry_on;
     report_duplicate_keys(ctx.diags, decl.body, "retry_policy `" + decl.name.text + "`");
     for (const ast::MapEntry& entry : decl.body) {
-      if (std::find(kPolicyKeys.begin(), kPolicyKeys.end(), entry.key.text) == kPolicyKeys.end()) {
+      if (entry.key.text == "options") {
+        report_ignored_options(ctx, decl, entry);
+      } else if (std::find(kPolicyKeys.begin(), kPolicyKeys.end(), entry.key.text) == kPolicyKeys.end()) {
         report_unknown_key(ctx, entry, kPolicyKeys, "retry_policy `" + decl.name.text + "`");
       }
     }

@@ -179,7 +179,10 @@ class AstBuilder {
     out.parameters = parameters(ctx.parameterList());
     if (auto* ret = ctx.typeExpr()) out.return_type = type_expr(*ret);
     for (ast::Attribute& attr : attributes(ctx.attribute())) out.return_type.attributes.push_back(std::move(attr));
-    out.body = body(ctx.bodyEntry());
+    for (auto* e : ctx.functionEntry()) {
+      if (auto* inner = e->entry()) out.body.push_back(entry(*inner));
+      for (ast::Attribute& attr : attributes(e->attribute())) out.entry_attributes.push_back(std::move(attr));
+    }
     out.doc = doc_comment(&ctx);
     out.span = span_of(&ctx);
     return out;
