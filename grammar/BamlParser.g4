@@ -74,8 +74,8 @@ options { tokenVocab = BamlLexer; }
     }
   }
 
-  // A declaration's first line at the start of a line (a keyword, a name, then `{` or the
-  // parameters' `(`) starts a new top-level declaration: a block that reaches one was left
+  // A declaration's first line at the start of a line (a keyword, a name, then `{` or a
+  // parameter list's `(`) starts a new top-level declaration: a block that reaches one was left
   // unclosed, and stopping there keeps that mistake to one diagnostic. Without the `{` or `(`
   // it is an entry that happens to start at column 0 (`retry_policy R` in a client, as BAML
   // reads it).
@@ -85,7 +85,7 @@ options { tokenVocab = BamlLexer; }
     const bool named = _input->LA(2) == WORD || _input->LA(2) == CLASS || _input->LA(2) == ENUM;
     switch (t->getType()) {
       case CLASS: case ENUM: case RETRY_POLICY: case TEST: case GENERATOR:
-        return named && _input->LA(3) == LBRACE;
+        return named && (_input->LA(3) == LBRACE || _input->LA(3) == LPAREN);
       case FUNCTION: case TEMPLATE_STRING:
         return named && _input->LA(3) == LPAREN;
       case DYNAMIC:
@@ -114,11 +114,15 @@ declaration
   | typeAliasDecl
   ;
 
-classDecl : DYNAMIC? CLASS identifier LBRACE classMember* RBRACE ;
+// baml-cli accepts, and ignores, a parameter list after the name of a block that takes none
+// (`test Greets() {`, `class Point(x: int) {`); the AST builder warns about it.
+ignoredParameters : LPAREN parameterList? RPAREN ;
+
+classDecl : DYNAMIC? CLASS identifier ignoredParameters? LBRACE classMember* RBRACE ;
 classMember : {!starts_declaration()}? ( field | blockAttribute ) ;
 field : identifier ( {on_same_line()}? typeExpr )? attribute* ;
 
-enumDecl : DYNAMIC? ENUM identifier LBRACE enumMember* RBRACE ;
+enumDecl : DYNAMIC? ENUM identifier ignoredParameters? LBRACE enumMember* RBRACE ;
 enumMember : {!starts_declaration()}? ( enumValue | blockAttribute ) ;
 enumValue : identifier attribute* ;
 
@@ -131,12 +135,12 @@ functionEntry : {!starts_declaration()}? entry attribute* ;
 parameterList : parameter ( COMMA parameter )* COMMA? ;
 parameter : identifier COLON typeExpr attribute* ;
 
-clientDecl : CLIENT ( LT identifier GT )? identifier LBRACE bodyEntry* RBRACE ;
-retryPolicyDecl : RETRY_POLICY identifier LBRACE bodyEntry* RBRACE ;
-generatorDecl : GENERATOR identifier LBRACE bodyEntry* RBRACE ;
+clientDecl : CLIENT ( LT identifier GT )? identifier ignoredParameters? LBRACE bodyEntry* RBRACE ;
+retryPolicyDecl : RETRY_POLICY identifier ignoredParameters? LBRACE bodyEntry* RBRACE ;
+generatorDecl : GENERATOR identifier ignoredParameters? LBRACE bodyEntry* RBRACE ;
 templateStringDecl : TEMPLATE_STRING identifier ( LPAREN parameterList? RPAREN )? rawString ;
 
-testDecl : TEST identifier LBRACE testMember* RBRACE ;
+testDecl : TEST identifier ignoredParameters? LBRACE testMember* RBRACE ;
 testMember : {!starts_declaration()}? ( typeBuilderBlock | blockAttribute | entry ) ;
 typeBuilderBlock : TYPE_BUILDER LBRACE typeBuilderMember* RBRACE ;
 typeBuilderMember : classDecl | enumDecl | typeAliasDecl | dynamicExtension ;

@@ -406,8 +406,7 @@ bool ValueChecker::check_media(const model::Type& type, const ast::Value& value,
                  : "a media value takes `url`, `file` or `base64` (with `media_type`)");
       continue;
     }
-    if (entry.value && entry.value->kind != ast::ValueKind::String && entry.value->kind != ast::ValueKind::RawString &&
-        entry.value->kind != ast::ValueKind::Invalid) {
+    if (entry.value && !is_text(*entry.value) && entry.value->kind != ast::ValueKind::Invalid) {
       fail(entry.value->span, "`" + path + "." + entry.key.text + "` must be a string, found " + describe(*entry.value),
            "quote it: `" + entry.key.text + " \"...\"`");
     }

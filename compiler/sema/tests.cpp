@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -25,25 +26,6 @@ namespace {
 
 constexpr std::array<std::string_view, 2> kTestKeys = {"functions", "args"};
 
-// "(x: string, n: int)"
-std::string signature_text(const model::Function& function) {
-  std::string out = "(";
-  for (const model::Parameter& p : function.parameters) {
-    out += (out.size() > 1 ? ", " : "") + p.name + ": " + model::to_string(p.type);
-  }
-  return out + ")";
-}
-
-bool same_signature(const model::Function& a, const model::Function& b) {
-  auto key = [](const model::Function& f) {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const model::Parameter& p : f.parameters) out.emplace_back(p.name, model::to_string(p.type));
-    std::sort(out.begin(), out.end());
-    return out;
-  };
-  return key(a) == key(b);
-}
-
 class TestChecker {
  public:
   TestChecker(Context& ctx, ValueChecker& values, const ast::TestDecl& decl)
@@ -55,7 +37,7 @@ class TestChecker {
     read_body();
     check_functions();
     if (args_ != nullptr && args_->value) out_.args = args_->value->entries;
-    if (!functions_.empty()) check_args(*functions_.front());
+    check_args();
     for (ast::MapEntry& entry : out_.args) {
       if (entry.value) pass_durations_as_text(*entry.value);
     }
@@ -98,7 +80,7 @@ class TestChecker {
       ctx_.diags
           .report(DiagKind::MissingTestFunctions, decl_.name.span,
                   "test `" + decl_.name.text + "` names no function to run")
-          .with_hint("add `functions [F]`, naming the function (or functions with the same parameters) to test");
+          .with_hint("add `functions [F]`, naming the function (or functions) to test");
     }
     if (args_ != nullptr && args_->value && args_->value->kind != ast::ValueKind::Map &&
         args_->value->kind != ast::ValueKind::Invalid) {
@@ -146,21 +128,14 @@ class TestChecker {
       }
       if (function == nullptr) continue;
       out_.functions.push_back(function->name);
-      if (!functions_.empty() && !same_signature(*functions_.front(), *function)) {
-        ctx_.diags
-            .report(DiagKind::TestSignatureMismatch, name->span,
-                    "functions `" + functions_.front()->name + "` and `" + function->name + "` in test `" +
-                        decl_.name.text + "` take different parameters")
-            .with_hint("`" + functions_.front()->name + "` takes " + signature_text(*functions_.front()) + " but `" +
-                       function->name + "` takes " + signature_text(*function) +
-                       "; a test may only run functions with the same parameters, so give this one a test of its own");
-        continue;
-      }
       functions_.push_back(function);
     }
   }
 
-  void check_args(const model::Function& function) {
+  // As baml-cli does, the arguments are checked against each function the test runs (they may
+  // take different parameters: the test runs each with the arguments it takes). An argument is
+  // checked once per parameter type, so functions that share a parameter share its warnings.
+  void check_args() {
     std::vector<const ast::MapEntry*> given;
     if (args_ != nullptr && args_->value) {
       for (const ast::MapEntry& entry : args_->value->entries) {
@@ -174,15 +149,24 @@ class TestChecker {
           continue;
         }
         given.push_back(&entry);
-        auto parameter = std::find_if(function.parameters.begin(), function.parameters.end(),
-                                      [&](const model::Parameter& p) { return p.name == entry.key.text; });
-        if (parameter == function.parameters.end()) {
-          report_unknown_argument(function, entry);
-          continue;
-        }
-        if (entry.value) values_.check(parameter->type, *entry.value, entry.key.text);
       }
     }
+    std::set<std::pair<std::string, std::string>> checked;  // (argument, type) pairs already checked
+    for (const model::Function* function : functions_) {
+      for (const ast::MapEntry* entry : given) {
+        auto parameter = std::find_if(function->parameters.begin(), function->parameters.end(),
+                                      [&](const model::Parameter& p) { return p.name == entry->key.text; });
+        if (parameter == function->parameters.end()) {
+          report_unknown_argument(*function, *entry);
+        } else if (entry->value && checked.emplace(entry->key.text, model::to_string(parameter->type)).second) {
+          values_.check(parameter->type, *entry->value, entry->key.text);
+        }
+      }
+      report_missing_arguments(*function, given);
+    }
+  }
+
+  void report_missing_arguments(const model::Function& function, const std::vector<const ast::MapEntry*>& given) {
     for (const model::Parameter& parameter : function.parameters) {
       if (args_invalid_) break;
       const bool present = std::any_of(given.begin(), given.end(),
@@ -228,7 +212,7 @@ class TestChecker {
   const ast::MapEntry* functions_entry_ = nullptr;
   const ast::MapEntry* args_ = nullptr;
   bool args_invalid_ = false;                      // reported; missing arguments are not reported on top
-  std::vector<const model::Function*> functions_;  // the listed functions that share the first one's signature
+  std::vector<const model::Function*> functions_;  // the listed functions that exist
   model::Test out_;
 };
 

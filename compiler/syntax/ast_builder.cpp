@@ -99,18 +99,40 @@ class AstBuilder {
     if (auto* c = ctx.classDecl()) return class_decl(*c);
     if (auto* c = ctx.enumDecl()) return enum_decl(*c);
     if (auto* c = ctx.functionDecl()) return function_decl(*c);
-    if (auto* c = ctx.clientDecl()) return client_decl(*c);
+    if (auto* c = ctx.clientDecl()) {
+      warn_ignored_parameters(c->ignoredParameters(), "client", c->identifier().back());
+      return client_decl(*c);
+    }
     if (auto* c = ctx.retryPolicyDecl()) {
+      warn_ignored_parameters(c->ignoredParameters(), "retry_policy", c->identifier());
       return ast::RetryPolicyDecl{name(c->identifier()), body(c->bodyEntry()), doc_comment(c), span_of(c)};
     }
     if (auto* c = ctx.templateStringDecl()) return template_string_decl(*c);
-    if (auto* c = ctx.testDecl()) return test_decl(*c);
-    if (auto* c = ctx.generatorDecl()) return ast::GeneratorDecl{name(c->identifier()), body(c->bodyEntry()), span_of(c)};
+    if (auto* c = ctx.testDecl()) {
+      warn_ignored_parameters(c->ignoredParameters(), "test", c->identifier());
+      return test_decl(*c);
+    }
+    if (auto* c = ctx.generatorDecl()) {
+      warn_ignored_parameters(c->ignoredParameters(), "generator", c->identifier());
+      return ast::GeneratorDecl{name(c->identifier()), body(c->bodyEntry()), span_of(c)};
+    }
     if (auto* c = ctx.typeAliasDecl()) return type_alias_decl(*c);
     return std::nullopt;  // nothing usable survived error recovery
   }
 
+  // `test Greets() {`: baml-cli reads the list and ignores it; only functions and
+  // template_strings take parameters.
+  void warn_ignored_parameters(BamlParser::IgnoredParametersContext* params, std::string_view what,
+                               BamlParser::IdentifierContext* id) {
+    if (params == nullptr) return;
+    diags_.report(DiagKind::IgnoredParameterList, span_of(params),
+                  "bamlc ignores the parameter list of " + std::string(what) + " `" + name(id).text +
+                      "`, which baml-cli accepts")
+        .with_hint("remove it: only functions and template_strings take parameters");
+  }
+
   ast::ClassDecl class_decl(BamlParser::ClassDeclContext& ctx) {
+    warn_ignored_parameters(ctx.ignoredParameters(), "class", ctx.identifier());
     ast::ClassDecl out;
     out.name = name(ctx.identifier());
     out.dynamic = ctx.DYNAMIC() != nullptr;
@@ -142,6 +164,7 @@ class AstBuilder {
   }
 
   ast::EnumDecl enum_decl(BamlParser::EnumDeclContext& ctx) {
+    warn_ignored_parameters(ctx.ignoredParameters(), "enum", ctx.identifier());
     ast::EnumDecl out;
     out.name = name(ctx.identifier());
     out.dynamic = ctx.DYNAMIC() != nullptr;

@@ -161,6 +161,35 @@ with MockServer(MOCK) as mock:
         assert [l.split()[0] for l in lines] == ["SharedNameA::SharedName", "SharedNameB::SharedName"], lines
         assert lines[0].endswith("shared_test_names.baml:12") and lines[1].endswith("shared_test_names.baml:17"), lines
 
+    @case("a test of functions with different parameters runs each with the arguments it takes")
+    def _():
+        project = os.path.join(WORK, "different_parameters")
+        os.makedirs(project, exist_ok=True)
+        with open(os.path.join(project, "main.baml"), "w") as f:
+            f.write(open(os.path.join(PROJECT, "clients.baml")).read().split("class Person")[0] + """
+function Short(text: string) -> string {
+  client Mock
+  prompt #"{{ text }}"#
+}
+function Limited(text: string, words: int?) -> string {
+  client Mock
+  prompt #"{{ text }} in {{ words }} words"#
+}
+test Both {
+  functions [Short, Limited]
+  args {
+    text "[mock:reply=hello]"
+    words 3
+  }
+  @@assert(echoes, {{ this == "hello" }})
+}
+""")
+        check = subprocess.run([BAMLC, "check", "--from", project], capture_output=True, text=True, timeout=60)
+        assert check.returncode == 0 and "W0811" in check.stderr and "`words` to `Short`" in check.stderr, check.stderr
+        p = bamlc_test(project=project)
+        got, _ = results(p.stdout)
+        assert p.returncode == 0 and got == {"Short::Both": "PASSED", "Limited::Both": "PASSED"}, (p.stdout, p.stderr)
+
     @case("--shard K/N: every test in exactly one shard")
     def _():
         all_ids = [l.split()[0] for l in bamlc_test("--list").stdout.splitlines()]
