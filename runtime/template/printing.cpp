@@ -188,7 +188,12 @@ void Printer::repr(const JValue& v, std::string& out) const {
       const auto& items = v.base().items();
       for (std::size_t i = 0; i < items.size(); ++i) {
         if (i) out += ", ";
-        repr(JValue::borrow(items[i], types), out);
+        // BAML prints a null item of a list argument as `null` (a map's null value as `none`).
+        if (items[i].kind() == Value::Kind::Null) {
+          out += "null";
+        } else {
+          repr(JValue::borrow(items[i], types), out);
+        }
       }
       out += ']';
       return;
@@ -340,7 +345,12 @@ void Printer::pretty(const Value& v, std::string& out, std::size_t indent) const
         }
         quote_debug(*key, out);
         out += ": ";
-        pretty(field, out, indent + 4);
+        // BAML prints a class's own null field as `null` but a null value of a map as `none`.
+        if (v.kind() == K::Map && field.kind() == K::Null) {
+          out += "none";
+        } else {
+          pretty(field, out, indent + 4);
+        }
         out += ",\n";
       }
       indent_to(out, indent);

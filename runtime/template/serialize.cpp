@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 #include "template/evaluator.h"
@@ -74,6 +75,12 @@ Node tree(Evaluator& ev, const JValue& v, bool alias_keys, int depth) {
     case K::Float:
       n.type = Node::Type::Float;
       n.f = v.as_float();
+      // BAML's format filter writes a float with a whole value as an integer (`10`, not
+      // `10.0`); tojson keeps it a float.
+      if (alias_keys && std::isfinite(n.f) && n.f == std::trunc(n.f) && std::fabs(n.f) < 9007199254740992.0) {
+        n.type = Node::Type::Int;
+        n.i = static_cast<std::int64_t>(n.f);
+      }
       break;
     case K::String:
       n.type = Node::Type::String;
@@ -83,8 +90,17 @@ Node tree(Evaluator& ev, const JValue& v, bool alias_keys, int depth) {
       n.type = Node::Type::String;
       n.s = ev.to_string(v);
       break;
-    case K::EnumValue:  // BAML's enum values and media are objects without serializable fields
-    case K::Media:
+    case K::EnumValue:
+      // BAML's format filter writes an enum value as it prints (its alias, or its name);
+      // minijinja's tojson sees an object without serializable fields.
+      if (alias_keys) {
+        n.type = Node::Type::String;
+        n.s = v.enum_printed();
+      } else {
+        n.type = Node::Type::Object;
+      }
+      break;
+    case K::Media:  // an object without serializable fields to both
       n.type = Node::Type::Object;
       break;
     case K::Seq:
@@ -339,10 +355,16 @@ void toon_field(const std::string& key, const Node& v, std::size_t indent, std::
       for (const Node& item : v.items) {
         toon_line(indent + 2, out, first_line);
         out += "- ";
-        if (item.type == Node::Type::Object) {
+        if (item.type == Node::Type::Object || item.type == Node::Type::Array) {
+          // An object's fields, or a list as a field without a key (`- [2]: 1,2`), written
+          // one level in and taken from after the indentation of their first line.
           bool inner_first = true;
           std::string inner;
-          write_toon(item, indent + 4, inner, inner_first);
+          if (item.type == Node::Type::Object) {
+            write_toon(item, indent + 4, inner, inner_first);
+          } else {
+            toon_field("", item, indent + 4, inner, inner_first);
+          }
           out.append(inner, std::min(inner.size(), indent + 4), std::string::npos);
         } else {
           toon_scalar(item, out);

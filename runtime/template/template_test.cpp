@@ -196,6 +196,10 @@ TEST_CASE("enum values print their alias and compare by name (oracle)") {
   CHECK(render1(bin("in", var("t"), lst({str("BUG")})), env) == "true");
   CHECK(render1(attr(var("t"), "value"), env) == "BUG");
   CHECK(render1(filt(var("t"), "tojson"), env) == "{}");
+  // BAML's format filter writes an enum value as it prints.
+  CHECK(render1(filt(var("t"), "format", {arg(str("json"), "type")}), env) == "\"bug-report\"");
+  CHECK(render1(filt(lst({var("t"), var("u")}), "format", {arg(str("yaml"), "type")}), env) == "- bug-report\n- FEATURE\n");
+  CHECK(render1(filt(lst({var("t"), var("u")}), "format", {arg(str("toon"), "type")}), env) == "[2]: bug-report,FEATURE");
   CHECK(render1(var("Tag"), env) == "{}");
   CHECK(render_error(tmpl_of({out(filt(var("t"), "length"))}), env).find("cannot calculate length") != std::string::npos);
 }
@@ -210,6 +214,12 @@ TEST_CASE("null arguments, missing optional fields and defaults (oracle)") {
   CHECK(render1(filt(str(""), "default", {arg(str("e")), arg(boolean(true))}), env) == "e");
   CHECK(render1(attr(var("p"), "email"), env) == "");
   CHECK(render1(test(attr(var("p"), "email"), "defined"), env) == "false");
+  // A null item of a list argument prints as `null`; a null value of a map inside a class as `none`.
+  auto nulls = env_with({{"xs", Value::list({Value::string("a"), Value::null()})},
+                         {"b", Value::instance("Bag", {{"tags", Value::map({{"k", Value::null()}})},
+                                                       {"list", Value::list({Value::null()})}})}});
+  CHECK(render1(var("xs"), nulls) == "[\"a\", null]");
+  CHECK(render1(var("b"), nulls) == "{\n    \"tags\": {\n        \"k\": none,\n    },\n    \"list\": [\n        null,\n    ],\n}");
 }
 
 TEST_CASE("dedent, trim and whitespace control (oracle)") {
@@ -310,6 +320,12 @@ TEST_CASE("filters (oracle)") {
   CHECK(render1(filt(var("p"), "format", {arg(str("json"), "type")}), env) ==
         "{\"name\":\"Ann\",\"age\":30,\"email\":null,\"roles\":[\"admin\"],\"nickname\":\"A\"}");
   CHECK(render1(filt(dct({{str("a"), lst({num(1), num(2)})}}), "format", {arg(str("yaml"), "type")})) == "a:\n- 1\n- 2\n");
+  // Lists in a list keep their items in TOON; a whole float is an integer to format, not to tojson.
+  CHECK(render1(filt(lst({lst({num(1), num(2)}), lst({num(3)})}), "format", {arg(str("toon"), "type")})) ==
+        "[2]:\n  - [2]: 1,2\n  - [1]: 3");
+  CHECK(render1(filt(dct({{str("p"), flt(10.0)}}), "format", {arg(str("json"), "type")})) == "{\"p\":10}");
+  CHECK(render1(filt(dct({{str("p"), flt(10.0)}}), "format", {arg(str("yaml"), "type")})) == "p: 10\n");
+  CHECK(render1(filt(dct({{str("p"), flt(10.0)}}), "tojson")) == "{\"p\":10.0}");
   CHECK(render1(filt(var("p"), "items"), env) ==
         "[[\"name\", \"Ann\"], [\"age\", 30], [\"email\", none], [\"roles\", [\"admin\"]], [\"nick\", \"A\"]]");
   CHECK(render1(filt(var("p"), "length"), env) == "5");
