@@ -404,7 +404,13 @@ const baml::ir::TypeSystem& done_types() {
      "fields": [{"name": "a", "type": {"kind": "string"}}, {"name": "b", "type": {"kind": "int"}}]},
     {"name": "Wrap", "fields": [{"name": "at", "type": {"kind": "class", "name": "Atomic"}},
                                 {"name": "opt", "type": {"kind": "optional", "inner": {"kind": "class", "name": "Atomic"}}},
-                                {"name": "label", "type": {"kind": "string"}}]}]})~"));
+                                {"name": "label", "type": {"kind": "string"}}]},
+    {"name": "Held", "stream": ["not_null"],
+     "fields": [{"name": "a", "type": {"kind": "string"}}, {"name": "b", "type": {"kind": "int"}}]},
+    {"name": "Outer", "fields": [{"name": "title", "type": {"kind": "string"}},
+                                 {"name": "inner", "type": {"kind": "class", "name": "Held"}}]},
+    {"name": "Post", "fields": [{"name": "body", "type": {"kind": "string"}},
+                                {"name": "bio", "stream": ["not_null"], "type": {"kind": "optional", "inner": {"kind": "string"}}}]}]})~"));
   return ts;
 }
 
@@ -443,6 +449,19 @@ TEST_CASE("partial @@stream.done classes appear only once complete") {
   CHECK(done_matches(kAtomic, R"~({"a": "x", "b": 1})~", R"~({"a": "x", "b": 1})~"));
   // Outside streaming nothing changes.
   CHECK(done_matches(kAtoms, R"~([{"a": "x", "b": 1}, {"a": "y"}])~", R"~([{"a": "x", "b": 1}])~", false));
+}
+
+TEST_CASE("partial @@stream.not_null classes hold their parent back; @stream.not_null on an optional field does nothing") {
+  // BAML 0.226.2 parseStream: a required field whose class is @@stream.not_null fails the parent
+  // while it is missing; the field `bio string? @stream.not_null` is null like any optional one.
+  constexpr const char* kOuter = R"({"kind": "class", "name": "Outer"})";
+  CHECK(done_matches(kOuter, R"~({"title": "x)~", "ERR"));
+  CHECK(done_matches(kOuter, R"~({"title": "x", "inner": {"a": "h)~", R"~({"title": "x", "inner": {"a": "h", "b": null}})~"));
+  constexpr const char* kPost = R"({"kind": "class", "name": "Post"})";
+  constexpr const char* kPosts = R"({"kind": "list", "items": {"kind": "class", "name": "Post"}})";
+  CHECK(done_matches(kPost, R"~({"body": "hello)~", R"~({"body": "hello", "bio": null})~"));
+  CHECK(done_matches(kPost, R"~({"bio": null, "body": "hello)~", R"~({"body": "hello", "bio": null})~"));
+  CHECK(done_matches(kPosts, R"~([{"body": "a"}, {"body": "b)~", R"~([{"body": "a", "bio": null}, {"body": "b", "bio": null}])~"));
 }
 
 TEST_CASE("partial (T @stream.done): list items, map values, the root") {

@@ -39,6 +39,15 @@ bool done_type(const ir::Type& t, const ir::TypeSystem& types) {
   return cls && cls->has_stream("done");
 }
 
+// Whether values of `t` are @stream.not_null by declaration: a grouped type's
+// `@stream.not_null`, a class's `@@stream.not_null`.
+bool not_null_type(const ir::Type& t, const ir::TypeSystem& types) {
+  if (t.has_stream("not_null")) return true;
+  if (t.kind != ir::Type::Kind::Class) return false;
+  const ir::Class* cls = types.find_class(t.name);
+  return cls && cls->has_stream("not_null");
+}
+
 }  // namespace
 
 bool raw_text_complete(const JValue& any) {
@@ -326,10 +335,15 @@ Coercer::ClassInfo& Coercer::class_info(const ir::Class& cls) {
         not_null = not_null || s == "not_null";
         with_state = with_state || s == "with_state";
       }
+      const bool optional = ir::accepts_null(f.type, types_);
+      not_null = not_null || not_null_type(f.type, types_);
       info.done.push_back(done);
-      info.not_null.push_back(not_null);
+      // BAML 0.226.2 holds an object back for a @stream.not_null field (or one whose class is
+      // @@stream.not_null) only when the field is required; on a field that takes null it
+      // changes nothing.
+      info.not_null.push_back(not_null && !optional);
       info.with_state.push_back(with_state);
-      info.optional.push_back(ir::accepts_null(f.type, types_));
+      info.optional.push_back(optional);
     }
   }
   return info;

@@ -165,6 +165,22 @@ TEST_CASE("invalid UTF-8 is read incrementally, each invalid sequence as one U+F
   stream_every_way(texts, 11);
 }
 
+TEST_CASE("Unicode whitespace between tokens is skipped, also when a delta cuts it") {
+  // U+00A0, U+3000 and U+2003 where JSON has whitespace: BAML 0.226.2 skips them (Rust's
+  // char::is_whitespace), and so must every delta split of them.
+  const std::vector<std::pair<const char*, std::string>> texts = {
+      {"FPerson", "{\"name\":\xc2\xa0\"A\", \"fullName\": \"B\"}"},
+      {"FPerson", "{\"name\": \"A\",\xe3\x80\x80\"fullName\":\xe2\x80\x83\"B\"}"},
+      {"FPerson", "{name:\xc2\xa0" "A\xc2\xa0, fullName: B}"},
+      {"FIntList", "[1,\xc2\xa0" "2,\xe2\x80\xaf" "3]"},
+  };
+  stream_every_way(texts, 11);
+  CHECK(matches_oracle("{\"name\":\xc2\xa0\"A\", \"fullName\": \"B\"}", "FPerson", R"({"name": "A", "age": null, "full_name": "B"})"));
+  CHECK(matches_oracle("{\"name\": \"A\",\xc2\xa0\"fullName\": \"B\"}", "FPerson", R"({"name": "A", "age": null, "full_name": "B"})"));
+  CHECK(matches_oracle("{name:\xc2\xa0" "A\xc2\xa0, fullName: B}", "FPerson", R"({"name": "A", "age": null, "full_name": "B"})"));
+  CHECK(matches_oracle("{\"name\": \"A\xc2\xa0" "B\", \"fullName\": \"C\"}", "FPerson", R"({"name": "A\u00a0B", "age": null, "full_name": "C"})"));
+}
+
 TEST_CASE("@stream.with_state reports Pending, Incomplete, Complete") {
   // BAML 0.226.2 parseStream: {"c": {"state": "Incomplete", "value": "sea"}} etc.
   CHECK(matches_oracle(R"({"b": "", "c":)", "FS",
