@@ -410,7 +410,13 @@ const baml::ir::TypeSystem& done_types() {
     {"name": "Outer", "fields": [{"name": "title", "type": {"kind": "string"}},
                                  {"name": "inner", "type": {"kind": "class", "name": "Held"}}]},
     {"name": "Post", "fields": [{"name": "body", "type": {"kind": "string"}},
-                                {"name": "bio", "stream": ["not_null"], "type": {"kind": "optional", "inner": {"kind": "string"}}}]}]})~"));
+                                {"name": "bio", "stream": ["not_null"], "type": {"kind": "optional", "inner": {"kind": "string"}}}]},
+    {"name": "Account", "fields": [{"name": "tier", "type": {"kind": "enum", "name": "Tier"}},
+                                   {"name": "owner", "type": {"kind": "string"}}]},
+    {"name": "Order", "fields": [{"name": "id", "type": {"kind": "string"}},
+                                 {"name": "account", "type": {"kind": "class", "name": "Account"}},
+                                 {"name": "accounts", "type": {"kind": "list", "items": {"kind": "class", "name": "Account"}}}]}],
+  "enums": [{"name": "Tier", "values": [{"name": "FREE"}, {"name": "GOLD"}]}]})~"));
   return ts;
 }
 
@@ -462,6 +468,22 @@ TEST_CASE("partial @@stream.not_null classes hold their parent back; @stream.not
   CHECK(done_matches(kPost, R"~({"body": "hello)~", R"~({"body": "hello", "bio": null})~"));
   CHECK(done_matches(kPost, R"~({"bio": null, "body": "hello)~", R"~({"body": "hello", "bio": null})~"));
   CHECK(done_matches(kPosts, R"~([{"body": "a"}, {"body": "b)~", R"~([{"body": "a", "bio": null}, {"body": "b", "bio": null}])~"));
+}
+
+TEST_CASE("partial: a class field whose object has an unfit value and another unfit or unwritten is null") {
+  // BAML 0.226.2 parseStream, in a class-typed field only (not at the root, in a list or a map).
+  constexpr const char* kOrder = R"({"kind": "class", "name": "Order"})";
+  CHECK(done_matches(kOrder, R"~({"id": "A", "account": {"tier": "GO)~", R"~({"id": "A", "account": null, "accounts": []})~"));
+  CHECK(done_matches(kOrder, R"~({"id": "A", "account": {"tier": "SILVER"})~", R"~({"id": "A", "account": null, "accounts": []})~"));
+  CHECK(done_matches(kOrder, R"~({"id": "A", "account": {)~",
+                     R"~({"id": "A", "account": {"tier": null, "owner": null}, "accounts": []})~"));
+  CHECK(done_matches(kOrder, R"~({"id": "A", "account": {"tier": "SILVER", "owner": "b)~",
+                     R"~({"id": "A", "account": {"tier": null, "owner": "b"}, "accounts": []})~"));
+  CHECK(done_matches(kOrder, R"~({"id": "A", "account": {"tier": "GOLD)~",
+                     R"~({"id": "A", "account": {"tier": null, "owner": null}, "accounts": []})~"));
+  CHECK(done_matches(kOrder, R"~({"id": "A", "accounts": [{"tier": "GO)~",
+                     R"~({"id": "A", "account": null, "accounts": [{"tier": null, "owner": null}]})~"));
+  CHECK(done_matches(R"({"kind": "class", "name": "Account"})", R"~({"tier": "GO)~", R"~({"tier": null, "owner": null})~"));
 }
 
 TEST_CASE("partial (T @stream.done): list items, map values, the root") {

@@ -47,6 +47,10 @@ struct Coerced {
   bool is_string = false;
   bool list_empty = false;
   bool first_item_markdown = false;
+  // Partial, for a class: a field was written with a value that does not fit (yet), and two or
+  // more fields are so or not written at all. BAML 0.226.2 then shows the object as null where
+  // a class-typed field holds it (`{"account": {"tier": "GO` → "account": null).
+  bool partial_unfit = false;
   std::vector<FieldState> states;  // @stream.with_state fields below, paths relative to this value
 
   bool composite() const { return shape != Shape::Scalar; }

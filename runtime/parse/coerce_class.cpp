@@ -144,7 +144,9 @@ Outcome Coercer::coerce_class(const ir::Type& type, const JValue* v, const std::
     const ir::Field& f = *fields[i];
     Slot& s = slots[i];
     bool optional = info.optional[i];
-    if (s.present && s.result->ok) {
+    const bool held_as_null = partial_ && s.present && s.result->ok && s.result->ok->partial_unfit &&
+                              f.type.kind == ir::Type::Kind::Class;
+    if (s.present && s.result->ok && !held_as_null) {
       values[i] = std::move(*s.result->ok);
       all_default = false;
       continue;
@@ -199,6 +201,14 @@ Outcome Coercer::coerce_class(const ir::Type& type, const JValue* v, const std::
     c.flags = own.flags;
     c.flags.inferred_object = inferred_from_string;
     c.total = own.total;
+    if (partial_) {
+      std::size_t unfit = 0, unwritten = 0;
+      for (const Slot& s : slots) {
+        if (!s.present) ++unwritten;
+        else if (!s.result->ok) ++unfit;
+      }
+      c.partial_unfit = unfit >= 1 && unfit + unwritten >= 2;
+    }
     Value::Entries entries;
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const ir::Field& f = *fields[i];
