@@ -162,6 +162,13 @@ Outcome Coercer::coerce_class(const ir::Type& type, const JValue* v, const std::
       d = Coerced{};
       d->flags.default_no_value = true;
       d->add(1);
+    } else if (partial_ && !had_error && types_.resolve(f.type).kind == ir::Type::Kind::Union) {
+      // Partial: a union field not written yet is null, even one whose list or map member
+      // would default to [] or {} once the answer is whole (BAML 0.226.2: `labels string |
+      // string[]` is null while streaming, [] at the end).
+      d = Coerced{};
+      d->flags.default_no_value = true;
+      d->add(1);
     } else {
       d = default_value(f.type, types_, had_error);
       // Partial: a required field not written yet is null; one written with a value that does
