@@ -138,12 +138,19 @@ TEST_CASE("int literal (FLitInt)") {
   CHECK(matches_oracle(R"~(3)~", "FLitInt", R"~(ERR)~"));
   CHECK(matches_oracle(R"~("2")~", "FLitInt", R"~(2)~"));
   CHECK(matches_oracle(R"~(1.0)~", "FLitInt", R"~(1)~"));
+  // An object with one primitive value stands for it, as for string literals.
+  CHECK(matches_oracle(R"~({"rating": 2})~", "FLitInt", R"~(2)~"));
+  CHECK(matches_oracle(R"~({"rating": "2"})~", "FLitInt", R"~(2)~"));
+  CHECK(matches_oracle(R"~({"a": 1, "b": 2})~", "FLitInt", R"~(ERR)~"));
+  CHECK(matches_oracle(R"~({"x": {"y": 2}})~", "FLitInt", R"~(ERR)~"));
 }
 
 TEST_CASE("bool literal (FLitBool)") {
   CHECK(matches_oracle(R"~(true)~", "FLitBool", R"~(true)~"));
   CHECK(matches_oracle(R"~(false)~", "FLitBool", R"~(ERR)~"));
   CHECK(matches_oracle(R"~(True)~", "FLitBool", R"~(true)~"));
+  CHECK(matches_oracle(R"~({"ok": true})~", "FLitBool", R"~(true)~"));
+  CHECK(matches_oracle(R"~({"rating": 2})~", "FLitBool", R"~(ERR)~"));
 }
 
 TEST_CASE("map (FMap)") {

@@ -187,14 +187,15 @@ Outcome Coercer::coerce_literal(const ir::Type& type, const JValue* v, const std
   const Value& lit = type.literal;
   std::string what = ir::describe(type);
   if (!v || v->kind == JValue::Kind::Null) return Outcome::failure(path, expected(what, v));
+  // An object with one primitive value stands for that value (BAML): `{"rating": 4}` for
+  // `1 | 2 | 3 | 4 | 5` is 4.
+  const JValue* x = v;
+  if (x->kind == JValue::Kind::Object && x->entries.size() == 1) {
+    const JValue& inner = x->entries[0].second;
+    if (inner.kind == JValue::Kind::String || inner.kind == JValue::Kind::Number || inner.kind == JValue::Kind::Bool)
+      x = &inner;
+  }
   if (lit.kind() == Value::Kind::String) {
-    // An object with one primitive value stands for that value (BAML).
-    const JValue* x = v;
-    if (x->kind == JValue::Kind::Object && x->entries.size() == 1) {
-      const JValue& inner = x->entries[0].second;
-      if (inner.kind == JValue::Kind::String || inner.kind == JValue::Kind::Number || inner.kind == JValue::Kind::Bool)
-        x = &inner;
-    }
     std::string why;
     auto m = match_string(*x, {{lit.as_string(), {lit.as_string()}}}, why);
     if (!m) return Outcome::failure(path, expected(what, v));
@@ -205,7 +206,7 @@ Outcome Coercer::coerce_literal(const ir::Type& type, const JValue* v, const std
   }
   ir::Type base;
   base.kind = lit.kind() == Value::Kind::Int ? ir::Type::Kind::Int : ir::Type::Kind::Bool;
-  Outcome o = coerce(base, v, path);
+  Outcome o = coerce(base, x, path);
   if (!o.ok || !(o.ok->value == lit)) return Outcome::failure(path, expected(what, v));
   o.ok->value = lit;
   return o;
