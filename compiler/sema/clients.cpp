@@ -101,8 +101,15 @@ void read_leaf_options(Context& ctx, const ast::Value& options, const ProviderSc
       satisfied = satisfied || all;
     }
     if (!satisfied) {
-      ctx.diags.report(DiagKind::MissingRequiredOption, client.span, "client `" + client.name + "` (provider " + schema.name + ") needs `base_url`, or `resource_name` and `deployment_id`")
-          .with_hint("add `base_url \"https://...\"` to `options`");
+      // "`base_url`, or `resource_name` and `deployment_id`"
+      std::string needs;
+      for (const auto& group : schema.required_one_of) {
+        if (!needs.empty()) needs += ", or ";
+        for (std::size_t i = 0; i < group.size(); ++i) needs += (i ? " and `" : "`") + group[i] + "`";
+      }
+      const std::string& first = schema.required_one_of.front().front();
+      ctx.diags.report(DiagKind::MissingRequiredOption, client.span, "client `" + client.name + "` (provider " + schema.name + ") needs " + needs)
+          .with_hint("add `" + first + " \"...\"` to `options`");
     }
   }
 }
