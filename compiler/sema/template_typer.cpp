@@ -316,7 +316,12 @@ TemplateValue TemplateTyper::attribute(const TemplateValue& object, const ast::T
     case TemplateValueKind::Method: return TemplateValue::unknown();
     case TemplateValueKind::Data: {
       AttributeLookup found = types_.attribute(object.type, member.text, called, expression_path(e.operands[0]));
-      if (found.problem) {
+      if (found.problem && scope_ == TemplateScope::Check && !called) {
+        // baml-cli accepts a field that does not exist in a check (BAML's own validation tests
+        // have `this.string` on a class without it): the check reads undefined there.
+        diags_.report(DiagKind::CheckReadsUndefined, member.span, found.problem->message + "; the check reads it as undefined")
+            .with_hint(found.problem->hint);
+      } else if (found.problem) {
         diags_.report(found.problem->kind, member.span, found.problem->message).with_hint(found.problem->hint);
       }
       return found.value;
