@@ -78,8 +78,9 @@ operation
   | operation op = OR operation                                     # binaryOperation
   ;
 
-// `x is divisibleby 3`: a test takes one argument without parentheses.
-testArgument : literal | NAME ;
+// `x is divisibleby 3`, `x is in ["a", "b"]`: a test takes one primary expression without
+// parentheses (with them it is the argument list).
+testArgument : literal | NAME | primary ;
 
 primary
   : literal                                                          # literalPrimary

@@ -200,6 +200,8 @@ ast::TemplateExpr TemplateExprBuilder::operation(JinjaParser::OperationContext* 
       a.span = spans_.of(arg);
       if (arg->literal() != nullptr) {
         a.value = literal(arg->literal());
+      } else if (arg->primary() != nullptr) {
+        a.value = primary(arg->primary());
       } else {
         a.value = make(Kind::Variable, arg);
         a.value.text = arg->getText();

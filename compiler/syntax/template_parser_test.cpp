@@ -189,6 +189,9 @@ TEST_CASE("expression precedence follows minijinja") {
   CHECK(expr("a if b or c else d if e else f") == "(a if (b or c) else (d if e else f))");
   CHECK(expr("a if b") == "(a if b)");
   CHECK(expr("x is not none and y is divisibleby 3") == "((x is not none()) and (y is divisibleby(3)))");
+  // A test's one argument without parentheses may be a list or a dict (minijinja reads a primary).
+  CHECK(expr("x is in ['a', 'b'] and y") == "((x is in(['a', 'b'])) and y)");
+  CHECK(expr("x is in {'a': 1}") == "(x is in({'a': 1}))");
   CHECK(expr("xs | join(', ') | upper") == "((xs | join(', ')) | upper())");
   CHECK(expr("x // 2 % 3") == "((x // 2) % 3)");
 }
