@@ -77,7 +77,14 @@ Outcome Coercer::coerce_float(const JValue* v, const std::string& path) {
       while (!s.empty() && s.back() == ',') s.remove_suffix(1);
       if (auto d = rust_float(s)) return Outcome::success(scalar(Value::floating(*d)));
       if (auto d = fraction(s)) return Outcome::success(scalar(Value::floating(*d)));
-      if (auto d = number_in_text(s)) return Outcome::success(scalar(Value::floating(*d)));
+      if (auto d = number_in_text(s)) {
+        // A number found in text around it (`$4.50`, `12.5%`, `about 2.5 hours`) costs as much
+        // as an int rounded from it, as in BAML 0.226.2: `int | float` reads such a text as the
+        // int (`$4.50` → 5), and a list read as one float prefers an item written as a number.
+        Coerced c = scalar(Value::floating(*d));
+        c.add(1);
+        return Outcome::success(std::move(c));
+      }
       break;
     }
     case JValue::Kind::Array:

@@ -28,6 +28,19 @@ TEST_CASE("int or float (FIntFloat)") {
   CHECK(matches_oracle(R"~(4.5)~", "FIntFloat", R"~(4.5)~"));
   CHECK(matches_oracle(R"~("4.5")~", "FIntFloat", R"~(4.5)~"));
   CHECK(matches_oracle(R"~(1,000)~", "FIntFloat", R"~(1000)~"));
+  // A number found in text around it is read as an int, rounded (BAML 0.226.2: "$4.50" is 5,
+  // "12.5%" is 13, "$4" is the int 4); a plain "4.5" stays a float.
+  using baml::parse::testing::fn;
+  using baml::parse::testing::parse_json;
+  CHECK(parse_json(R"~("$4.50")~", fn("FIntFloat")) == "5");
+  CHECK(parse_json(R"~("12.5%")~", fn("FIntFloat")) == "13");
+  CHECK(parse_json(R"~("$4")~", fn("FIntFloat")) == "4");
+  CHECK(parse_json(R"~("4.5")~", fn("FIntFloat")) == "4.5");
+  // Read as one number, a list prefers an item written as a number to one found in text.
+  CHECK(matches_oracle(R"~(["$4", 3])~", "FFloat", R"~(3)~"));
+  CHECK(matches_oracle(R"~([1True, 2.5])~", "FFloat", R"~(2.5)~"));
+  CHECK(matches_oracle(R"~(["$4", 3])~", "FInt", R"~(3)~"));
+  CHECK(matches_oracle(R"~([1True, 2.5])~", "FInt", R"~(1)~"));
 }
 
 TEST_CASE("classes by literal (FPet)") {
