@@ -4,6 +4,7 @@
 // raised. Numbers compare by value (BAML's JSON has no int/float distinction).
 #include <doctest/doctest.h>
 
+#include "parse/numbers.h"
 #include "parse/test_support.h"
 
 using baml::parse::testing::matches_oracle;
@@ -206,4 +207,26 @@ TEST_CASE("nested lists (FStrListList)") {
   CHECK(matches_oracle(R"~([["a"], ["b", "c"]])~", "FStrListList", R"~([["a"], ["b", "c"]])~"));
   CHECK(matches_oracle(R"~(["a", "b"])~", "FStrListList", R"~([["a"], ["b"]])~"));
   CHECK(matches_oracle(R"~(a)~", "FStrListList", R"~([["a"]])~"));
+}
+
+TEST_CASE("a number read into a string prints as BAML prints it (serde_json's f64, or the integer)") {
+  // BAML 0.226.2, a JSON number where `value string` is declared: {"value": 3.50} is "3.5".
+  using baml::parse::serde_float_text;
+  using baml::parse::serde_number_text;
+  CHECK(serde_float_text(3.5) == "3.5");
+  CHECK(serde_float_text(1000) == "1000.0");
+  CHECK(serde_float_text(0.000001) == "1e-6");
+  CHECK(serde_float_text(0.001234) == "0.001234");
+  CHECK(serde_float_text(-2.5e-5) == "-0.000025");
+  CHECK(serde_float_text(1e16) == "1e16");
+  CHECK(serde_float_text(1e21) == "1e21");
+  CHECK(serde_float_text(1.2345678901234569e23) == "1.2345678901234569e23");
+  CHECK(serde_float_text(-0.0) == "-0.0");
+  CHECK(serde_number_text("3.50") == "3.5");
+  CHECK(serde_number_text("1E3") == "1000.0");
+  CHECK(serde_number_text("42") == "42");
+  CHECK(serde_number_text("12345678901234567890") == "12345678901234567890");
+  CHECK(serde_number_text("99999999999999999999") == "1e20");
+  CHECK(baml::parse::testing::parse_json(R"~({"name": 3.50, "fullName": 1E3})~", baml::parse::testing::fn("FPerson")) ==
+        R"~({"age":null,"full_name":"1000.0","name":"3.5"})~");
 }

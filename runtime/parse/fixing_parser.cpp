@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "parse/json_cursor.h"  // hex_digit_value
+#include "parse/numbers.h"
 #include "parse/strict_json.h"
 
 namespace baml::parse {
@@ -124,14 +125,6 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
-// A number's text as serde_json prints it: integers as they are, floats with a fraction.
-std::string float_text(double d) {
-  char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof buf, d);
-  std::string s(buf, r.ptr);
-  if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
-  return s;
-}
 
 // Rust's `str::parse::<f64>` accepts an optional sign, digits with an optional fraction (either
 // side may be empty but not both), an optional exponent; we refuse inf/nan (BAML would panic).
@@ -198,7 +191,7 @@ JValue unquoted_value(std::string_view raw, bool complete) {
     v.text = std::to_string(i);
   } else if (parse_rust_float(s, d)) {
     v.kind = JValue::Kind::Number;
-    v.text = float_text(d);
+    v.text = serde_number_text(s);  // a u64 stays whole; other numbers print as f64
   } else {
     v.kind = JValue::Kind::String;
     v.text = std::move(s);

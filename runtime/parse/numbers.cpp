@@ -114,4 +114,42 @@ std::int64_t round_to_int(double d) {
   return static_cast<std::int64_t>(r);
 }
 
+std::string serde_float_text(double d) {
+  std::string out = std::signbit(d) ? "-" : "";
+  d = std::fabs(d);
+  if (d == 0) return out + "0.0";
+  // The shortest round-trip digits and the decimal exponent, from the scientific form.
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+  std::string_view sci(buf, static_cast<std::size_t>(r.ptr - buf));
+  const std::size_t e = sci.find('e');
+  std::string digits;
+  for (char c : sci.substr(0, e)) {
+    if (c != '.') digits += c;
+  }
+  const int exponent = std::atoi(std::string(sci.substr(e + 1)).c_str());
+  const int length = static_cast<int>(digits.size());
+  const int kk = exponent + 1;  // where the decimal point goes, counted from the first digit
+  const int k = kk - length;
+  if (k >= 0 && kk <= 16) return out + digits + std::string(static_cast<std::size_t>(k), '0') + ".0";
+  if (kk > 0 && kk <= 16) return out + digits.substr(0, static_cast<std::size_t>(kk)) + "." + digits.substr(static_cast<std::size_t>(kk));
+  if (kk > -5 && kk <= 0) return out + "0." + std::string(static_cast<std::size_t>(-kk), '0') + digits;
+  if (length == 1) return out + digits + "e" + std::to_string(kk - 1);
+  return out + digits.substr(0, 1) + "." + digits.substr(1) + "e" + std::to_string(kk - 1);
+}
+
+std::string serde_number_text(std::string_view text) {
+  if (auto i = rust_int(text)) return std::to_string(*i);
+  // serde_json reads a whole number past i64 as a u64 when it fits (BAML keeps
+  // 12345678901234567890 as written).
+  std::uint64_t u = 0;
+  std::string_view digits = !text.empty() && text.front() == '+' ? text.substr(1) : text;
+  if (auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), u);
+      ec == std::errc() && end == digits.data() + digits.size() && !digits.empty()) {
+    return std::to_string(u);
+  }
+  if (auto d = rust_float(text); d && std::isfinite(*d)) return serde_float_text(*d);
+  return std::string(text);
+}
+
 }  // namespace baml::parse

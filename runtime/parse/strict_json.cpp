@@ -1,7 +1,9 @@
-// A small strict JSON reader producing JValues (numbers keep their literal text).
+// A small strict JSON reader producing JValues (numbers as BAML prints them once parsed).
 #include "parse/strict_json.h"
 
 #include <cstdint>
+
+#include "parse/numbers.h"
 
 namespace baml::parse {
 
@@ -64,7 +66,7 @@ class Reader {
     auto n = c_.number();
     if (!n) return std::nullopt;
     v.kind = JValue::Kind::Number;
-    v.text = std::string(*n);
+    v.text = serde_number_text(*n);  // as BAML prints it, should a string want it: 3.50 → 3.5
     return v;
   }
 
