@@ -1,8 +1,15 @@
 // Python-style methods (docs/ir-templates.md, item 7): on strings, on maps (`items`, `keys`,
 // `values`, `get`) and on lists (`count`, `index`), as minijinja's pycompat offers them.
 #include "template/builtins.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
 #include "template/evaluator.h"
 #include "template/operators.h"
+#include "template/printing.h"
 #include "template/unicode.h"
 
 namespace baml::tmpl {
@@ -109,6 +116,108 @@ JValue split(Evaluator& ev, std::string_view s, const CallArgs& a) {
 }
 
 // Python's str.format with `{}`, `{0}` and `{name}` fields.
+// One replacement field's format spec, Python's mini-language as BAML's `str.format` takes it:
+// [[fill]align][sign][#][0][width][,][.precision][type], for strings, ints and floats.
+std::string apply_format_spec(Evaluator& ev, const JValue& v, std::string_view spec) {
+  const std::string bad = "invalid operation: invalid format spec `" + std::string(spec) + "`";
+  std::size_t i = 0;
+  auto is_align = [](char c) { return c == '<' || c == '>' || c == '^' || c == '='; };
+  char fill = ' ', align = 0, sign = '-';
+  bool zero = false, grouping = false;
+  if (spec.size() >= 2 && is_align(spec[1])) {
+    fill = spec[0];
+    align = spec[1];
+    i = 2;
+  } else if (!spec.empty() && is_align(spec[0])) {
+    align = spec[0];
+    i = 1;
+  }
+  if (i < spec.size() && (spec[i] == '+' || spec[i] == '-' || spec[i] == ' ')) sign = spec[i++];
+  if (i < spec.size() && spec[i] == '#') ++i;
+  if (i < spec.size() && spec[i] == '0') {
+    zero = true;
+    ++i;
+  }
+  std::size_t width = 0;
+  while (i < spec.size() && spec[i] >= '0' && spec[i] <= '9' && width < 10000) width = width * 10 + static_cast<std::size_t>(spec[i++] - '0');
+  if (i < spec.size() && (spec[i] == ',' || spec[i] == '_')) {
+    grouping = true;
+    ++i;
+  }
+  int precision = -1;
+  if (i < spec.size() && spec[i] == '.') {
+    precision = 0;
+    ++i;
+    while (i < spec.size() && spec[i] >= '0' && spec[i] <= '9' && precision < 1000) precision = precision * 10 + (spec[i++] - '0');
+  }
+  const char type = i < spec.size() ? spec[i++] : 0;
+  if (i != spec.size() || width >= 10000) ev.fail(bad);
+
+  const bool is_int = v.kind() == JValue::Kind::Int;
+  const bool is_float = v.kind() == JValue::Kind::Float;
+  std::string body;
+  bool negative = false;
+  if ((is_int || is_float) && type != 's') {
+    const double d = is_float ? v.as_float() : static_cast<double>(v.as_int());
+    negative = std::signbit(d) && !(is_int && v.as_int() == 0);
+    char buf[512];
+    if (is_int && (type == 0 || type == 'd' || type == 'n')) {
+      const std::int64_t n = v.as_int();
+      body = std::to_string(n < 0 ? -static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n));
+    } else if (is_int && (type == 'x' || type == 'X' || type == 'o' || type == 'b')) {
+      unsigned long long n = v.as_int() < 0 ? -static_cast<unsigned long long>(v.as_int()) : static_cast<unsigned long long>(v.as_int());
+      if (type == 'b') {
+        do { body.insert(body.begin(), static_cast<char>('0' + (n & 1))); n >>= 1; } while (n);
+      } else {
+        std::snprintf(buf, sizeof buf, type == 'x' ? "%llx" : type == 'X' ? "%llX" : "%llo", n);
+        body = buf;
+      }
+    } else if (type == 'f' || type == 'F' || type == 'e' || type == 'E' || type == 'g' || type == 'G' || type == '%' ||
+               (type == 0 && precision >= 0)) {
+      const double x = std::fabs(type == '%' ? d * 100 : d);
+      const char conv = type == '%' || type == 'F' ? 'f' : type == 0 ? 'g' : type;
+      const std::string fmt = std::string("%.") + std::to_string(precision < 0 ? 6 : precision) + conv;
+      std::snprintf(buf, sizeof buf, fmt.c_str(), x);
+      body = buf;
+      if (type == '%') body += '%';
+    } else if (type == 0 && is_float) {
+      std::string shown;
+      format_float_display(std::fabs(d), shown);
+      body = shown;
+    } else {
+      ev.fail(bad);
+    }
+    if (grouping) {
+      std::size_t end = body.find_first_not_of("0123456789");
+      if (end == std::string::npos) end = body.size();
+      for (std::size_t at = end; at > 3; at -= 3) body.insert(at - 3, 1, ',');
+    }
+    std::string prefix = negative ? "-" : sign == '+' ? "+" : sign == ' ' ? " " : "";
+    if (zero && align == 0) {
+      fill = '0';
+      align = '=';
+    }
+    if (align == 0) align = '>';
+    if (align == '=') {
+      const std::size_t used = prefix.size() + body.size();
+      return prefix + (width > used ? std::string(width - used, fill) : "") + body;
+    }
+    body = prefix + body;
+  } else {
+    if (type != 0 && type != 's') ev.fail(bad);
+    body = ev.to_string(v);
+    if (precision >= 0 && body.size() > static_cast<std::size_t>(precision)) body.resize(static_cast<std::size_t>(precision));
+    if (align == 0) align = '<';
+  }
+  std::size_t length = 0;
+  for (std::size_t at = 0; at < body.size(); ++length) next_code_point(body, at);
+  if (width <= length) return body;
+  const std::size_t pad = width - length;
+  if (align == '<') return body + std::string(pad, fill);
+  if (align == '^') return std::string(pad / 2, fill) + body + std::string(pad - pad / 2, fill);
+  return std::string(pad, fill) + body;
+}
+
 JValue format(Evaluator& ev, std::string_view s, const CallArgs& a) {
   std::string out;
   std::size_t auto_index = 0;
@@ -123,7 +232,14 @@ JValue format(Evaluator& ev, std::string_view s, const CallArgs& a) {
     } else if (c == '{') {
       const std::size_t close = s.find('}', i);
       if (close == std::string_view::npos) ev.fail("invalid operation: unmatched { in format string");
-      const std::string_view field = s.substr(i + 1, close - i - 1);
+      std::string_view field = s.substr(i + 1, close - i - 1);
+      std::string_view spec;
+      bool has_spec = false;
+      if (const std::size_t colon = field.find(':'); colon != std::string_view::npos) {
+        spec = field.substr(colon + 1);
+        field = field.substr(0, colon);
+        has_spec = true;
+      }
       const JValue* v = nullptr;
       if (field.empty()) {
         v = pos(a, auto_index++);
@@ -133,7 +249,7 @@ JValue format(Evaluator& ev, std::string_view s, const CallArgs& a) {
         v = a.find(field);
       }
       if (!v) ev.fail("invalid operation: missing format argument {" + std::string(field) + "}");
-      out += ev.to_string(*v);
+      out += has_spec ? apply_format_spec(ev, *v, spec) : ev.to_string(*v);
       i = close;
     } else {
       out += c;

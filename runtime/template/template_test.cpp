@@ -466,6 +466,15 @@ TEST_CASE("null is an undefined variable, not none (oracle)") {
 TEST_CASE("methods and globals (oracle)") {
   CHECK(render1(call(attr(str("a.b.c"), "split"), {arg(str(".")), arg(num(1))})) == "[\"a\", \"b.c\"]");
   CHECK(render1(call(attr(str("{} and {}"), "format"), {arg(num(1)), arg(str("b"))})) == "1 and b");
+  // Python format specs, as BAML 0.226.2 renders them.
+  auto fmt = [](const char* f, std::vector<json> args) { return render1(call(attr(str(f), "format"), std::move(args))); };
+  CHECK(fmt("{:.2f}|{:>5}|{:<4}|", {arg(flt(3.14159)), arg(num(1234)), arg(str("q"))}) == "3.14| 1234|q   |");
+  CHECK(fmt("{:03d}|{:e}|{:x}|{:^7}|{:+d}", {arg(num(1234)), arg(flt(3.14159)), arg(num(1234)), arg(str("q")), arg(num(1234))}) ==
+        "1234|3.141590e+00|4d2|   q   |+1234");
+  CHECK(fmt("{0:.3f} {1}", {arg(flt(3.14159)), arg(str("q"))}) == "3.142 q");
+  CHECK(fmt("{:,}|{:08.2f}|{:.0%}", {arg(num(1234567)), arg(flt(-3.5)), arg(flt(0.25))}) == "1,234,567|-0003.50|25%");
+  CHECK(render_error(tmpl_of({out(call(attr(str("{:q}"), "format"), {arg(num(1))}))})).find("invalid format spec") !=
+        std::string::npos);
   CHECK(render1(call(attr(str(", "), "join"), {arg(lst({str("a"), str("b")}))})) == "a, b");
   CHECK(render1(call(attr(dct({{str("a"), num(1)}}), "get"), {arg(str("b")), arg(num(2))})) == "2");
   CHECK(render1(call(attr(dct({{str("a"), num(1)}}), "items"))) == "[[\"a\", 1]]");
