@@ -183,12 +183,11 @@ def judge(case, rc, stdout, stderr):
 
 # ---------------------------------------------------------------- running
 
-def load_expected(path):
+def load_expected(path, cases_path=os.path.join(HERE, "cases.jsonl")):
     """The expectations, with each case's arguments as cases.jsonl writes them: expected.jsonl
     is written with sorted keys, but a map argument iterates in the order its keys were given."""
     with open(path, encoding="utf-8") as fh:
         expected = [json.loads(l) for l in fh if l.strip()]
-    cases_path = os.path.join(HERE, "cases.jsonl")
     if os.path.exists(cases_path):
         with open(cases_path, encoding="utf-8") as fh:
             args = {c["id"]: c["args"] for c in (json.loads(l) for l in fh if l.strip())}
@@ -323,6 +322,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bamlc")
     ap.add_argument("--expected", default=os.path.join(HERE, "expected.jsonl"))
+    ap.add_argument("--cases", default=os.path.join(HERE, "cases.jsonl"),
+                    help="the cases the expectations were made from (for the arguments' key order)")
     ap.add_argument("--known-differences", default=os.path.join(HERE, "known_differences.json"),
                     help="JSON object: case id -> reason (default: known_differences.json here; "
                          "'' for none)")
@@ -334,7 +335,7 @@ def main():
     ap.add_argument("--self-test", action="store_true")
     a = ap.parse_args()
 
-    cases = load_expected(a.expected)
+    cases = load_expected(a.expected, a.cases)
     if a.self_test:
         return self_test(cases)
     if a.filter:
@@ -342,7 +343,7 @@ def main():
     known = {}
     if a.known_differences and os.path.exists(a.known_differences):
         known = {k: v for k, v in json.load(open(a.known_differences)).items() if not k.startswith("_")}
-    unknown_ids = sorted(set(known) - {c["id"] for c in load_expected(a.expected)})
+    unknown_ids = sorted(set(known) - {c["id"] for c in load_expected(a.expected, a.cases)})
     bamlc = find_bamlc(a.bamlc)
     if not bamlc or not os.path.exists(bamlc):
         print(f"bamlc not found ({bamlc}): pass --bamlc or set BAMLC")
