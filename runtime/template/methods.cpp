@@ -115,7 +115,6 @@ JValue split(Evaluator& ev, std::string_view s, const CallArgs& a) {
   return JValue::seq(std::move(out));
 }
 
-// Python's str.format with `{}`, `{0}` and `{name}` fields.
 // One replacement field's format spec, Python's mini-language as BAML's `str.format` takes it:
 // [[fill]align][sign][#][0][width][,][.precision][type], for strings, ints and floats.
 std::string apply_format_spec(Evaluator& ev, const JValue& v, std::string_view spec) {
@@ -177,8 +176,10 @@ std::string apply_format_spec(Evaluator& ev, const JValue& v, std::string_view s
       const double x = std::fabs(type == '%' ? d * 100 : d);
       const char conv = type == '%' || type == 'F' ? 'f' : type == 0 ? 'g' : type;
       const std::string fmt = std::string("%.") + std::to_string(precision < 0 ? 6 : precision) + conv;
-      std::snprintf(buf, sizeof buf, fmt.c_str(), x);
-      body = buf;
+      // Sized first: 1e308 with 999 decimals is longer than any fixed buffer.
+      const int size = std::snprintf(nullptr, 0, fmt.c_str(), x);
+      body.assign(static_cast<std::size_t>(size > 0 ? size : 0), '\0');
+      std::snprintf(body.data(), body.size() + 1, fmt.c_str(), x);
       if (type == '%') body += '%';
     } else if (type == 0 && is_float) {
       std::string shown;
@@ -218,6 +219,7 @@ std::string apply_format_spec(Evaluator& ev, const JValue& v, std::string_view s
   return std::string(pad, fill) + body;
 }
 
+// Python's str.format with `{}`, `{0}` and `{name}` fields, each with an optional `:spec`.
 JValue format(Evaluator& ev, std::string_view s, const CallArgs& a) {
   std::string out;
   std::size_t auto_index = 0;

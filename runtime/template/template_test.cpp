@@ -473,6 +473,7 @@ TEST_CASE("methods and globals (oracle)") {
         "1234|3.141590e+00|4d2|   q   |+1234");
   CHECK(fmt("{0:.3f} {1}", {arg(flt(3.14159)), arg(str("q"))}) == "3.142 q");
   CHECK(fmt("{:,}|{:08.2f}|{:.0%}", {arg(num(1234567)), arg(flt(-3.5)), arg(flt(0.25))}) == "1,234,567|-0003.50|25%");
+  CHECK(fmt("{:.400f}", {arg(flt(1e308))}).size() == 309 + 1 + 400);
   CHECK(render_error(tmpl_of({out(call(attr(str("{:q}"), "format"), {arg(num(1))}))})).find("invalid format spec") !=
         std::string::npos);
   CHECK(render1(call(attr(str(", "), "join"), {arg(lst({str("a"), str("b")}))})) == "a, b");
