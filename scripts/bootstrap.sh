@@ -34,3 +34,14 @@ bamlc_build() {
   # Two cores: the default parallelism of ninja would oversubscribe the machine.
   cmake --build "$BAMLC_BUILD" -- -j"$(nproc)"
 }
+
+# The sanitized tree (scripts/test, scripts/fuzz): clang, ASan+UBSan, libFuzzer's coverage, -O1
+# (the suite runs several times faster under ASan than at -O0) and line tables only for the
+# sanitizers' stack traces. One tree serves both: the suite runs under the sanitizers there and
+# the fuzz targets link the same objects.
+bamlc_configure_sanitized() {
+  local dir="$1"
+  [ -f "$dir/build.ninja" ] && return 0
+  CC=clang CXX=clang++ cmake -S "$BAMLC_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+    -DCMAKE_CXX_FLAGS_DEBUG="-gline-tables-only -O1" -DBAMLC_SANITIZE=address,undefined -DBAMLC_FUZZ=ON > /dev/null
+}

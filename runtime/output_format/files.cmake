@@ -11,9 +11,7 @@ add_executable(output_format_golden_driver output_format/golden_driver.cpp)
 target_include_directories(output_format_golden_driver PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}")
 target_link_libraries(output_format_golden_driver PRIVATE baml_output_format)
 bamlc_target_warnings(output_format_golden_driver)
-if(TARGET bamlc OR NOT BAMLC_FUZZ)  # a fuzzing build has no bamlc executable
-  add_test(NAME output_format_golden
-           COMMAND output_format_golden_driver --bamlc $<TARGET_FILE:bamlc>
-                   --project "${PROJECT_SOURCE_DIR}/tests/output_format_golden/project"
-                   --expected "${PROJECT_SOURCE_DIR}/tests/output_format_golden/expected.json")
-endif()
+add_test(NAME output_format_golden
+         COMMAND output_format_golden_driver --bamlc $<TARGET_FILE:bamlc>
+                 --project "${PROJECT_SOURCE_DIR}/tests/output_format_golden/project"
+                 --expected "${PROJECT_SOURCE_DIR}/tests/output_format_golden/expected.json")
