@@ -68,7 +68,8 @@ operation
   | operation LPAREN arguments? RPAREN                              # callOperation
   | operation PIPE name ( LPAREN arguments? RPAREN )?               # filterOperation
   | operation IS NOT? name ( LPAREN arguments? RPAREN | testArgument )?  # testOperation
-  | <assoc = right> operation op = POWER operation                  # binaryOperation
+  // `**` groups from the left, as in minijinja: `2 ** 3 ** 2` is 64.
+  | operation op = POWER operation                                  # binaryOperation
   | operation op = ( STAR | SLASH | FLOOR_DIV | PERCENT ) operation  # binaryOperation
   | operation op = TILDE operation                                  # binaryOperation
   | operation op = ( PLUS | MINUS ) operation                       # binaryOperation

@@ -87,9 +87,9 @@ TEST_CASE("a clean prompt checks clean and is stored parsed") {
   CHECK(greet->body_template != nullptr);
 }
 
-TEST_CASE("an unknown variable is an error at its name, with a did-you-mean") {
+TEST_CASE("an unknown variable a prompt reads is a warning at its name, with a did-you-mean") {
   auto c = prompt("name: string", "Hi {{ nmae }}");
-  CHECK(codes(c) == "E0711 ");
+  CHECK(codes(c) == "W0704 ");
   CHECK(at(c) == "nmae");
   CHECK(hint(c) == "did you mean `name`?");
 
@@ -99,19 +99,19 @@ TEST_CASE("an unknown variable is an error at its name, with a did-you-mean") {
 
 TEST_CASE("fields are checked on known classes, through optionals, lists and aliases") {
   auto c = prompt("p: Person", "{{ p.nmae }} {{ p.address.cty }} {% for t in [p] %}{{ t.whatever }}{% endfor %}");
-  CHECK(codes(c) == "E0712 E0712 ");
+  CHECK(codes(c) == "W0704 W0704 ");
   CHECK(at(c, 0) == "nmae");
   CHECK(hint(c, 0) == "did you mean `name`?");
   CHECK(at(c, 1) == "cty");
 
   auto loop = prompt("people: Person[]", "{% for q in people %}{{ q.agee }}{% endfor %}");
-  CHECK(codes(loop) == "E0712 ");
+  CHECK(codes(loop) == "W0704 ");
   CHECK(at(loop) == "agee");
 }
 
 TEST_CASE("attributes on values without fields, and unknown methods") {
   auto c = prompt("s: string, n: int", "{{ n.value }} {{ s.lowr() }} {{ s.upper() }} {{ s.name }}");
-  CHECK(codes(c) == "E0713 E0713 E0713 ");
+  CHECK(codes(c) == "W0704 E0713 W0704 ");
   CHECK(at(c, 1) == "lowr");
   CHECK(hint(c, 1) == "did you mean `lower()`?");
 }
@@ -120,7 +120,7 @@ TEST_CASE("scopes: loop variables end with the loop, set in an if does not") {
   auto c = prompt("xs: int[]",
                   "{% for x in xs %}{% set last = x %}{% endfor %}{{ x }}{{ last }}"
                   "{% if xs %}{% set y = 1 %}{% endif %}{{ y }}{{ loop.index }}");
-  CHECK(codes(c) == "E0711 E0711 E0711 ");
+  CHECK(codes(c) == "W0704 W0704 W0704 ");
   CHECK(at(c, 0) == "x");
   CHECK(at(c, 1) == "last");
   CHECK(at(c, 2) == "loop");
@@ -138,6 +138,18 @@ TEST_CASE("filters, tests, calls and BAML's helpers") {
   CHECK(hint(c, 5) == "did you mean `prefix`?");
 }
 
+TEST_CASE("what fails at every render stays an error: calls of unknown names, fields and methods") {
+  auto c = prompt("p: Person", "{{ pp() }} {{ p.nmae() }} {{ p.name.lowr() }} {{ Greet(p, true) }}");
+  CHECK(codes(c) == "E0711 E0712 E0713 ");
+  CHECK(at(c, 0) == "pp");
+  CHECK(hint(c, 0) == "did you mean `p`?");
+}
+
+TEST_CASE("a check that reads an unknown variable is an error; only prompts render undefined") {
+  auto c = check("class Checked {\n  x int @check(pos, {{ thiss > 0 }})\n}\n");
+  CHECK(codes(c) == "E0711 ");
+}
+
 TEST_CASE("a template_string named without a call is a warning") {
   auto c = prompt("p: Person", "{{ Greet }}");
   CHECK(codes(c) == "W0701 ");
@@ -145,7 +157,7 @@ TEST_CASE("a template_string named without a call is a warning") {
 
 TEST_CASE("template_string bodies see their parameters") {
   auto c = check("template_string Bad(q: Person) #\"{{ q.nam }} {{ p }}\"#\n");
-  CHECK(codes(c) == "E0712 E0711 ");
+  CHECK(codes(c) == "W0704 W0704 ");
 }
 
 TEST_CASE("check expressions see `this`, and tests see `_`") {

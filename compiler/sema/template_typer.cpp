@@ -128,7 +128,7 @@ void TemplateTyper::node(const ast::TemplateNode& n) {
         target.kind = Kind::Variable;
         target.text = n.targets[0].text;
         target.span = n.targets[0].span;
-        report_unknown_variable(target);
+        report_unknown_variable(target, false);
       }
       return;
     }
@@ -252,19 +252,21 @@ TemplateValue TemplateTyper::expr(const ast::TemplateExpr& e) {
   return TemplateValue::unknown();
 }
 
-TemplateValue TemplateTyper::variable(const ast::TemplateExpr& e) {
+TemplateValue TemplateTyper::variable(const ast::TemplateExpr& e, bool called) {
   if (const TemplateValue* v = find(e.text)) return *v;
-  report_unknown_variable(e);
+  report_unknown_variable(e, reads_undefined(called));
   return TemplateValue::unknown();
 }
 
-void TemplateTyper::report_unknown_variable(const ast::TemplateExpr& e) {
+void TemplateTyper::report_unknown_variable(const ast::TemplateExpr& e, bool read) {
+  const DiagKind kind = read ? DiagKind::TemplateReadsUndefined : DiagKind::UnknownTemplateVariable;
+  const std::string renders = read ? "; it renders as nothing" : "";
   if (program_.find_function(e.text) != nullptr) {
-    diags_.report(DiagKind::UnknownTemplateVariable, e.span, "`" + e.text + "` is a function, not a template_string")
+    diags_.report(kind, e.span, "`" + e.text + "` is a function, not a template_string" + renders)
         .with_hint("templates can call template_strings; declare one to share template text");
     return;
   }
-  Diagnostic& d = diags_.report(DiagKind::UnknownTemplateVariable, e.span, "unknown variable `" + e.text + "`");
+  Diagnostic& d = diags_.report(kind, e.span, "unknown variable `" + e.text + "`" + renders);
   if (auto ended = ended_.find(e.text); ended != ended_.end()) {
     d.with_note(ended->second, "`" + e.text + "` is set here, inside a `{% for %}` loop")
         .with_hint(
@@ -320,6 +322,9 @@ TemplateValue TemplateTyper::attribute(const TemplateValue& object, const ast::T
         // baml-cli accepts a field that does not exist in a check (BAML's own validation tests
         // have `this.string` on a class without it): the check reads undefined there.
         diags_.report(DiagKind::CheckReadsUndefined, member.span, found.problem->message + "; the check reads it as undefined")
+            .with_hint(found.problem->hint);
+      } else if (found.problem && reads_undefined(called)) {
+        diags_.report(DiagKind::TemplateReadsUndefined, member.span, found.problem->message + "; it renders as nothing")
             .with_hint(found.problem->hint);
       } else if (found.problem) {
         diags_.report(found.problem->kind, member.span, found.problem->message).with_hint(found.problem->hint);
@@ -389,9 +394,10 @@ TemplateValue TemplateTyper::attribute(const TemplateValue& object, const ast::T
       }
       if (en->dynamic) return TemplateValue::unknown();
       std::string hint = did_you_mean(member.text, names);
+      const bool read = reads_undefined(called);
       diags_
-          .report(DiagKind::UnknownTemplateField, member.span,
-                  "enum `" + en->name + "` has no value `" + member.text + "`")
+          .report(read ? DiagKind::TemplateReadsUndefined : DiagKind::UnknownTemplateField, member.span,
+                  "enum `" + en->name + "` has no value `" + member.text + "`" + (read ? "; it renders as nothing" : ""))
           .with_hint(hint.empty() ? "its values are " + quoted_list(names) : hint);
       return TemplateValue::unknown();
     }
@@ -427,6 +433,8 @@ TemplateValue TemplateTyper::call(const ast::TemplateExpr& e) {
       arguments(e.args);
       return target;
     }
+  } else if (callee.kind == Kind::Variable) {
+    target = variable(callee, true);  // calling what does not exist fails every render
   } else {
     target = expr(callee);
   }

@@ -50,7 +50,7 @@ class TemplateTyper {
   void for_loop(const ast::TemplateNode& node);
 
   TemplateValue expr(const ast::TemplateExpr& e);
-  TemplateValue variable(const ast::TemplateExpr& e);
+  TemplateValue variable(const ast::TemplateExpr& e, bool called = false);
   TemplateValue attribute(const TemplateValue& object, const ast::TemplateExpr& e, bool called);
   TemplateValue index(const ast::TemplateExpr& e);
   TemplateValue call(const ast::TemplateExpr& e);
@@ -63,7 +63,13 @@ class TemplateTyper {
 
   void define(const ast::Name& name, TemplateValue value, bool from_set);
   const TemplateValue* find(std::string_view name) const;
-  void report_unknown_variable(const ast::TemplateExpr& e);
+  // `read`: the name is only read (not called, not set into), which renders as nothing in a
+  // prompt, so it is warning W0704 there rather than error E0711.
+  void report_unknown_variable(const ast::TemplateExpr& e, bool read);
+  // Whether a missing name or attribute read here only warns (W0704): in a prompt, BAML renders
+  // an undefined value as nothing and baml-cli only warns; what fails at every render (a call,
+  // a method, a filter) stays an error.
+  bool reads_undefined(bool called) const { return scope_ == TemplateScope::Prompt && !called; }
 
   const model::Program& program_;
   DiagnosticSink& diags_;

@@ -181,6 +181,7 @@ TEST_CASE("whitespace control is recorded per tag side") {
 TEST_CASE("expression precedence follows minijinja") {
   CHECK(expr("a or b and not c == d") == "(a or (b and (not (c == d))))");
   CHECK(expr("a + b * c ** d") == "(a + (b * (c ** d)))");
+  CHECK(expr("a ** b ** c") == "((a ** b) ** c)");  // from the left: BAML renders 2 ** 3 ** 2 as 64
   CHECK(expr("a ~ b + c") == "((a ~ b) + c)");
   CHECK(expr("a ~ b * c") == "(a ~ (b * c))");
   // BAML 0.226.2 renders `{{ -x|abs }}` with x = 3 as 3: the sign binds before the filter.

@@ -46,12 +46,13 @@ std::string string_at(const json& object, const char* key, const std::string& wh
   return it->get<std::string>();
 }
 
-std::shared_ptr<const tmpl::Template> template_at(const json& object, const char* key, const std::string& where) {
+std::shared_ptr<const tmpl::Template> template_at(const json& object, const char* key, const std::string& where,
+                                                  tmpl::TemplateRole role = tmpl::TemplateRole::Prompt) {
   auto it = object.find(key);
   if (it == object.end() || it->is_null()) {
     throw_config_error("malformed IR at " + where + "." + key + ": a template is missing (the project did not check)");
   }
-  return tmpl::compile_template(*it, where + "." + key);
+  return tmpl::compile_template(*it, where + "." + key, role);
 }
 
 }  // namespace
@@ -100,7 +101,7 @@ Program Program::from_ir(const json& ir) {
     for (const ir::Parameter& p : ir::read_parameters(template_string.value("parameters", json::array()), at + ".parameters")) {
       macro.parameters.push_back(p.name);
     }
-    macro.body = template_at(template_string, "body_template", at);
+    macro.body = template_at(template_string, "body_template", at, tmpl::TemplateRole::TemplateString);
     impl->macros.emplace(string_at(template_string, "name", at), std::move(macro));
   }
   Program program;

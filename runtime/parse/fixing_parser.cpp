@@ -24,6 +24,7 @@
 #include "parse/json_cursor.h"  // hex_digit_value
 #include "parse/numbers.h"
 #include "parse/strict_json.h"
+#include "text/whitespace.h"
 
 namespace baml::parse {
 
@@ -85,47 +86,6 @@ struct Done {
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-// The length of the non-ASCII whitespace character (Rust's char::is_whitespace, which BAML's
-// parser skips between tokens: U+0085, U+00A0, U+1680, U+2000-200A, U+2028, U+2029, U+202F,
-// U+205F, U+3000) whose UTF-8 starts with the bytes given, or 0. `b1` and `b2` are the next
-// bytes, 0 past the text.
-std::size_t unicode_space_length(unsigned char b0, unsigned char b1, unsigned char b2) {
-  if (b0 == 0xC2) return b1 == 0x85 || b1 == 0xA0 ? 2 : 0;
-  if (b0 == 0xE1) return b1 == 0x9A && b2 == 0x80 ? 3 : 0;
-  if (b0 == 0xE2 && b1 == 0x80) return (b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF ? 3 : 0;
-  if (b0 == 0xE2 && b1 == 0x81) return b2 == 0x9F ? 3 : 0;
-  if (b0 == 0xE3) return b1 == 0x80 && b2 == 0x80 ? 3 : 0;
-  return 0;
-}
-
-// Rust's str::trim: ASCII and Unicode whitespace at both ends.
-std::string trim(std::string_view s) {
-  auto byte = [&](std::size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0; };
-  std::size_t b = 0, e = s.size();
-  for (;;) {
-    if (b < e && is_ws(s[b])) {
-      ++b;
-    } else if (std::size_t n = b < e ? unicode_space_length(byte(b), byte(b + 1), byte(b + 2)) : 0; n > 0 && b + n <= e) {
-      b += n;
-    } else {
-      break;
-    }
-  }
-  for (;;) {
-    if (e > b && is_ws(s[e - 1])) {
-      --e;
-    } else if (e >= b + 2 && unicode_space_length(byte(e - 2), byte(e - 1), 0) == 2) {
-      e -= 2;
-    } else if (e >= b + 3 && unicode_space_length(byte(e - 3), byte(e - 2), byte(e - 1)) == 3) {
-      e -= 3;
-    } else {
-      break;
-    }
-  }
-  return std::string(s.substr(b, e - b));
-}
-
-
 // Rust's `str::parse::<f64>` accepts an optional sign, digits with an optional fraction (either
 // side may be empty but not both), an optional exponent; we refuse inf/nan (BAML would panic).
 bool parse_rust_float(std::string_view s, double& out) {
@@ -168,14 +128,14 @@ bool possible_value(std::string_view v) {
       if (std::tolower(static_cast<unsigned char>(a[k])) != b[k]) return false;
     return true;
   };
-  std::string t = trim(v);
+  std::string t(text::trim(v));  // Rust's str::trim, as BAML
   double d = 0;
   if (parse_rust_float(t, d) || ieq(t, "true") || ieq(t, "false") || ieq(t, "null")) return true;
   return v.find(' ') == std::string_view::npos && v.find('(') == std::string_view::npos;
 }
 
 JValue unquoted_value(std::string_view raw, bool complete) {
-  std::string s = trim(raw);
+  std::string s(text::trim(raw));
   JValue v;
   v.complete = complete;
   if (s == "true" || s == "false") {
@@ -648,7 +608,7 @@ class Machine {
           const auto b1 = static_cast<unsigned char>(at(i + 1));
           const auto b2 = static_cast<unsigned char>(at(i + 2));
           if (touched_) return kRefused;
-          if (std::size_t n = unicode_space_length(static_cast<unsigned char>(c), b1, b2); n > 0) return i + n;
+          if (std::size_t n = text::non_ascii_whitespace_length(static_cast<unsigned char>(c), b1, b2); n > 0) return i + n;
         }
         // An unquoted value: read on by unquoted_step, one character at a time.
         push(FrameKind::Unquoted);

@@ -300,7 +300,9 @@ TEST_CASE("bodies and events decode as the nlohmann decoding did, mutated ones i
       {"error", R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})"},
   };
   std::mt19937 random(4242);
-  for (const auto& [name, data] : samples) {
+  for (const auto& sample : samples) {
+    const std::string& name = sample.first;  // a reference, not a binding: clang 14's CAPTURE cannot take one
+    const std::string& data = sample.second;
     std::vector<std::string> texts = {data};
     for (int i = 0; i < 1500; ++i) texts.push_back(mutated(data, random));
     for (const std::string& text : texts) {

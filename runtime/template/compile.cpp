@@ -304,13 +304,14 @@ ast::Node Compiler::node(const json& j, int depth) const {
 
 namespace baml::tmpl {
 
-std::shared_ptr<const Template> compile_template(const nlohmann::json& ir_template, const std::string& where) {
+std::shared_ptr<const Template> compile_template(const nlohmann::json& ir_template, const std::string& where,
+                                                 TemplateRole role) {
   Compiler c(where);
   const nlohmann::json& dedent = c.key(ir_template, "dedent");
   if (!dedent.is_number_integer() || dedent.get<std::int64_t>() < 0) c.fail("\"dedent\" is not a non-negative integer");
   auto t = std::make_shared<Template>();
   t->nodes = c.nodes(c.key(ir_template, "nodes"), 0);
-  apply_whitespace(t->nodes, dedent.get<std::size_t>());
+  apply_whitespace(t->nodes, dedent.get<std::size_t>(), role == TemplateRole::TemplateString);
   return t;
 }
 

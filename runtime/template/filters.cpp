@@ -13,6 +13,7 @@
 #include "template/serialize.h"
 #include "template/unicode.h"
 #include "text/unicode_text.h"
+#include "text/whitespace.h"
 
 namespace baml::tmpl {
 namespace {
@@ -137,7 +138,7 @@ std::string title_case(std::string_view s) {
   bool word_start = true;
   for (std::size_t i = 0; i < s.size();) {
     const char32_t c = next_code_point(s, i);
-    if ((c < 0x80 && std::ispunct(static_cast<int>(c))) || is_unicode_space(c)) {
+    if ((c < 0x80 && std::ispunct(static_cast<int>(c))) || text::is_whitespace(c)) {
       append_utf8(out, c);
       word_start = true;
     } else {
@@ -255,9 +256,31 @@ JValue sorted(Evaluator& ev, const JValue& value, const CallArgs& args) {
   const bool case_sensitive = flag(arg(args, 0, "case_sensitive"));
   const bool reverse = flag(arg(args, 1, "reverse"));
   const JValue* attribute = arg(args, 2, "attribute");
+  // `attribute="name,id"` sorts by several keys, compared as a tuple; BAML compares a tuple's
+  // strings as they are, whatever case_sensitive says (a fold applies to a single key only).
+  std::vector<std::string> paths;
+  if (attribute) {
+    const std::string spec = ev.to_string(*attribute);
+    if (spec.find(',') != std::string::npos) {
+      for (std::size_t from = 0;;) {
+        const std::size_t comma = spec.find(',', from);
+        paths.emplace_back(text::trim(std::string_view(spec).substr(from, comma - from)));
+        if (comma == std::string::npos) break;
+        from = comma + 1;
+      }
+    }
+  }
   std::vector<std::pair<JValue, JValue>> keyed;
   keyed.reserve(items.size());
-  for (JValue& item : items) keyed.emplace_back(sort_key(ev, item, attribute, case_sensitive), std::move(item));
+  for (JValue& item : items) {
+    if (paths.empty()) {
+      keyed.emplace_back(sort_key(ev, item, attribute, case_sensitive), std::move(item));
+      continue;
+    }
+    JItems tuple;
+    for (const std::string& path : paths) tuple.push_back(attr_path(ev, item, path));
+    keyed.emplace_back(JValue::seq(std::move(tuple)), std::move(item));
+  }
   std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
     const int c = compare_values(a.first, b.first);
     return reverse ? c > 0 : c < 0;
@@ -308,7 +331,7 @@ JValue float_to_int(Evaluator& ev, double f) {
 }
 
 JValue parse_number(Evaluator& ev, std::string_view s, bool want_int, const JValue* fallback) {
-  const std::string t(trim_unicode(s));
+  const std::string t(text::trim(s));
   char* end = nullptr;
   if (want_int) {
     errno = 0;
@@ -751,7 +774,7 @@ JValue apply_filter(Evaluator& ev, FilterId id, std::string_view name, const JVa
     case FilterId::Trim: {
       const std::string s = ev.to_string(value);
       const JValue* chars = arg(args, 0, "chars");
-      if (!chars || chars->is_none()) return JValue::string(std::string(trim_unicode(s)));
+      if (!chars || chars->is_none()) return JValue::string(std::string(text::trim(s)));
       const std::string set = ev.to_string(*chars);
       const std::size_t b = s.find_first_not_of(set);
       if (b == std::string::npos) return JValue::string("");
@@ -766,7 +789,8 @@ JValue apply_filter(Evaluator& ev, FilterId id, std::string_view name, const JVa
         bool seen = false;
         for (const JValue& s : keys) {
           ev.step();
-          if (values_equal(s, k)) {
+          // minijinja's unique hashes a bool apart from the numbers it equals: [true, 1] stays.
+          if ((s.kind() == K::Bool) == (k.kind() == K::Bool) && values_equal(s, k)) {
             seen = true;
             break;
           }

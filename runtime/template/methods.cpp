@@ -11,6 +11,7 @@
 #include "template/operators.h"
 #include "template/printing.h"
 #include "template/unicode.h"
+#include "text/whitespace.h"
 
 namespace baml::tmpl {
 namespace {
@@ -52,8 +53,8 @@ bool is_numeric(char32_t c) {
 std::string strip_chars(Evaluator& ev, std::string_view s, const JValue* chars, bool left, bool right, std::string_view method) {
   if (!chars || chars->is_none() || chars->is_undefined()) {
     std::string_view r = s;
-    if (left) r = trim_unicode_start(r);
-    if (right) r = trim_unicode_end(r);
+    if (left) r = text::trim_start(r);
+    if (right) r = text::trim_end(r);
     return std::string(r);
   }
   if (!chars->is_string()) ev.fail("invalid operation: " + std::string(method) + "() expects a string argument");
@@ -80,20 +81,20 @@ JValue split(Evaluator& ev, std::string_view s, const CallArgs& a) {
     auto skip_space = [&]() {
       while (i < s.size()) {
         std::size_t j = i;
-        if (!is_unicode_space(next_code_point(s, j))) break;
+        if (!text::is_whitespace(next_code_point(s, j))) break;
         i = j;
       }
     };
     skip_space();
     while (i < s.size()) {
       if (max >= 0 && static_cast<std::int64_t>(out.size()) == max) {
-        out.push_back(JValue::string(std::string(trim_unicode_end(s.substr(i)))));
+        out.push_back(JValue::string(std::string(text::trim_end(s.substr(i)))));
         return JValue::seq(std::move(out));
       }
       const std::size_t start = i;
       while (i < s.size()) {
         std::size_t j = i;
-        if (is_unicode_space(next_code_point(s, j))) break;
+        if (text::is_whitespace(next_code_point(s, j))) break;
         i = j;
       }
       out.push_back(JValue::string(std::string(s.substr(start, i - start))));
@@ -356,7 +357,7 @@ JValue string_method(Evaluator& ev, const std::string& s, std::string_view m, co
     return b(true);
   }
   if (m == "isdigit" || m == "isnumeric") return b(all_chars(s, is_numeric));
-  if (m == "isspace") return b(all_chars(s, is_unicode_space));
+  if (m == "isspace") return b(all_chars(s, text::is_whitespace));
   // Every character lower (upper) case: "abc1".islower() is false, "".islower() true.
   if (m == "islower") return b(all_chars(s, is_lower));
   if (m == "isupper") return b(all_chars(s, is_upper));

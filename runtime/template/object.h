@@ -43,6 +43,9 @@ class Object {
   // Namespaces and ctx.client answer `is mapping`, iterate their keys and print as dicts.
   virtual bool is_mapping() const { return false; }
   virtual JEntries entries() const { return {}; }
+  // `{% if obj %}`: true unless overridden (an empty namespace and ctx.output_format are false,
+  // as in BAML).
+  virtual bool truthy() const { return true; }
   // Whether the object's contents can change (a namespace, `loop`) or it holds such an object
   // (JValue::holds_state).
   virtual bool holds_state() const { return false; }

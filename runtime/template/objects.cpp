@@ -103,6 +103,7 @@ class NamespaceObject final : public Object {
     for (const auto& [k, v] : values) out.emplace_back(JValue::string(k), v);
     return out;
   }
+  bool truthy() const override { return !values.empty(); }
   void print(std::string& out) const override {
     Printer p;
     p.repr(JValue::dict(entries()), out);
@@ -300,6 +301,10 @@ class OutputFormatObject final : public Object {
   void print(std::string& out) const override {
     if (ctx_->output_format) out += ctx_->output_format({});
   }
+  // BAML's ctx.output_format is an empty map that prints as the schema: `is mapping`, length 0,
+  // false in an `if`.
+  bool is_mapping() const override { return true; }
+  bool truthy() const override { return false; }
 
  private:
   const PromptContext* ctx_;
@@ -360,6 +365,10 @@ class RoleHelper final : public Object {
     RoleMarker marker;
     const JValue* role = args.positional.empty() ? args.find("role") : &args.positional[0];
     if (!role || args.positional.size() > 1) ev.fail("_." + std::string(name) + "() takes one role");
+    if (role->is_none() || role->is_undefined()) {
+      ev.fail("missing argument: _." + std::string(name) + "() called without a role; write _." + std::string(name) +
+              "(\"user\") or _." + std::string(name) + "(role=\"user\")");
+    }
     marker.role = ev.to_string(*role);
     for (const auto& [k, v] : args.named) {
       if (k != "role") marker.metadata.emplace_back(std::string(k), ev.to_value(v));

@@ -94,7 +94,7 @@ JValue concat_seqs(const JValue& a, const JValue& b) {
 
 bool values_equal(const JValue& a, const JValue& b) {
   if (numeric(a) && numeric(b)) {
-    if (a.kind() == K::Bool || b.kind() == K::Bool) return a.kind() == b.kind() && a.as_bool() == b.as_bool();
+    // A bool is the number 0 or 1 here, as in minijinja: `true == 1` and `1 in [true]`.
     if (integral(a) && integral(b)) return int_of(a) == int_of(b);
     return float_of(a) == float_of(b);
   }
@@ -339,8 +339,8 @@ bool is_truthy(const JValue& v) {
     case K::BMap:
     case K::Instance: return !v.base().entries().empty();
     case K::EnumValue:
-    case K::Media:
-    case K::Object: return true;
+    case K::Media: return true;
+    case K::Object: return v.as_object().truthy();
     case K::Duration: return v.as_int() != 0;
   }
   return false;

@@ -34,7 +34,11 @@ class Template;
 class Expression;
 
 // Throws ConfigError naming `where` when the JSON is not a template / expression of the IR.
-std::shared_ptr<const Template> compile_template(const nlohmann::json& ir_template, const std::string& where);
+// A template_string's body keeps the indentation its first line has beyond the others (BAML
+// trims only the blank lines before it); a prompt's does not.
+enum class TemplateRole { Prompt, TemplateString };
+std::shared_ptr<const Template> compile_template(const nlohmann::json& ir_template, const std::string& where,
+                                                 TemplateRole role = TemplateRole::Prompt);
 std::shared_ptr<const Expression> compile_expression(const nlohmann::json& ir_expression, const std::string& where);
 
 // A template_string: a macro of its parameters returning its rendered body.

@@ -244,6 +244,22 @@ TEST_CASE("dedent, trim and whitespace control (oracle)") {
   CHECK(render_t(tmpl_of({tx("X"), raw1, tx("Y\n  "), raw2, tx("\nW")})) == "XrY\n  z\nW");
 }
 
+TEST_CASE("a template_string keeps its first line's extra indentation; a prompt does not (oracle)") {
+  auto render_as = [](json t, tmpl::TemplateRole role) {
+    return tmpl::render(*tmpl::compile_template(t, "test", role), env_with()).text;
+  };
+  // #"\n      first deeper\n    second\n"# (dedent 4)
+  const json deeper = tmpl_of({tx("\n\n      first deeper\n    second\n")}, 4);
+  CHECK(render_as(deeper, tmpl::TemplateRole::TemplateString) == "  first deeper\nsecond");
+  CHECK(render_as(deeper, tmpl::TemplateRole::Prompt) == "first deeper\nsecond");
+  // #"  padded {{ x }}  "# (one line, dedent 2): trimmed in both
+  const json one_line = tmpl_of({tx("  padded "), out(num(1)), tx("  ")}, 2);
+  CHECK(render_as(one_line, tmpl::TemplateRole::TemplateString) == "padded 1");
+  // #"\n\t\ttab deeper\n\ttab\n"# (dedent 1)
+  CHECK(render_as(tmpl_of({tx("\n\t\ttab deeper\n\ttab\n")}, 1), tmpl::TemplateRole::TemplateString) ==
+        "\ttab deeper\ntab");
+}
+
 TEST_CASE("for loops: loop variables, unpacking, else, filter, break") {
   // oracle: "1212truefalse2[3, 4]xtrue;3421falsetrue2[1, 2]ytrue;"
   json l = var("loop");
@@ -282,6 +298,14 @@ TEST_CASE("operators follow minijinja (oracle)") {
   CHECK(render1(bin("*", str("a"), num(3))) == "aaa");
   CHECK(render1(bin("+", lst({num(1)}), lst({num(2)}))) == "[1, 2]");
   CHECK(render1(bin("==", num(1), flt(1.0))) == "true");
+  // A bool is the number 0 or 1 when compared: BAML renders `true == 1` and `1 in [true]` true.
+  CHECK(render1(bin("==", boolean(true), num(1))) == "true");
+  CHECK(render1(bin("==", boolean(false), flt(0.0))) == "true");
+  CHECK(render1(bin("==", boolean(true), num(2))) == "false");
+  CHECK(render1(bin("in", num(1), lst({boolean(true)}))) == "true");
+  CHECK(render1(bin("==", lst({boolean(true)}), lst({num(1)}))) == "true");
+  // ...but unique keeps a bool apart from the number it equals, as minijinja's hash does.
+  CHECK(render1(filt(lst({boolean(true), num(1), flt(1.0)}), "unique")) == "[true, 1]");
   CHECK(render1(bin("or", num(0), str("x"))) == "x");
   CHECK(render1(bin("and", num(1), str("y"))) == "y");
   CHECK(render1(bin("in", str("x"), str("xyz"))) == "true");
@@ -374,6 +398,23 @@ TEST_CASE("filters take minijinja 2.10's arguments; BAML's sum (oracle)") {
   CHECK(err(filt(lst({num(1)}), "min", {arg(boolean(true))})).find("too many arguments") != std::string::npos);
   // The method replace does take a count.
   CHECK(render1(call(attr(str("aaa"), "replace"), {arg(str("a")), arg(str("o")), arg(num(2))})) == "ooa");
+}
+
+TEST_CASE("sort by several attributes compares tuples, case-sensitively (oracle)") {
+  auto row = [](std::int64_t id, const char* name) {
+    return Value::map({{"id", Value::integer(id)}, {"name", Value::string(name)}});
+  };
+  auto env = env_with({{"rows", Value::list({row(2, "b"), row(1, "B"), row(3, "a"), row(0, "b")})}});
+  auto ids = [&](std::vector<json> args) {
+    return render1(filt(filt(filt(var("rows"), "sort", std::move(args)), "map", {arg(str("id"), "attribute")}),
+                        "join", {arg(str(","))}),
+                   env);
+  };
+  CHECK(ids({arg(str("name,id"), "attribute")}) == "1,3,0,2");
+  CHECK(ids({arg(str("name, id"), "attribute")}) == "1,3,0,2");
+  CHECK(ids({arg(str("name,id"), "attribute"), arg(boolean(true), "reverse")}) == "2,0,3,1");
+  CHECK(ids({arg(str("name,nope"), "attribute")}) == "1,3,2,0");
+  CHECK(ids({arg(str("name"), "attribute")}) == "3,2,1,0");  // one key: case-folded, stable
 }
 
 TEST_CASE("groupby yields (grouper, list) pairs with .grouper and .list (oracle)") {
@@ -509,6 +550,14 @@ TEST_CASE("template_strings, ctx and role markers") {
   CHECK(render1(attr(attr(var("ctx"), "client"), "provider"), env) == "openai");
   CHECK(render1(attr(var("ctx"), "output_format"), env) == "OF");
   CHECK(render1(call(attr(var("ctx"), "output_format"), {arg(str("P"), "prefix")}), env) == "OF,prefix");
+  // As a value it is BAML's empty map that prints as the schema: false in an `if`, length 0.
+  CHECK(render_t(tmpl_of({if_(attr(var("ctx"), "output_format"), {tx("T")}, {tx("F")})}), env) == "F");
+  CHECK(render1(filt(attr(var("ctx"), "output_format"), "length"), env) == "0");
+  CHECK(render1(test(attr(var("ctx"), "output_format"), "mapping"), env) == "true");
+  // An empty namespace is false, one with a value true.
+  CHECK(render_t(tmpl_of({if_(call(var("namespace")), {tx("T")}, {tx("F")}),
+                          if_(call(var("namespace"), {arg(num(1), "a")}), {tx("T")}, {tx("F")})}),
+                 env) == "FT");
   CHECK(render_error(tmpl_of({out(call(var("Loop")))}), env).find("limit") != std::string::npos);
 
   const auto t = tmpl::compile_template(

@@ -1,7 +1,8 @@
-// UTF-8 decoding, Unicode whitespace, and case through runtime/text (see unicode.h).
+// UTF-8 decoding, and case through runtime/text (see unicode.h).
 #include "template/unicode.h"
 
 #include "text/unicode_text.h"
+#include "text/whitespace.h"
 
 namespace baml::tmpl {
 
@@ -43,41 +44,11 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
   return c;
 }
 
-bool is_unicode_space(char32_t c) {
-  switch (c) {
-    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20: case 0x85: case 0xA0:
-    case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000: return true;
-    default: return c >= 0x2000 && c <= 0x200A;
-  }
-}
-
-std::string_view trim_unicode_start(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t j = i;
-    if (!is_unicode_space(next_code_point(s, j))) break;
-    i = j;
-  }
-  return s.substr(i);
-}
-
-std::string_view trim_unicode_end(std::string_view s) {
-  // Walk forward remembering where the trailing run of spaces began.
-  std::size_t i = 0, end = 0;
-  while (i < s.size()) {
-    const char32_t c = next_code_point(s, i);
-    if (!is_unicode_space(c)) end = i;
-  }
-  return s.substr(0, end);
-}
-
-std::string_view trim_unicode(std::string_view s) { return trim_unicode_end(trim_unicode_start(s)); }
-
 bool is_upper(char32_t c) { return text::is_uppercase(c); }
 bool is_lower(char32_t c) { return text::is_lowercase(c); }
 bool is_alpha(char32_t c) {
   auto in = [c](char32_t lo, char32_t hi) { return c >= lo && c <= hi; };
-  return in('a', 'z') || in('A', 'Z') || (c >= 0xAA && c != 0xD7 && c != 0xF7 && !is_unicode_space(c) &&
+  return in('a', 'z') || in('A', 'Z') || (c >= 0xAA && c != 0xD7 && c != 0xF7 && !text::is_whitespace(c) &&
                                           !in(0x2000, 0x2BFF) && !in(0x3000, 0x303F));
 }
 

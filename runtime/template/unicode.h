@@ -1,5 +1,6 @@
-// The bits of Unicode the evaluator needs: Rust's `char::is_whitespace` (BAML trims and dedents
-// with it), UTF-8 stepping for string filters that work per character, and case.
+// The bits of Unicode the evaluator needs: UTF-8 stepping for string filters that work per
+// character, and case. Whitespace (Rust's char::is_whitespace, which BAML trims and dedents with)
+// is runtime/text/whitespace.h, shared with the parser.
 #pragma once
 
 #include <cstddef>
@@ -13,14 +14,6 @@ namespace baml::tmpl {
 
 // Decodes the code point at `s[i]` and advances `i`; an invalid byte decodes as itself.
 char32_t next_code_point(std::string_view s, std::size_t& i);
-
-// Rust's char::is_whitespace (White_Space property).
-bool is_unicode_space(char32_t c);
-
-// Leading/trailing Unicode whitespace removed.
-std::string_view trim_unicode(std::string_view s);
-std::string_view trim_unicode_start(std::string_view s);
-std::string_view trim_unicode_end(std::string_view s);
 
 // Case as Rust's (runtime/text/unicode_text.h): is_upper / is_lower are char::is_uppercase /
 // is_lowercase, upper / lower are str::to_uppercase / to_lowercase (full mappings: "ß" → "SS").

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "template/unicode.h"
+#include "text/whitespace.h"
 
 namespace baml::tmpl {
 namespace {
@@ -73,7 +74,7 @@ void dedent_line(std::string& s, std::size_t from, std::size_t width) {
   std::size_t i = from, removed = 0;
   while (removed < width && i < s.size() && s[i] != '\n') {
     std::size_t j = i;
-    if (!is_unicode_space(next_code_point(s, j))) break;
+    if (!text::is_whitespace(next_code_point(s, j))) break;
     i = j;
     ++removed;
   }
@@ -93,7 +94,7 @@ void unify_line_ends(std::string& s) {
 // Whether s[from, to) holds only whitespace (not newlines).
 bool only_spaces(const std::string& s, std::size_t from, std::size_t to) {
   for (std::size_t i = from; i < to;) {
-    if (!is_unicode_space(next_code_point(s, i))) return false;
+    if (!text::is_whitespace(next_code_point(s, i))) return false;
   }
   return true;
 }
@@ -144,7 +145,7 @@ void prune(std::vector<ast::Node>& nodes) {
 
 }  // namespace
 
-void apply_whitespace(std::vector<ast::Node>& nodes, std::size_t width) {
+void apply_whitespace(std::vector<ast::Node>& nodes, std::size_t width, bool keep_first_indent) {
   std::vector<Event> events;
   events_of(nodes, events);
   if (events.empty()) return;
@@ -158,14 +159,19 @@ void apply_whitespace(std::vector<ast::Node>& nodes, std::size_t width) {
     empty_blank_lines(*events[i].text, i == 0, i + 1 == events.size());
     if (width > 0) dedent(*events[i].text, i == 0, width);
   }
-  // 2. Trim the whole.
+  // 2. Trim the whole (a template_string's start only up to its first line of text, when one
+  // comes after a newline).
   if (events.front().text) {
     std::string& t = *events.front().text;
-    t.erase(0, t.size() - trim_unicode_start(t).size());
+    std::size_t cut = t.size() - text::trim_start(t).size();
+    if (keep_first_indent && cut > 0) {
+      if (const std::size_t newline = t.rfind('\n', cut - 1); newline != std::string::npos) cut = newline + 1;
+    }
+    t.erase(0, cut);
   }
   if (events.back().text) {
     std::string& t = *events.back().text;
-    t.resize(trim_unicode_end(t).size());
+    t.resize(text::trim_end(t).size());
   }
   // 3. Whitespace control, trim_blocks, lstrip_blocks.
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -175,7 +181,7 @@ void apply_whitespace(std::vector<ast::Node>& nodes, std::size_t width) {
     if (i > 0 && !events[i - 1].text) {
       const Event& before = events[i - 1];
       if (before.ws.after == Ws::Trim) {
-        t.erase(0, t.size() - trim_unicode_start(t).size());
+        t.erase(0, t.size() - text::trim_start(t).size());
       } else if (before.block && before.ws.after != Ws::Keep) {
         if (t.compare(0, 1, "\n") == 0) {
           t.erase(0, 1);
@@ -189,7 +195,7 @@ void apply_whitespace(std::vector<ast::Node>& nodes, std::size_t width) {
     if (i + 1 < events.size() && !events[i + 1].text) {
       const Event& after = events[i + 1];
       if (after.ws.before == Ws::Trim) {
-        t.resize(trim_unicode_end(t).size());
+        t.resize(text::trim_end(t).size());
       } else if (after.block && after.ws.before != Ws::Keep) {
         std::size_t start = t.size();
         while (start > 0 && is_blank(t[start - 1])) --start;

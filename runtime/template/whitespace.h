@@ -10,6 +10,8 @@
 
 namespace baml::tmpl {
 
-void apply_whitespace(std::vector<ast::Node>& nodes, std::size_t dedent);
+// `keep_first_indent`: a template_string's body, which BAML trims of its leading blank lines but
+// not of the indentation its first line has beyond `dedent` (a prompt loses both).
+void apply_whitespace(std::vector<ast::Node>& nodes, std::size_t dedent, bool keep_first_indent = false);
 
 }  // namespace baml::tmpl

@@ -1,8 +1,8 @@
 # Unicode text operations shared by parse/ and template/ (runtime/text/): case mapping and the
-# accent fold, over tables written at build time from Python's unicodedata.
+# accent fold, over tables written at build time from Python's unicodedata, and whitespace.
 baml_layer(baml_text
-  SOURCES text/unicode_text.cpp
-  TESTS text/unicode_text_test.cpp
+  SOURCES text/unicode_text.cpp text/whitespace.cpp
+  TESTS text/unicode_text_test.cpp text/whitespace_test.cpp
   DEPENDS baml_common)
 
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
