@@ -133,7 +133,7 @@ TEST_CASE("rendered openai: allowed_role_metadata puts metadata on every part") 
   CHECK(body["messages"] == json({{{"role", "system"}, {"content", {cached_s}}},
                                   {{"role", "user"}, {"content", {text_part("U"), cached_u2}}}}));
   body = json::parse(build(client_of(ProviderKind::OpenAI, "openai", {{"model", "m"}}), request).body);
-  CHECK(body["messages"][0]["content"] == json({text_part("S")}));
+  CHECK(body["messages"][0]["content"] == json::array({text_part("S")}));
 }
 
 TEST_CASE("rendered openai: media parts") {

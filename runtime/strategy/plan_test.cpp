@@ -2,6 +2,8 @@
 // is sent: unknown children and policies, cycles, empty composites, unsupported providers.
 #include <doctest/doctest.h>
 
+#include <vector>
+
 #include <baml/client_ir.h>
 #include <baml/errors.h>
 
@@ -25,10 +27,11 @@ nlohmann::json composite(const std::string& name, const std::string& provider, s
           {"strategy", children}, {"start", start},       {"retry_policy", retry_policy}};
 }
 
-ClientIr ir(nlohmann::json clients) {
+// A vector: clang reads a braced list of one json as a copy of it, GCC as an array of it.
+ClientIr ir(std::vector<nlohmann::json> clients) {
   return read_client_ir(
       {{"ir_version", 1},
-       {"clients", std::move(clients)},
+       {"clients", nlohmann::json(std::move(clients))},
        {"retry_policies",
         {{{"name", "Twice"}, {"max_retries", 2}, {"strategy", {{"type", "constant_delay"}, {"delay_ms", 10}}}}}}});
 }

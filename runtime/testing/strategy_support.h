@@ -33,7 +33,9 @@ nlohmann::json constant_policy_json(const std::string& name, int max_retries, in
 nlohmann::json exponential_policy_json(const std::string& name, int max_retries, int delay_ms, double multiplier,
                                        int max_delay_ms);
 
-ClientIr client_ir(nlohmann::json clients, nlohmann::json retry_policies = nlohmann::json::array());
+// Vectors, not json: a braced list of one json is an array of it in GCC but a copy of it in
+// clang, so `client_ir({leaf})` would hand clang's reader an object.
+ClientIr client_ir(std::vector<nlohmann::json> clients, std::vector<nlohmann::json> retry_policies = {});
 
 // GET /_mock/requests: the last 100 LLM requests, [{"path","model","stream","headers":{...}}].
 nlohmann::json mock_requests();
