@@ -72,13 +72,9 @@ nlohmann::json exponential_policy_json(const std::string& name, int max_retries,
 }
 
 ClientIr client_ir(std::vector<nlohmann::json> clients, std::vector<nlohmann::json> retry_policies) {
-  nlohmann::json ir = nlohmann::json::object();
-  ir["ir_version"] = 1;
-  ir["clients"] = nlohmann::json::array();
-  for (nlohmann::json& client : clients) ir["clients"].push_back(std::move(client));
-  ir["retry_policies"] = nlohmann::json::array();
-  for (nlohmann::json& policy : retry_policies) ir["retry_policies"].push_back(std::move(policy));
-  return read_client_ir(ir);
+  return read_client_ir({{"ir_version", 1},
+                         {"clients", nlohmann::json(std::move(clients))},
+                         {"retry_policies", nlohmann::json(std::move(retry_policies))}});
 }
 
 nlohmann::json mock_requests() {
